@@ -1,0 +1,90 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { plannedEntries } from "@/lib/bundle/planned";
+import { resolvePlan } from "@/lib/wizard/resolve";
+import { stepById, stepHref } from "@/lib/wizard/steps";
+import { webCryptoAvailable } from "../generate/crypto-available";
+import type { StepFormProps } from "../steps/step-form-props";
+import { Button } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { useWizard } from "../wizard/wizard-provider";
+import { bundleFileName, downloadZip } from "./download-zip";
+import { FileTable } from "./file-table";
+import { GenerateProgress } from "./generate-progress";
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+export function DownloadForm({ input, now }: StepFormProps) {
+  const { generator, inputKey } = useWizard();
+  const { generation, generate, discard, markDownloaded } = generator;
+  const resolved = useMemo(() => resolvePlan(input, now), [input, now]);
+  const crypto = webCryptoAvailable();
+
+  if (!resolved.ok) {
+    return (
+      <Notice tone="danger" title="Some steps need attention before anything can be generated">
+        <ul className="list-disc pl-5">
+          {resolved.steps.map((id) => (
+            <li key={id}>
+              <Link className="font-medium underline" href={stepHref(stepById(id))}>
+                {stepById(id).title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Notice>
+    );
+  }
+  const plan = resolved.plan;
+  const bundle = generation.status === "done" ? generation.bundle : null;
+  const entries = bundle ? bundle.entries : plannedEntries(plan);
+  const start = () => {
+    const issuedAt = new Date();
+    const fresh = resolvePlan(input, issuedAt);
+    if (fresh.ok) generate(fresh.plan, issuedAt, inputKey);
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-slate-700">
+        {plan.agentCa ? "2 CAs" : "1 CA"}, {plan.backends.length} backend {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length} agent {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made in this browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you download them.
+      </p>
+      {!crypto && <Notice tone="danger" title="Generation is unavailable on this page">See the message at the top of the page: this browser hides WebCrypto here.</Notice>}
+      {generation.status === "running" && <GenerateProgress progress={generation.progress} />}
+      {generation.status === "failed" && (
+        <Notice tone="danger" role="alert" title="Failed to generate the bundle">
+          <p>{generation.message}</p>
+          <p>Nothing was kept. Your inputs are unchanged; try again.</p>
+        </Notice>
+      )}
+      {bundle ? (
+        <Notice tone="success" role="status" title="Bundle ready">
+          <p>
+            {bundle.entries.length} files, {kib(bundle.zip.byteLength)}. {generation.status === "done" && generation.downloaded ? "Downloaded. The keys are still in this tab until you discard them or close it." : "Download it now: the keys are in this tab's memory only, and leaving the page loses them."}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button onClick={() => { downloadZip(bundle.zip, bundleFileName(bundle.generatedAt)); markDownloaded(); }}>Download {bundleFileName(bundle.generatedAt)}</Button>
+            <Button variant="danger" onClick={discard}>Discard keys</Button>
+          </div>
+          <ul className="text-xs">
+            {bundle.expiries.map((e) => (
+              <li key={e.path}>
+                <span className="font-mono">{e.path}</span> expires {e.notAfter.toISOString().slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : (
+        <div>
+          <Button onClick={start} disabled={!crypto || generation.status === "running"}>
+            {generation.status === "running" ? "Generating…" : "Generate keys and certificates"}
+          </Button>
+        </div>
+      )}
+      <section className="flex flex-col gap-3">
+        <h2 className="text-lg font-semibold">{bundle ? "Files in the bundle" : "Files the bundle will hold"}</h2>
+        <FileTable entries={entries} />
+      </section>
+    </div>
+  );
+}

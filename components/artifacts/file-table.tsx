@@ -1,0 +1,50 @@
+import type { ManifestEntry } from "@/lib/bundle/manifest";
+import { OFFLINE_HOST } from "@/lib/bundle/manifest";
+
+const mode = (m: number) => `0${m.toString(8)}`;
+
+function groups(entries: readonly ManifestEntry[]): [string, ManifestEntry[]][] {
+  const out = new Map<string, ManifestEntry[]>();
+  for (const e of entries) out.set(e.host, [...(out.get(e.host) ?? []), e]);
+  return [...out];
+}
+
+/** The bundle, host by host: the same manifest the zip and its README are made from. */
+export function FileTable({ entries }: { entries: readonly ManifestEntry[] }) {
+  return (
+    <div className="flex flex-col gap-6">
+      {groups(entries).map(([host, files]) => {
+        const offline = host === OFFLINE_HOST;
+        return (
+          <section key={host} aria-label={offline ? "Files to keep offline" : `Files for ${host}`} className={`overflow-hidden rounded-lg border bg-white shadow-sm ${offline ? "border-red-300" : "border-slate-300"}`}>
+            <h3 className={`px-4 py-2 text-sm font-semibold ${offline ? "bg-red-50 text-red-900" : "bg-slate-100 text-slate-900"}`}>
+              {offline ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host" : `Host: ${host}`}
+            </h3>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-4 py-2">File in the zip</th>
+                    <th scope="col" className="px-4 py-2">Goes to</th>
+                    <th scope="col" className="px-4 py-2">Mode</th>
+                    <th scope="col" className="px-4 py-2">What it is</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.map((e) => (
+                    <tr key={e.path} className="border-t border-slate-200 align-top" data-path={e.path}>
+                      <td className="px-4 py-2 font-mono text-xs break-all">{e.path}</td>
+                      <td className="px-4 py-2 font-mono text-xs">{e.installTo ?? "—"}</td>
+                      <td className="px-4 py-2 font-mono text-xs">{mode(e.mode)}</td>
+                      <td className="px-4 py-2 text-slate-700">{e.purpose}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

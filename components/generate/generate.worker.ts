@@ -1,0 +1,20 @@
+// The generation Worker: keys, certificates and the zip are made here so the page never freezes
+// (ECDSA in Chromium never yields; see STACK.md). x509, js-yaml and fflate load only in this chunk.
+import { generateBundle } from "@/lib/bundle/generate";
+import type { GenerateReply, GenerateRequest } from "@/lib/bundle/worker-protocol";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<GenerateRequest>) => void) | null;
+  postMessage(message: GenerateReply, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = async (event) => {
+  const { requestId, plan, now } = event.data;
+  try {
+    const bundle = await generateBundle(crypto, new Date(now), plan, (progress) => scope.postMessage({ type: "progress", requestId, progress }));
+    scope.postMessage({ type: "done", requestId, bundle }, [bundle.zip.buffer as ArrayBuffer]);
+  } catch (error) {
+    scope.postMessage({ type: "failed", requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+};

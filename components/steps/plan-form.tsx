@@ -1,0 +1,66 @@
+import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS } from "@/lib/pki/algorithms";
+import { issuesFor } from "@/lib/wizard/issues";
+import { MAX_BACKENDS, SENSU_VERSION_LABELS, SENSU_VERSIONS } from "@/lib/wizard/model";
+import { patchPlan, setBackendCount } from "@/lib/wizard/update";
+import { ChoiceGroup } from "../ui/choice-group";
+import { TextField } from "../ui/text-field";
+import type { StepFormProps } from "./step-form-props";
+
+export function PlanForm({ input, onChange, check }: StepFormProps) {
+  const { plan } = input;
+  return (
+    <div className="flex flex-col gap-8">
+      <ChoiceGroup
+        name="sensu-version"
+        legend="Sensu Go version"
+        value={plan.sensuVersion}
+        columns={3}
+        onChange={(sensuVersion) => onChange((i) => patchPlan(i, { sensuVersion }))}
+        choices={SENSU_VERSIONS.map((v) => ({
+          value: v,
+          label: SENSU_VERSION_LABELS[v],
+          description: v === "6.4+" ? "Built with Go 1.16+: host names are checked against SANs only, never the CN." : v === "5.21" ? "The last 5.x release." : "Still falls back to the CN; the wizard puts it in the SANs anyway, so an upgrade changes nothing.",
+        }))}
+      />
+      <div className="max-w-xs">
+        <TextField
+          id="plan.backendCount"
+          label="Number of backends"
+          inputMode="numeric"
+          value={plan.backendCount}
+          onChange={(raw) => onChange((i) => setBackendCount(i, raw))}
+          errors={issuesFor(check.errors, "plan.backendCount")}
+          warnings={issuesFor(check.warnings, "plan.backendCount")}
+          hint={`1 for a single backend, 3 for the guide's cluster; up to ${MAX_BACKENDS}.`}
+        />
+      </div>
+      <ChoiceGroup
+        name="ca-layout"
+        legend="CA layout"
+        value={plan.caLayout}
+        columns={2}
+        onChange={(caLayout) => onChange((i) => patchPlan(i, { caLayout }))}
+        choices={[
+          {
+            value: "separate",
+            label: "Separate agent CA (recommended)",
+            description: "Agent certificates come from their own CA, which etcd does not trust, so agents' certificates cannot open etcd.",
+          },
+          {
+            value: "single",
+            label: "Single CA, as in the guide",
+            description: "One CA signs everything. etcd then accepts any agent's certificate as a client on port 2379, with full read and write access.",
+          },
+        ]}
+      />
+      <ChoiceGroup
+        name="key-algorithm"
+        legend="Key algorithm for backend and agent keys"
+        value={plan.keyAlgorithm}
+        columns={3}
+        onChange={(keyAlgorithm) => onChange((i) => patchPlan(i, { keyAlgorithm }))}
+        choices={KEY_ALGORITHMS.map((a) => ({ value: a, label: KEY_ALGORITHM_LABELS[a] }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { STEPS, stepHref } from "@/lib/wizard/steps";
+import { useWizard } from "./wizard-provider";
+
+type Status = "current" | "error" | "done" | "todo" | "planned";
+
+const BADGE: Record<Status, { mark: string; className: string; text: string }> = {
+  current: { mark: "●", className: "bg-sky-700 text-white", text: "current step" },
+  error: { mark: "!", className: "bg-red-700 text-white", text: "has errors" },
+  done: { mark: "✓", className: "bg-emerald-700 text-white", text: "done" },
+  todo: { mark: "", className: "border border-slate-400 bg-white", text: "not visited" },
+  planned: { mark: "", className: "border border-dashed border-slate-400 bg-slate-100", text: "not available yet" },
+};
+
+/** The sidebar: every step of the journey, where the user is, what is done and what has errors. */
+export function StepNav() {
+  const pathname = usePathname();
+  const { checks, visited } = useWizard();
+  return (
+    <nav aria-label="Wizard steps" className="lg:w-72 lg:shrink-0">
+      <ol className="flex flex-col gap-0.5">
+        {STEPS.map((step, i) => {
+          const current = pathname === stepHref(step) || pathname === `${stepHref(step)}/`;
+          const hasErrors = checks[step.id].errors.length > 0;
+          const status: Status = !step.available ? "planned" : hasErrors ? "error" : current ? "current" : visited.includes(step.id) ? "done" : "todo";
+          const badge = BADGE[current && hasErrors ? "error" : status];
+          return (
+            <li key={step.id}>
+              <Link
+                href={stepHref(step)}
+                aria-current={current ? "step" : undefined}
+                className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : "text-slate-700 hover:bg-slate-200"} ${step.available ? "" : "text-slate-500"}`}
+              >
+                <span aria-hidden="true" className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold ${badge.className}`}>
+                  {badge.mark}
+                </span>
+                <span className="flex-1">
+                  <span className="sr-only">Step {i + 1}: </span>
+                  {step.title}
+                  <span className="sr-only"> ({current && hasErrors ? "current step, has errors" : badge.text})</span>
+                </span>
+                {!step.available && <span className="text-[10px] uppercase tracking-wide text-slate-500">soon</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { checkAll } from "@/lib/wizard/check";
+import type { StepCheck } from "@/lib/wizard/issues";
+import { defaultInput, type WizardInput } from "@/lib/wizard/model";
+import { loadOrDefault, parseVisited, serializeInput, STORAGE_KEY, VISITED_KEY } from "@/lib/wizard/persist";
+import type { StepId } from "@/lib/wizard/steps";
+import { type Generation, useGenerator } from "../generate/use-generator";
+
+interface WizardContextValue {
+  input: WizardInput;
+  /** Apply a pure change (lib/wizard/update.ts) to the inputs. */
+  update: (change: (input: WizardInput) => WizardInput) => void;
+  /** The inputs as saved: a bundle made from other inputs is discarded. */
+  inputKey: string;
+  checks: Record<StepId, StepCheck>;
+  now: Date;
+  visited: readonly StepId[];
+  markVisited: (id: StepId) => void;
+  generator: ReturnType<typeof useGenerator>;
+}
+
+const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function useWizard(): WizardContextValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error("useWizard must be used inside WizardProvider");
+  return value;
+}
+
+/**
+ * Wizard state, mounted once in the wizard layout so it survives moving between steps. Inputs are
+ * not secret and go to sessionStorage (a reload loses nothing); keys and the bundle stay in memory.
+ */
+export function WizardProvider({ children }: { children: ReactNode }) {
+  const [input, setInput] = useState<WizardInput>(defaultInput);
+  const [visited, setVisited] = useState<StepId[]>([]);
+  const [now, setNow] = useState<Date | null>(null);
+  const generator = useGenerator();
+
+  useEffect(() => {
+    setInput(loadOrDefault(sessionStorage.getItem(STORAGE_KEY)));
+    setVisited(parseVisited(sessionStorage.getItem(VISITED_KEY)));
+    setNow(new Date());
+  }, []);
+
+  const inputKey = useMemo(() => serializeInput(input), [input]);
+  const ready = now !== null;
+  useEffect(() => {
+    if (ready) sessionStorage.setItem(STORAGE_KEY, inputKey);
+  }, [ready, inputKey]);
+  useEffect(() => {
+    if (ready) sessionStorage.setItem(VISITED_KEY, JSON.stringify(visited));
+  }, [ready, visited]);
+
+  const { generation, discard } = generator;
+  useEffect(() => {
+    if (generation.status !== "idle" && generation.key !== inputKey) discard();
+  }, [generation, inputKey, discard]);
+  useLeaveGuard(generation);
+
+  const markVisited = useCallback((id: StepId) => setVisited((v) => (v.includes(id) ? v : [...v, id])), []);
+  const update = useCallback((change: (i: WizardInput) => WizardInput) => setInput(change), []);
+  const checks = useMemo(() => checkAll(input, now ?? new Date(0)), [input, now]);
+
+  if (!now) {
+    return (
+      <p className="p-8 text-sm text-slate-600" role="status">
+        Loading the wizard…
+      </p>
+    );
+  }
+  return <WizardContext.Provider value={{ input, update, inputKey, checks, now, visited, markVisited, generator }}>{children}</WizardContext.Provider>;
+}
+
+/** A generated bundle exists only in this tab's memory: leaving before downloading loses its keys. */
+function useLeaveGuard(generation: Generation) {
+  const unsaved = generation.status === "done" && !generation.downloaded;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+}

@@ -1,0 +1,63 @@
+import { privateKeyPem, withNewline } from "../pki/pem";
+import type { CertificateAuthority } from "../pki/ca";
+import type { IssuedLeaf } from "../pki/issue";
+import type { ResolvedPlan } from "../wizard/resolve";
+import { issueAll, type ProgressListener, totalSteps } from "./issue-all";
+import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
+import { readmeEntry } from "./planned";
+import { bundleReadme, type CertificateDates } from "./readme";
+import { zipFiles } from "./zip";
+
+export interface Bundle {
+  /** Every file, README.md first. */
+  entries: ManifestEntry[];
+  zip: Uint8Array;
+  expiries: CertificateDates[];
+  generatedAt: Date;
+}
+
+async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
+  return {
+    cert: withNewline(issued.certificate.toString("pem")),
+    key: await privateKeyPem(crypto, issued.keys.privateKey),
+    csr: withNewline(issued.csr.toString("pem")),
+  };
+}
+
+async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<Map<string, PemTriple>> {
+  const out = new Map<string, PemTriple>();
+  for (const [name, leaf] of leaves) out.set(name, await pemsOf(crypto, leaf));
+  return out;
+}
+
+/** Issue everything in the plan and package it: the one entry point the Worker (and tests) call. */
+export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener = () => {}): Promise<Bundle> {
+  const issued = await issueAll(crypto, now, plan, onProgress);
+  const pems: IssuedPems = {
+    ca: await pemsOf(crypto, issued.ca),
+    agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
+    backends: await pemMap(crypto, issued.backends),
+    agents: await pemMap(crypto, issued.agents),
+  };
+  const files = buildManifest(plan, pems);
+  const byCert = new Map<string, { subject: string; notAfter: Date }>();
+  for (const cert of [issued.ca, issued.agentCa, ...issued.backends.values(), ...issued.agents.values()]) {
+    if (cert) byCert.set(withNewline(cert.certificate.toString("pem")), { subject: cert.certificate.subject, notAfter: cert.certificate.notAfter });
+  }
+  const expiries: CertificateDates[] = [];
+  const seen = new Set<string>();
+  for (const e of files) {
+    const found = e.kind === "certificate" ? byCert.get(e.content) : undefined;
+    // A CA certificate is copied into every host folder; list its expiry once, at its offline copy.
+    if (found && !seen.has(e.content)) {
+      seen.add(e.content);
+      expiries.push({ path: e.path, ...found });
+    }
+  }
+  expiries.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+  const readme = readmeEntry(bundleReadme(plan, files, expiries, now));
+  const entries = [readme, ...files];
+  const zip = zipFiles(entries, now);
+  onProgress({ done: totalSteps(plan), total: totalSteps(plan), label: "Done" });
+  return { entries, zip, expiries, generatedAt: now };
+}

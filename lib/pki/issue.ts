@@ -1,0 +1,95 @@
+import { type KeyAlgorithmId, isRsa, signingParams } from "./algorithms";
+import type { CertificateAuthority } from "./ca";
+import { cnName } from "./ca";
+import { generateKeyPair } from "./keys";
+import type { San } from "./names";
+import { PROFILES, type ProfileId } from "./profiles";
+import { randomSerial } from "./serial";
+import { validityFor } from "./validity";
+import {
+  AuthorityKeyIdentifierExtension,
+  BasicConstraintsExtension,
+  ExtendedKeyUsageExtension,
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  Pkcs10CertificateRequestGenerator,
+  SubjectAlternativeNameExtension,
+  SubjectKeyIdentifierExtension,
+  X509CertificateGenerator,
+  type Extension,
+  type Pkcs10CertificateRequest,
+  type X509Certificate,
+} from "./x509";
+
+export interface LeafRequest {
+  profile: ProfileId;
+  commonName: string;
+  /** Subject alternative names. Empty means no SAN extension at all (never an empty entry). */
+  sans: readonly San[];
+  validityHours: number;
+  algorithm: KeyAlgorithmId;
+}
+
+export interface IssuedLeaf {
+  request: LeafRequest;
+  certificate: X509Certificate;
+  keys: CryptoKeyPair;
+  csr: Pkcs10CertificateRequest;
+}
+
+function sanExtension(sans: readonly San[]): SubjectAlternativeNameExtension | null {
+  if (sans.length === 0) return null;
+  return new SubjectAlternativeNameExtension(sans.map((s) => ({ type: s.kind, value: s.value })), false);
+}
+
+/** A leaf certificate signed by `ca`, with the key usages of its profile. */
+export async function issueLeaf(
+  crypto: Crypto,
+  now: Date,
+  ca: CertificateAuthority,
+  request: LeafRequest,
+): Promise<IssuedLeaf> {
+  const keys = await generateKeyPair(crypto, request.algorithm);
+  const profile = PROFILES[request.profile];
+  const { notBefore, notAfter } = validityFor(now, request.validityHours);
+  if (notAfter > ca.certificate.notAfter) {
+    throw new Error(`failed to issue ${request.commonName}: it would outlive its CA (caller must cap validity)`);
+  }
+  // keyEncipherment only means something for RSA key transport; on an EC key it is invalid.
+  const usage = isRsa(request.algorithm)
+    ? KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment
+    : KeyUsageFlags.digitalSignature;
+  const san = sanExtension(request.sans);
+  const extensions: Extension[] = [
+    new BasicConstraintsExtension(false, undefined, true),
+    new KeyUsagesExtension(usage, true),
+    new ExtendedKeyUsageExtension([...profile.extendedKeyUsages], false),
+    await SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
+    await AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto),
+  ];
+  if (san) extensions.push(san);
+  const certificate = await X509CertificateGenerator.create(
+    {
+      serialNumber: randomSerial(crypto),
+      subject: cnName(request.commonName),
+      issuer: ca.certificate.subjectName,
+      notBefore,
+      notAfter,
+      publicKey: keys.publicKey,
+      signingKey: ca.keys.privateKey,
+      signingAlgorithm: signingParams(ca.algorithm),
+      extensions,
+    },
+    crypto,
+  );
+  const csr = await Pkcs10CertificateRequestGenerator.create(
+    {
+      name: cnName(request.commonName),
+      keys,
+      signingAlgorithm: signingParams(request.algorithm),
+      extensions: san ? [san] : [],
+    },
+    crypto,
+  );
+  return { request, certificate, keys, csr };
+}

@@ -1,0 +1,40 @@
+import { commonNameProblem } from "../pki/names";
+import { checkLeafValidity } from "./check-validity";
+import type { FieldIssue, StepCheck } from "./issues";
+import type { AgentRow, WizardInput } from "./model";
+
+export const agentField = (row: AgentRow): string => `agents.rows.${row.id}.commonName`;
+
+/** File stems the bundle already uses; an agent named like one would overwrite its files. */
+function reservedStems(input: WizardInput): Map<string, string> {
+  const stems = new Map<string, string>([
+    ["ca", "the CA's files (ca.pem)"],
+    ["agent-ca", "the agent CA's files (agent-ca.pem)"],
+    ["ca-config", "ca-config.json"],
+  ]);
+  for (const b of input.backends.rows) if (b.fqdn.trim()) stems.set(b.fqdn.trim().toLowerCase(), `the backend ${b.name || b.fqdn}`);
+  return stems;
+}
+
+export function checkAgents(input: WizardInput, now: Date): StepCheck {
+  const errors: FieldIssue[] = [];
+  if (input.agents.rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
+  const reserved = reservedStems(input);
+  const seen = new Set<string>();
+  for (const row of input.agents.rows) {
+    const cn = row.commonName;
+    const problem = commonNameProblem(cn);
+    const key = cn.toLowerCase();
+    if (problem) errors.push({ field: agentField(row), message: problem });
+    else if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cn)) {
+      // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
+      errors.push({ field: agentField(row), message: "Use letters, digits, dots, hyphens and underscores, starting with a letter or digit: the CN names the agent's files (agent.pem)." });
+    } else if (seen.has(key)) errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
+    else if (reserved.has(key)) errors.push({ field: agentField(row), message: `"${cn}" is taken by ${reserved.get(key)}.` });
+    else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName) errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
+    seen.add(key);
+  }
+  const validity = checkLeafValidity(input.agents.validityHours, input, now);
+  if (!validity.ok) errors.push({ field: "agents.validityHours", message: validity.message });
+  return { errors, warnings: [] };
+}

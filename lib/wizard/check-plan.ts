@@ -1,0 +1,13 @@
+import type { StepCheck } from "./issues";
+import { MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
+import { parseWholeNumber } from "./numbers";
+
+export function checkPlan(input: WizardInput): StepCheck {
+  const count = parseWholeNumber(input.plan.backendCount, "number of backends", MIN_BACKENDS, MAX_BACKENDS);
+  const errors = count.ok ? [] : [{ field: "plan.backendCount", message: count.message }];
+  const warnings =
+    count.ok && count.value % 2 === 0
+      ? [{ field: "plan.backendCount", message: `etcd needs a majority to work: ${count.value} members tolerate no more failures than ${count.value - 1}. An odd count is usual.` }]
+      : [];
+  return { errors, warnings };
+}

@@ -1,0 +1,57 @@
+import { isKeyAlgorithm } from "../pki/algorithms";
+import { defaultInput, SENSU_VERSIONS, type WizardInput } from "./model";
+import { STEPS, type StepId } from "./steps";
+
+/** Storage key for the non-secret inputs (sessionStorage: gone when the tab closes). */
+export const STORAGE_KEY = "sensu-tls-wizard:input:v1";
+
+const isString = (v: unknown): v is string => typeof v === "string";
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Inputs saved earlier, or null if the text is not a saved input of this schema. Storage can be
+ * edited by anyone with devtools, so every field is checked rather than trusted.
+ */
+export function parseSavedInput(text: string | null): WizardInput | null {
+  if (!text) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(data) || data.schemaVersion !== 1) return null;
+  const { plan, ca, backends, agents } = data;
+  if (!isObject(plan) || !isObject(ca) || !isObject(backends) || !isObject(agents)) return null;
+  if (!SENSU_VERSIONS.includes(plan.sensuVersion as never) || !isString(plan.backendCount)) return null;
+  if (plan.caLayout !== "separate" && plan.caLayout !== "single") return null;
+  if (!isKeyAlgorithm(plan.keyAlgorithm)) return null;
+  if (!isString(ca.commonName) || !isString(ca.agentCaCommonName) || !isString(ca.validityYears)) return null;
+  if (ca.keyAlgorithm !== "plan" && !isKeyAlgorithm(ca.keyAlgorithm)) return null;
+  if (!Array.isArray(backends.rows) || !isString(backends.validityHours)) return null;
+  if (!Array.isArray(agents.rows) || !isString(agents.validityHours)) return null;
+  const backendRowOk = (r: unknown) => isObject(r) && ["id", "name", "ips", "fqdn", "extraNames"].every((k) => isString(r[k]));
+  const agentRowOk = (r: unknown) => isObject(r) && isString(r.id) && isString(r.commonName);
+  if (!backends.rows.every(backendRowOk) || !agents.rows.every(agentRowOk)) return null;
+  return data as unknown as WizardInput;
+}
+
+export function serializeInput(input: WizardInput): string {
+  return JSON.stringify(input);
+}
+
+export function loadOrDefault(text: string | null): WizardInput {
+  return parseSavedInput(text) ?? defaultInput();
+}
+
+export const VISITED_KEY = "sensu-tls-wizard:visited:v1";
+
+/** Steps the user has been on, for the sidebar's "done" marks; unknown ids are dropped. */
+export function parseVisited(text: string | null): StepId[] {
+  try {
+    const data: unknown = JSON.parse(text ?? "[]");
+    return Array.isArray(data) ? STEPS.map((s) => s.id).filter((id) => data.includes(id)) : [];
+  } catch {
+    return [];
+  }
+}

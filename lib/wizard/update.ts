@@ -1,0 +1,62 @@
+import type { KeyAlgorithmId } from "../pki/algorithms";
+import { type AgentRow, type BackendRow, type CaLayout, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, type SensuVersion, type WizardInput } from "./model";
+import { parseWholeNumber } from "./numbers";
+
+/** Pure state changes: each returns a new input and leaves the old one untouched. */
+
+function freshId(prefix: string, taken: readonly { id: string }[]): string {
+  const ids = new Set(taken.map((r) => r.id));
+  let n = taken.length + 1;
+  while (ids.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+export type PlanPatch = Partial<{ sensuVersion: SensuVersion; caLayout: CaLayout; keyAlgorithm: KeyAlgorithmId }>;
+
+export function patchPlan(input: WizardInput, patch: PlanPatch): WizardInput {
+  return { ...input, plan: { ...input.plan, ...patch } };
+}
+
+/**
+ * Keeps the raw text and, when it is a valid count, grows or shrinks the backend table to match.
+ * New rows follow the guide's example (backend-N, 10.0.0.N); an invalid count changes no rows.
+ */
+export function setBackendCount(input: WizardInput, raw: string): WizardInput {
+  const next = { ...input, plan: { ...input.plan, backendCount: raw } };
+  const count = parseWholeNumber(raw, "number of backends", MIN_BACKENDS, MAX_BACKENDS);
+  if (!count.ok) return next;
+  const rows = input.backends.rows.slice(0, count.value);
+  while (rows.length < count.value) rows.push(exampleBackend(rows.length + 1, freshId("b", rows)));
+  return { ...next, backends: { ...input.backends, rows } };
+}
+
+export function patchCa(input: WizardInput, patch: Partial<WizardInput["ca"]>): WizardInput {
+  return { ...input, ca: { ...input.ca, ...patch } };
+}
+
+export function patchBackend(input: WizardInput, id: string, patch: Partial<Omit<BackendRow, "id">>): WizardInput {
+  const rows = input.backends.rows.map((r) => (r.id === id ? { ...r, ...patch } : r));
+  return { ...input, backends: { ...input.backends, rows } };
+}
+
+export function setBackendValidity(input: WizardInput, raw: string): WizardInput {
+  return { ...input, backends: { ...input.backends, validityHours: raw } };
+}
+
+export function addAgent(input: WizardInput): WizardInput {
+  const row: AgentRow = { id: freshId("a", input.agents.rows), commonName: "" };
+  return { ...input, agents: { ...input.agents, rows: [...input.agents.rows, row] } };
+}
+
+export function removeAgent(input: WizardInput, id: string): WizardInput {
+  return { ...input, agents: { ...input.agents, rows: input.agents.rows.filter((r) => r.id !== id) } };
+}
+
+export function patchAgent(input: WizardInput, id: string, commonName: string): WizardInput {
+  const rows = input.agents.rows.map((r) => (r.id === id ? { ...r, commonName } : r));
+  return { ...input, agents: { ...input.agents, rows } };
+}
+
+export function setAgentValidity(input: WizardInput, raw: string): WizardInput {
+  return { ...input, agents: { ...input.agents, validityHours: raw } };
+}
