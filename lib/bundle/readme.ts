@@ -3,6 +3,7 @@ import { SENSU_VERSION_LABELS } from "../wizard/model";
 import type { ResolvedPlan } from "../wizard/resolve";
 import { agentDir, backendDir, OFFLINE_DIR, TLS_DIR } from "./file-names";
 import { type ManifestEntry, OFFLINE_HOST } from "./manifest";
+import { README_PATH, README_PURPOSE } from "./planned";
 
 export interface CertificateDates {
   /** Path of the certificate inside the zip. */
@@ -80,6 +81,7 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
   );
   lines.push("## Every file", "");
   lines.push("| file | install to | mode | what it is |", "|---|---|---|---|");
+  lines.push(`| ${README_PATH} | | 0644 | ${README_PURPOSE} |`);
   for (const e of entries) {
     const to = e.host === OFFLINE_HOST ? "keep offline" : e.installTo ? `${e.installTo} on ${e.host}` : "";
     lines.push(`| ${cell(e.path)} | ${cell(to)} | ${mode(e.mode)} | ${cell(e.purpose)} |`);

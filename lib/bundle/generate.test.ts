@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { unzipSync } from "fflate";
+import { nodeCrypto } from "../pki/node-crypto";
+import { summarize } from "../pki/inspect";
+import { X509Certificate } from "../pki/x509";
+import { NOW } from "../wizard/test-helpers";
+import { type Bundle, generateBundle } from "./generate";
+import type { Progress } from "./issue-all";
+import { plannedEntries } from "./planned";
+import { guidePlan } from "./test-plan";
+
+let crypto: Crypto;
+let separate: Bundle;
+let single: Bundle;
+const progress: Progress[] = [];
+const separatePlan = guidePlan();
+const singlePlan = guidePlan((i) => ({ ...i, plan: { ...i.plan, caLayout: "single" } }));
+
+before(async () => {
+  crypto = await nodeCrypto();
+  separate = await generateBundle(crypto, NOW, separatePlan, (p) => progress.push(p));
+  single = await generateBundle(crypto, NOW, singlePlan);
+});
+
+const paths = (b: Bundle) => b.entries.map((e) => e.path);
+const content = (b: Bundle, path: string) => {
+  const e = b.entries.find((x) => x.path === path);
+  assert.ok(e, `${path} is in the bundle`);
+  return e.content;
+};
+
+describe("the bundle layout", () => {
+  it("has a folder per host with cfssljson's file names, and a separate ca/ folder", () => {
+    assert.deepEqual(paths(separate), [
+      "README.md",
+      "ca/ca.pem",
+      "ca/ca-key.pem",
+      "ca/ca.csr",
+      "ca/ca-config.json",
+      "ca/agent-ca.pem",
+      "ca/agent-ca-key.pem",
+      "ca/agent-ca.csr",
+      "ca/backend-1.example.com.csr",
+      "ca/backend-2.example.com.csr",
+      "ca/backend-3.example.com.csr",
+      "ca/agent.csr",
+      ...[1, 2, 3].flatMap((n) => [
+        `backends/backend-${n}/etc/sensu/tls/ca.pem`,
+        `backends/backend-${n}/etc/sensu/tls/agent-ca.pem`,
+        `backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com.pem`,
+        `backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com-key.pem`,
+      ]),
+      "agents/agent/etc/sensu/tls/ca.pem",
+      "agents/agent/etc/sensu/tls/agent.pem",
+      "agents/agent/etc/sensu/tls/agent-key.pem",
+    ]);
+  });
+
+  it("never puts a CA key in a host folder", () => {
+    for (const b of [separate, single]) {
+      const caKeys = b.entries.filter((e) => e.kind === "ca-private-key");
+      assert.ok(caKeys.length >= 1);
+      for (const e of caKeys) assert.match(e.path, /^ca\//);
+      const caKeyTexts = new Set(caKeys.map((e) => e.content));
+      for (const e of b.entries.filter((x) => !x.path.startsWith("ca/"))) assert.ok(!caKeyTexts.has(e.content), `${e.path} is not a CA key`);
+    }
+  });
+
+  it("records 0600 for private keys and 0644 for everything else", () => {
+    for (const e of separate.entries) {
+      const isKey = e.content.includes("PRIVATE KEY");
+      assert.equal(e.mode, isKey ? 0o600 : 0o644, e.path);
+    }
+  });
+
+  it("gives every host file an absolute destination under /etc/sensu/tls", () => {
+    for (const e of separate.entries.filter((x) => x.host !== "offline")) {
+      assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
+    }
+  });
+
+  it("in the single layout, has no agent CA and agents chain to ca.pem", () => {
+    assert.ok(!paths(single).some((p) => p.includes("agent-ca")));
+    const agent = new X509Certificate(content(single, "agents/agent/etc/sensu/tls/agent.pem"));
+    assert.equal(agent.issuer, "CN=Sensu Test CA");
+  });
+
+  it("signs agents with the agent CA in the separate layout", async () => {
+    const agent = new X509Certificate(content(separate, "agents/agent/etc/sensu/tls/agent.pem"));
+    const agentCa = new X509Certificate(content(separate, "ca/agent-ca.pem"));
+    const ca = new X509Certificate(content(separate, "ca/ca.pem"));
+    assert.equal(agent.issuer, "CN=Sensu Agent CA");
+    assert.ok(await agent.verify({ publicKey: agentCa.publicKey, signatureOnly: true }, crypto));
+    assert.equal(await agent.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto), false);
+  });
+
+  it("matches the planned file tree shown before generation", () => {
+    assert.deepEqual(plannedEntries(separatePlan).map((e) => [e.path, e.mode, e.purpose]), separate.entries.map((e) => [e.path, e.mode, e.purpose]));
+  });
+});
+
+describe("the certificates in the bundle", () => {
+  it("name each backend's every address, CN included", () => {
+    const s = summarize(new X509Certificate(content(separate, "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")));
+    assert.deepEqual(s.dnsNames, ["backend-2.example.com", "backend-2", "localhost"]);
+    assert.deepEqual(s.ipAddresses, ["10.0.0.2", "127.0.0.1", "::1"]);
+  });
+
+  it("list expiries soonest first, each certificate once", () => {
+    assert.deepEqual(separate.expiries.map((e) => e.path), [
+      "ca/ca.pem",
+      "ca/agent-ca.pem",
+      "backends/backend-1/etc/sensu/tls/backend-1.example.com.pem",
+      "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem",
+      "backends/backend-3/etc/sensu/tls/backend-3.example.com.pem",
+      "agents/agent/etc/sensu/tls/agent.pem",
+    ].sort((a, b) => (a.startsWith("ca/") === b.startsWith("ca/") ? 0 : a.startsWith("ca/") ? 1 : -1)));
+  });
+});
+
+describe("the README and ca-config.json", () => {
+  it("the README names every file, the offline warning and the install steps", () => {
+    const readme = content(separate, "README.md");
+    for (const p of paths(separate)) assert.ok(readme.includes(p), `README lists ${p}`);
+    assert.match(readme, /KEEP OFFLINE/);
+    assert.match(readme, /sudo chmod 0400 \/etc\/sensu\/tls\/\*-key\.pem/);
+    assert.match(readme, /sudo chown sensu:sensu/);
+    assert.match(readme, /sensuctl cluster health/);
+  });
+
+  it("ca-config.json carries the guide's profiles with the chosen expiry", () => {
+    const config = JSON.parse(content(separate, "ca/ca-config.json"));
+    assert.deepEqual(config.signing.profiles.backend, { usages: ["signing", "key encipherment", "server auth", "client auth"], expiry: "4320h" });
+    assert.deepEqual(config.signing.profiles.agent, { usages: ["signing", "key encipherment", "client auth"], expiry: "4320h" });
+    assert.equal(config.signing.default.expiry, "17520h");
+  });
+});
+
+describe("the zip", () => {
+  it("holds exactly the manifest's files and contents", () => {
+    const files = unzipSync(separate.zip);
+    assert.deepEqual(Object.keys(files).sort(), paths(separate).sort());
+    for (const e of separate.entries) assert.equal(new TextDecoder().decode(files[e.path]), e.content, e.path);
+  });
+});
+
+describe("progress", () => {
+  it("counts up to the total, one step per key pair, ending with Done", () => {
+    const total = progress[0]?.total;
+    assert.equal(total, 2 + 3 + 1 + 1);
+    assert.deepEqual(progress.map((p) => p.done), [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(progress.at(-1)?.label, "Done");
+  });
+});
