@@ -9,7 +9,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+    return /\.tsx?$/.test(name) && !/\.test(-helper)?\.ts$/.test(name) ? [path] : [];
   });
 }
 
