@@ -31,7 +31,7 @@ export function StepNav() {
               <Link
                 href={stepHref(step)}
                 aria-current={current ? "step" : undefined}
-                className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : "text-slate-700 hover:bg-slate-200"} ${step.available ? "" : "text-slate-500"}`}
+                className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : step.available ? "text-slate-700 hover:bg-slate-200" : "text-slate-600 hover:bg-slate-200"}`}
               >
                 <span aria-hidden="true" className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold ${badge.className}`}>
                   {badge.mark}
@@ -41,7 +41,7 @@ export function StepNav() {
                   {step.title}
                   <span className="sr-only"> ({current && hasErrors ? "current step, has errors" : badge.text})</span>
                 </span>
-                {!step.available && <span className="text-[10px] uppercase tracking-wide text-slate-500">soon</span>}
+                {!step.available && <span className="text-[10px] uppercase tracking-wide text-slate-700">soon</span>}
               </Link>
             </li>
           );

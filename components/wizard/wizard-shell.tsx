@@ -27,7 +27,7 @@ export function WizardShell({ children }: { children: ReactNode }) {
       <WizardProvider>
         <div className="mx-auto flex max-w-7xl flex-col gap-8 px-4 py-8 lg:flex-row">
           <StepNav />
-          <main id="main" className="min-w-0 flex-1">
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
             {children}
           </main>
         </div>

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { STEPS } from "../lib/wizard/steps";
+
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+test("every step passes axe's WCAG 2.1 A and AA rules, with errors showing", async ({ page }) => {
+  await page.goto("/backends");
+  await page.getByRole("group", { name: "Backend 1" }).getByLabel("IP addresses").fill("555.1.1.1");
+  for (const path of ["/", ...STEPS.map((s) => `/${s.slug}`)]) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // Evaluated through the DevTools protocol, so the page's CSP does not apply to the checker.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      });
+      expect(violations).toEqual([]);
+    });
+  }
+});
+
+test("the wizard works from the keyboard, with a visible focus ring", async ({ page }) => {
+  await page.goto("/plan");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the step" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+
+  await page.keyboard.press("Tab");
+  // Tab enters a radio group at its checked radio, as browsers do.
+  const first = page.getByRole("radio", { name: /^6\.4 and later/ });
+  await expect(first).toBeFocused();
+  const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe("solid");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("radio", { name: /^6\.0/ })).toBeChecked();
+
+  const count = page.getByLabel("Number of backends");
+  await count.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("0");
+  await expect(page.getByRole("main").getByText("1 problem on this step")).toBeVisible();
+  await expect(page.getByRole("main").locator("[aria-live=polite]")).toHaveText(/1 problem on this step/);
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("3");
+
+  const nextLink = page.getByRole("link", { name: /^Next: Create a CA/ });
+  await nextLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ca$/);
+  await expect(page.getByRole("link", { name: /Create a CA \(current step\)/ })).toHaveAttribute("aria-current", "step");
+});
