@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Makes sure the real tools the tests feed the bundle to are installed: Debian's Chromium (e2e),
+# etcd and etcdctl, cfssl, openssl and unzip. As root it installs what is missing with apt-get;
+# otherwise it prints the exact command and fails.
+set -euo pipefail
+
+declare -A PACKAGE_OF=(
+  [chromium]=chromium
+  [etcd]=etcd-server
+  [etcdctl]=etcd-client
+  [cfssl]=golang-cfssl
+  [openssl]=openssl
+  [unzip]=unzip
+  [python3]=python3
+)
+
+missing=()
+for tool in "${!PACKAGE_OF[@]}"; do
+  if [[ "$tool" == chromium && -n "${CHROMIUM_PATH:-}" && -x "${CHROMIUM_PATH}" ]]; then continue; fi
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE_OF[$tool]}")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+mapfile -t packages < <(printf '%s\n' "${missing[@]}" | sort -u)
+if [[ "$(id -u)" -ne 0 ]]; then
+  echo "failed to find the test tools. Install them first, as root:" >&2
+  echo "  apt-get update && apt-get install -y ${packages[*]}" >&2
+  exit 1
+fi
+echo "Installing missing test tools: ${packages[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
