@@ -6,7 +6,7 @@ export default function Home() {
     <article className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight text-slate-950">Secure your Sensu Go deployment</h1>
       <p className="text-lg text-slate-700">
-        This wizard walks you through Sensu's “Generate certificates” and “Secure Sensu” guides. Describe your backends and agents; it issues the CA, backend and agent certificates in this browser and hands you one zip with a folder per host, install steps and a README.
+        This wizard walks you through Sensu's “Generate certificates” and “Secure Sensu” guides. Describe your backends and agents; it issues the CA, backend and agent certificates in this browser and hands you one zip with a folder per host, install steps and a README. The Secure Sensu configuration steps (backend.yml, agent.yml, sudo) are listed and marked “soon”.
       </p>
       <ul className="list-disc pl-5 text-slate-700">
         <li>No cfssl, no copying PEMs around by hand: every name, key usage and file name is checked as you type.</li>

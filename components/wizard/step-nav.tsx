@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
 import { STEPS, stepHref } from "@/lib/wizard/steps";
 import { useWizard } from "./wizard-provider";
 
@@ -18,9 +19,17 @@ const BADGE: Record<Status, { mark: string; className: string; text: string }> =
 export function StepNav() {
   const pathname = usePathname();
   const { checks, visited } = useWizard();
+  // On a phone the list would push the step below the fold: it folds away behind a toggle there.
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  const currentIndex = STEPS.findIndex((s) => pathname === stepHref(s) || pathname === `${stepHref(s)}/`);
   return (
     <nav aria-label="Wizard steps" className="lg:w-72 lg:shrink-0">
-      <ol className="flex flex-col gap-0.5">
+      <button type="button" aria-expanded={open} aria-controls="step-list" onClick={() => setOpen((o) => !o)} className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden">
+        <span>{currentIndex >= 0 ? `Step ${currentIndex + 1} of ${STEPS.length}: ${STEPS[currentIndex]?.title}` : "All steps"}</span>
+        <span aria-hidden="true">{open ? "▲" : "▼"}</span>
+      </button>
+      <ol id="step-list" className={`${open ? "mt-2 flex" : "hidden"} flex-col gap-0.5 lg:mt-0 lg:flex`}>
         {STEPS.map((step, i) => {
           const current = pathname === stepHref(step) || pathname === `${stepHref(step)}/`;
           const hasErrors = checks[step.id].errors.length > 0;

@@ -55,7 +55,8 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems): ManifestEnt
 
   const caFiles = cfsslNames(CA_STEM);
   offline(caFiles.cert, "certificate", pems.ca.cert, `CA certificate: "${plan.ca.commonName}". Also in every host folder.`);
-  offline(caFiles.key, "ca-private-key", pems.ca.key, "CA private key. Signs every backend certificate: never copy it to a host.");
+  const signs = plan.agentCa ? "every backend certificate" : "every backend and agent certificate";
+  offline(caFiles.key, "ca-private-key", pems.ca.key, `CA private key. Signs ${signs}: never copy it to a host.`);
   offline(caFiles.csr, "csr", pems.ca.csr, "CA certificate signing request (for cross-signing). Not used by Sensu.");
   offline(CA_CONFIG, "config", cfsslCaConfig(plan.backendValidityHours, plan.agentValidityHours), "cfssl signing profiles (backend, agent), to keep issuing with cfssl. Not used by Sensu.");
   const agentCaFiles = cfsslNames(AGENT_CA_STEM);
