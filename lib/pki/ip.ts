@@ -53,3 +53,27 @@ export function parseIpv6(text: string): { ok: true; bytes: number[] } | { ok: f
   const all = [...front, ...new Array<number>(8 - count).fill(0), ...back];
   return { ok: true, bytes: all.flatMap((w) => [w >> 8, w & 0xff]) };
 }
+
+/**
+ * RFC 5952 text for sixteen bytes: lowercase, no leading zeros, the longest run of two or more zero
+ * groups as "::". The certificate library parses only hex groups, so an address typed with an
+ * embedded dotted quad (::ffff:10.0.0.1) must reach it in this form or its bytes come out wrong.
+ */
+export function formatIpv6(bytes: readonly number[]): string {
+  const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0)).toString(16));
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === "0") j++;
+    if (j - i > best.length && j - i >= 2) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups.join(":");
+  const head = groups.slice(0, best.start).join(":");
+  const tail = groups.slice(best.start + best.length).join(":");
+  return `${head}::${tail}`;
+}

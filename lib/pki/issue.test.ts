@@ -4,6 +4,8 @@ import type { KeyAlgorithmId } from "./algorithms";
 import { createCa } from "./ca";
 import { summarize } from "./inspect";
 import { issueLeaf } from "./issue";
+import { parseIpv4, parseIpv6 } from "./ip";
+import { parseSan } from "./names";
 import { nodeCrypto } from "./node-crypto";
 import { privateKeyPem } from "./pem";
 import { CLOCK_SKEW_MS } from "./validity";
@@ -58,8 +60,9 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
       assert.equal(s.notAfter.getTime(), NOW.getTime() + 4320 * HOUR);
       assert.ok(await leaf.certificate.verify({ publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + HOUR) }, crypto));
       assert.equal(await leaf.certificate.verify({ publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + 4321 * HOUR) }, crypto), false, "expired after its validity");
-      const serial = BigInt(`0x${s.serialNumber}`);
-      assert.ok(serial > 0n && s.serialNumber.length <= 40);
+      // DER INTEGER content: positive means the first octet is below 0x80; RFC 5280 allows 20 octets.
+      assert.match(s.serialNumber, /^[0-7][0-9a-f]([0-9a-f]{2}){0,19}$/);
+      assert.equal(s.serialNumber.length, 32, "16 octets, never shortened by a leading zero");
       assert.ok(await leaf.csr.verify(crypto));
       const expectedHash = algorithm === "ecdsa-p384" ? "SHA-384" : "SHA-256";
       assert.equal((leaf.certificate.signatureAlgorithm as { hash: { name: string } }).hash.name, expectedHash);
@@ -77,9 +80,30 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
 }
 
 describe("issuing, whatever the algorithm", () => {
+  it("puts every typed IP into the certificate as exactly its bytes", async () => {
+    const typed = ["10.0.0.1", "::1", "::ffff:10.0.0.1", "0:0:0:0:0:ffff:192.168.0.9", "2001:DB8::8a2e:370:7334", "fe80::"];
+    const sans = typed.map((t) => {
+      const r = parseSan(t);
+      assert.ok(r.ok, t);
+      return r.san;
+    });
+    const ca = await createCa(crypto, NOW, { commonName: "CA", validityHours: 1000, algorithm: "ecdsa-p256" });
+    const leaf = await issueLeaf(crypto, NOW, ca, { profile: "backend", commonName: "b.example.com", sans, validityHours: 10, algorithm: "ecdsa-p256" });
+    const inCert = summarize(new X509Certificate(leaf.certificate.rawData)).ipAddresses;
+    const bytes = (t: string) => (t.includes(":") ? parseIpv6(t) : parseIpv4(t));
+    assert.deepEqual(inCert.map(bytes), typed.map(bytes));
+  });
+
   it("refuses a leaf that would outlive its CA", async () => {
     const ca = await createCa(crypto, NOW, { commonName: "Short CA", validityHours: 100, algorithm: "ecdsa-p256" });
     await assert.rejects(issueLeaf(crypto, NOW, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 101, algorithm: "ecdsa-p256" }), /outlive its CA/);
+  });
+
+  it("issues a leaf as long-lived as its CA at a clock with milliseconds", async () => {
+    const now = new Date("2026-01-15T12:00:00.987Z");
+    const ca = await createCa(crypto, now, { commonName: "CA", validityHours: 43800, algorithm: "ecdsa-p256" });
+    const leaf = await issueLeaf(crypto, now, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 43800, algorithm: "ecdsa-p256" });
+    assert.equal(leaf.certificate.notAfter.getTime(), ca.certificate.notAfter.getTime());
   });
 
   it("does not verify a leaf against a different CA", async () => {

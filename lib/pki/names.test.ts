@@ -62,6 +62,26 @@ describe("parseSan", () => {
   });
 });
 
+describe("IPv6 canonical form", () => {
+  it("writes every spelling as RFC 5952 text, so the certificate gets the typed bytes", () => {
+    const cases: [string, string][] = [
+      ["::ffff:10.0.0.1", "::ffff:a00:1"],
+      ["0:0:0:0:0:ffff:10.0.0.1", "::ffff:a00:1"],
+      ["2001:0DB8:0000:0000:0000:FF00:0042:8329", "2001:db8::ff00:42:8329"],
+      ["0:0:0:0:0:0:0:1", "::1"],
+      ["::", "::"],
+      ["1:0:0:2:0:0:0:3", "1:0:0:2::3"],
+      ["1:0:2:3:4:5:6:7", "1:0:2:3:4:5:6:7"],
+      ["fe80::", "fe80::"],
+    ];
+    for (const [typed, canonical] of cases) {
+      const r = parseSan(typed);
+      assert.ok(r.ok && r.san.kind === "ip", typed);
+      assert.equal(r.san.value, canonical, typed);
+    }
+  });
+});
+
 describe("sanKey", () => {
   it("treats IPv6 spellings and DNS case as the same name", () => {
     const key = (t: string) => {

@@ -1,4 +1,4 @@
-import { parseIpv4, parseIpv6 } from "./ip";
+import { formatIpv6, parseIpv4, parseIpv6 } from "./ip";
 
 export type SanKind = "dns" | "ip";
 export interface San {
@@ -41,7 +41,7 @@ export function parseSan(raw: string): SanResult {
   if (text === "") return { ok: false, message: "Enter a host name or an IP address." };
   if (text.includes(":")) {
     const v6 = parseIpv6(text);
-    return v6.ok ? { ok: true, san: { kind: "ip", value: text.toLowerCase() } } : { ok: false, message: `"${text}" is not a valid IPv6 address: ${v6.reason}.` };
+    return v6.ok ? { ok: true, san: { kind: "ip", value: formatIpv6(v6.bytes) } } : { ok: false, message: `"${text}" is not a valid IPv6 address: ${v6.reason}.` };
   }
   if (/^[0-9.]+$/.test(text)) {
     const v4 = parseIpv4(text);

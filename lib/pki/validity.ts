@@ -13,11 +13,16 @@ export interface Validity {
   notAfter: Date;
 }
 
-/** Validity for a certificate issued at `now`, lasting `hours` from now (not from notBefore). */
+/**
+ * Validity for a certificate issued at `now`, lasting `hours` from now (not from notBefore).
+ * Certificate times hold whole seconds, so `now` is rounded down first: otherwise a leaf given
+ * exactly its CA's hours would end a fraction of a second after the CA and be refused.
+ */
 export function validityFor(now: Date, hours: number): Validity {
+  const issued = Math.floor(now.getTime() / 1000) * 1000;
   return {
-    notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
-    notAfter: new Date(now.getTime() + hours * HOUR_MS),
+    notBefore: new Date(issued - CLOCK_SKEW_MS),
+    notAfter: new Date(issued + hours * HOUR_MS),
   };
 }
 
