@@ -24,3 +24,15 @@ export const TLS_DIR = "/etc/sensu/tls";
 export const OFFLINE_DIR = "ca";
 export const backendDir = (name: string): string => `backends/${name}`;
 export const agentDir = (commonName: string): string => `agents/${commonName}`;
+
+/**
+ * Why a certificate's file stem would clash with the bundle's own files, or null. Compared without
+ * case: on macOS and Windows, CA.pem and ca.pem are one file and unzipping would overwrite the CA.
+ */
+export function reservedStemProblem(stem: string): string | null {
+  const s = stem.toLowerCase();
+  if (s === CA_STEM || s === AGENT_CA_STEM || s === "ca-config") return `"${stem}" is taken by the bundle's own CA files (${s}.pem)`;
+  // NAME-key.pem is NAME's private key: a certificate named "x-key" would be taken for x's key.
+  if (s.endsWith("-key")) return `"${stem}" ends in -key, so its certificate would be mistaken for a private key file`;
+  return null;
+}

@@ -9,6 +9,7 @@ import { type Bundle, generateBundle } from "./generate";
 import type { Progress } from "./issue-all";
 import { plannedEntries } from "./planned";
 import { guidePlan } from "./test-plan";
+import { zipFiles } from "./zip";
 
 let crypto: Crypto;
 let separate: Bundle;
@@ -142,6 +143,12 @@ describe("the zip", () => {
     const files = unzipSync(separate.zip);
     assert.deepEqual(Object.keys(files).sort(), paths(separate).sort());
     for (const e of separate.entries) assert.equal(new TextDecoder().decode(files[e.path]), e.content, e.path);
+  });
+});
+
+describe("zipFiles", () => {
+  it("refuses two paths that differ only in case", () => {
+    assert.throws(() => zipFiles([{ path: "a/ca.pem", mode: 0o644, content: "" }, { path: "a/CA.pem", mode: 0o644, content: "" }], NOW), /twice/);
   });
 });
 

@@ -16,8 +16,11 @@ const REGULAR_FILE = 0o100000;
 export function zipFiles(files: readonly ZipFile[], mtime: Date): Uint8Array {
   const encoder = new TextEncoder();
   const tree: Zippable = {};
+  const seen = new Set<string>();
   for (const f of files) {
-    if (tree[f.path]) throw new Error(`failed to zip: ${f.path} appears twice`);
+    // Case-insensitive file systems would merge two such entries; validation must have prevented it.
+    if (seen.has(f.path.toLowerCase())) throw new Error(`failed to zip: ${f.path} appears twice (ignoring case)`);
+    seen.add(f.path.toLowerCase());
     tree[f.path] = [encoder.encode(f.content), { os: 3, attrs: ((REGULAR_FILE | f.mode) << 16) >>> 0, mtime }];
   }
   return zipSync(tree, { level: 6 });

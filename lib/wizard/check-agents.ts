@@ -1,17 +1,14 @@
 import { commonNameProblem } from "../pki/names";
+import { reservedStemProblem } from "../bundle/file-names";
 import { checkLeafValidity } from "./check-validity";
 import type { FieldIssue, StepCheck } from "./issues";
 import type { AgentRow, WizardInput } from "./model";
 
 export const agentField = (row: AgentRow): string => `agents.rows.${row.id}.commonName`;
 
-/** File stems the bundle already uses; an agent named like one would overwrite its files. */
-function reservedStems(input: WizardInput): Map<string, string> {
-  const stems = new Map<string, string>([
-    ["ca", "the CA's files (ca.pem)"],
-    ["agent-ca", "the agent CA's files (agent-ca.pem)"],
-    ["ca-config", "ca-config.json"],
-  ]);
+/** Backend FQDNs by their lower-case stem: an agent named like one would share its CSR's file name. */
+function backendStems(input: WizardInput): Map<string, string> {
+  const stems = new Map<string, string>();
   for (const b of input.backends.rows) if (b.fqdn.trim()) stems.set(b.fqdn.trim().toLowerCase(), `the backend ${b.name || b.fqdn}`);
   return stems;
 }
@@ -19,18 +16,19 @@ function reservedStems(input: WizardInput): Map<string, string> {
 export function checkAgents(input: WizardInput, now: Date): StepCheck {
   const errors: FieldIssue[] = [];
   if (input.agents.rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
-  const reserved = reservedStems(input);
+  const backends = backendStems(input);
   const seen = new Set<string>();
   for (const row of input.agents.rows) {
     const cn = row.commonName;
     const problem = commonNameProblem(cn);
     const key = cn.toLowerCase();
     if (problem) errors.push({ field: agentField(row), message: problem });
-    else if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(cn)) {
+    else if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn)) {
       // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
-      errors.push({ field: agentField(row), message: "Use letters, digits, dots, hyphens and underscores, starting with a letter or digit: the CN names the agent's files (agent.pem)." });
+      errors.push({ field: agentField(row), message: "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem)." });
     } else if (seen.has(key)) errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
-    else if (reserved.has(key)) errors.push({ field: agentField(row), message: `"${cn}" is taken by ${reserved.get(key)}.` });
+    else if (reservedStemProblem(cn)) errors.push({ field: agentField(row), message: `${reservedStemProblem(cn)}.` });
+    else if (backends.has(key)) errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
     else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName) errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
     seen.add(key);
   }

@@ -1,7 +1,8 @@
 import { dnsNameProblem, MAX_COMMON_NAME, parseSan, type San, sanKey, splitList } from "../pki/names";
+import { reservedStemProblem } from "../bundle/file-names";
 import { checkLeafValidity } from "./check-validity";
 import type { FieldIssue, StepCheck } from "./issues";
-import type { BackendRow, WizardInput } from "./model";
+import { type BackendRow, MAX_BACKENDS, type WizardInput } from "./model";
 
 const LOCAL_SANS: San[] = [
   { kind: "dns", value: "localhost" },
@@ -27,7 +28,11 @@ export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[
   const fqdnProblem = fqdn === "" ? "Enter the fully qualified domain name." : dnsNameProblem(fqdn);
   if (fqdnProblem) errors.push({ field: backendField(row, "fqdn"), message: fqdn === "" ? fqdnProblem : `"${fqdn}" is not a valid host name: ${fqdnProblem}.` });
   else if (fqdn.length > MAX_COMMON_NAME) errors.push({ field: backendField(row, "fqdn"), message: `The FQDN becomes the certificate's CN, which X.509 limits to ${MAX_COMMON_NAME} characters; this one has ${fqdn.length}.` });
-  else add({ kind: "dns", value: fqdn });
+  else {
+    const reserved = reservedStemProblem(fqdn);
+    if (reserved) errors.push({ field: backendField(row, "fqdn"), message: `${reserved}. Use the host's full name.` });
+    add({ kind: "dns", value: fqdn });
+  }
 
   const name = row.name.trim();
   if (name === "") errors.push({ field: backendField(row, "name"), message: "Enter the unqualified name (for example backend-1)." });
@@ -70,6 +75,7 @@ export function checkBackends(input: WizardInput, now: Date): StepCheck {
   const warnings: FieldIssue[] = [];
   const rows = input.backends.rows;
   if (rows.length === 0) errors.push({ field: "backends.rows", message: "A Sensu deployment needs at least one backend." });
+  if (rows.length > MAX_BACKENDS) errors.push({ field: "backends.rows", message: `At most ${MAX_BACKENDS} backends are supported.` });
   const cluster = rows.length > 1;
   for (const row of rows) {
     const { sans, errors: rowErrors } = backendSans(row);

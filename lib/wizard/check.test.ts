@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkAll } from "./check";
-import { defaultInput } from "./model";
+import { defaultInput, exampleBackend } from "./model";
 import { resolvePlan } from "./resolve";
 import { allErrors, errorsAt, inputWith, NOW } from "./test-helpers";
 import { setBackendCount } from "./update";
@@ -47,6 +47,18 @@ describe("bad input gets a message at the field that caused it", () => {
     one(errorsAt(inputWith((i) => (i.backends.rows[1]!.extraNames = "localhost, 10.0.0")), "backends.rows.b2.extraNames"), /10\.0\.0/);
   });
 
+  it("a backend or agent named like the bundle's own files, in any case", () => {
+    const fqdnAt = (fqdn: string) => errorsAt(setBackendCount(inputWith((i) => (i.backends.rows[0]!.fqdn = fqdn)), "1"), "backends.rows.b1.fqdn");
+    one(fqdnAt("ca"), /bundle's own CA files/);
+    one(fqdnAt("CA"), /bundle's own CA files/);
+    one(fqdnAt("Agent-CA"), /bundle's own CA files/);
+    one(fqdnAt("backend-key"), /private key file/);
+    one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "CA")), "agents.rows.a1.commonName"), /bundle's own CA files/);
+    one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "agent-key")), "agents.rows.a1.commonName"), /private key file/);
+    one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "Backend-1.Example.com")), "agents.rows.a1.commonName"), /taken by the backend backend-1/);
+    one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "agent.")), "agents.rows.a1.commonName"), /ending with a letter or digit/);
+  });
+
   it("a host name in the IP column is sent to Additional names", () => {
     one(errorsAt(inputWith((i) => (i.backends.rows[0]!.ips = "backend-1.lan")), "backends.rows.b1.ips"), /Additional names/);
   });
@@ -70,6 +82,8 @@ describe("bad input gets a message at the field that caused it", () => {
     one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "a".repeat(65))), "agents.rows.a1.commonName"), /64/);
     one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "web agent")), "agents.rows.a1.commonName"), /letters, digits/);
     one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "ca")), "agents.rows.a1.commonName"), /ca\.pem/);
+    const eight = inputWith((i) => (i.backends.rows = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => exampleBackend(n, `b${n}`))));
+    one(errorsAt(eight, "backends.rows"), /At most 7/);
     one(errorsAt(inputWith((i) => (i.agents.rows[0]!.commonName = "backend-2.example.com")), "agents.rows.a1.commonName"), /backend-2/);
     one(errorsAt(inputWith((i) => (i.agents.rows = [])), "agents.rows"), /at least one/);
   });
