@@ -67,11 +67,15 @@ export function etcdctl(endpoints: string, ca: string, client: { cert: string; k
   return run("etcdctl", [`--endpoints=${endpoints}`, `--cacert=${ca}`, ...auth, "--dial-timeout=3s", "--command-timeout=5s", ...args], { timeoutMs: 15_000 });
 }
 
-/** Polls `endpoint health --cluster` until every member answers, or the deadline passes. */
-export async function waitHealthy(endpoints: string, ca: string, client: { cert: string; key: string }, timeoutMs = 45_000) {
+/**
+ * Polls `endpoint health --cluster` until all `members` report healthy, or the deadline passes.
+ * While the cluster bootstraps it can exit 0 having listed only the members it already knows.
+ */
+export async function waitHealthy(endpoints: string, ca: string, client: { cert: string; key: string }, members: number, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;
+  const healthy = (out: string) => (out.match(/is healthy/g) ?? []).length;
   let last = etcdctl(endpoints, ca, client, ["endpoint", "health", "--cluster"]);
-  while (last.code !== 0 && Date.now() < deadline) {
+  while ((last.code !== 0 || healthy(last.out) < members) && Date.now() < deadline) {
     await sleep(500);
     last = etcdctl(endpoints, ca, client, ["endpoint", "health", "--cluster"]);
   }

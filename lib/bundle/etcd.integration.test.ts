@@ -43,7 +43,7 @@ for (const { layout, algorithm, ports } of CASES) {
     });
 
     it("becomes healthy over TLS with every member's own certificate", async () => {
-      const health = await waitHealthy(cluster!.endpoints, ca(), backend(1));
+      const health = await waitHealthy(cluster!.endpoints, ca(), backend(1), 3);
       assert.equal(health.code, 0, `${health.out}\n${logs()}`);
       assert.equal((health.out.match(/is healthy/g) ?? []).length, 3, health.out);
       const members = etcdctl(cluster!.endpoints, ca(), backend(2), ["member", "list"]);
@@ -58,15 +58,26 @@ for (const { layout, algorithm, ports } of CASES) {
       assert.equal(got.out.trim(), layout, got.out);
     });
 
-    it("refuses a client without a certificate", () => {
-      const r = etcdctl(cluster!.endpoints, ca(), null, ["get", "/sensu.io/test"]);
+    /** A refusal counts only if member 1 logged the TLS rejection and still serves a good client. */
+    const expectRefused = async (client: { cert: string; key: string } | null, reason: RegExp) => {
+      const one = cluster!.endpoints.split(",")[0]!;
+      const r = etcdctl(one, ca(), client, ["get", "/sensu.io/test"]);
       assert.notEqual(r.code, 0, r.out);
+      const control = etcdctl(one, ca(), backend(1), ["get", "/sensu.io/test", "--print-value-only"]);
+      assert.equal(control.out.trim(), layout, "member 1 is up and serves a client with a backend certificate");
+      const log = () => readFileSync(join(cluster!.logs, "backend-1.log"), "utf8");
+      const deadline = Date.now() + 5_000;
+      while (!reason.test(log()) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+      assert.match(log(), reason);
+    };
+
+    it("refuses a client without a certificate", async () => {
+      await expectRefused(null, /rejected connection.*(didn't provide a certificate|certificate required)/);
     });
 
     if (layout === "separate") {
-      it("refuses the agent's certificate: the agent CA is not trusted by etcd", () => {
-        const r = etcdctl(cluster!.endpoints, ca(), agent(), ["get", "/sensu.io/test"]);
-        assert.notEqual(r.code, 0, r.out);
+      it("refuses the agent's certificate: the agent CA is not trusted by etcd", async () => {
+        await expectRefused(agent(), /rejected connection.*unknown authority/);
       });
     } else {
       it("accepts the agent's certificate with full access: why the separate layout exists", () => {

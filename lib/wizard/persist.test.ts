@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultInput } from "./model";
 import { loadOrDefault, parseSavedInput, parseVisited, serializeInput } from "./persist";
-import { patchBackend } from "./update";
+import { patchBackend, setBackendCount } from "./update";
 
 describe("persisted inputs", () => {
   it("round-trip, bad values included, so a reload loses nothing", () => {
     const input = patchBackend(defaultInput(), "b1", { ips: "555.1.1.1" });
     assert.deepEqual(parseSavedInput(serializeInput(input)), input);
+    const badCount = setBackendCount(defaultInput(), "zero");
+    assert.deepEqual(parseSavedInput(serializeInput(badCount)), badCount, "an invalid count keeps its rows");
   });
 
   it("refuse anything that is not a saved input of this schema", () => {
@@ -21,6 +23,9 @@ describe("persisted inputs", () => {
       JSON.stringify({ ...good, plan: { ...good.plan, keyAlgorithm: "dsa-1024" } }),
       JSON.stringify({ ...good, backends: { ...good.backends, rows: [{ id: "x" }] } }),
       JSON.stringify({ ...good, agents: { rows: "agent", validityHours: "1" } }),
+      JSON.stringify({ ...good, agents: { ...good.agents, rows: [good.agents.rows[0], good.agents.rows[0]] } }),
+      JSON.stringify({ ...good, backends: { ...good.backends, rows: good.backends.rows.slice(0, 2) } }),
+      JSON.stringify({ ...good, plan: { ...good.plan, backendCount: "8" }, backends: { ...good.backends, rows: Array.from({ length: 8 }, (_, n) => ({ ...good.backends.rows[0], id: `b${n}` })) } }),
     ];
     for (const text of broken) assert.equal(parseSavedInput(text), null, String(text));
     assert.deepEqual(loadOrDefault("{"), defaultInput());

@@ -1,5 +1,6 @@
 import { isKeyAlgorithm } from "../pki/algorithms";
-import { defaultInput, SENSU_VERSIONS, type WizardInput } from "./model";
+import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSIONS, type WizardInput } from "./model";
+import { parseWholeNumber } from "./numbers";
 import { STEPS, type StepId } from "./steps";
 
 /** Storage key for the non-secret inputs (sessionStorage: gone when the tab closes). */
@@ -33,7 +34,14 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   const backendRowOk = (r: unknown) => isObject(r) && ["id", "name", "ips", "fqdn", "extraNames"].every((k) => isString(r[k]));
   const agentRowOk = (r: unknown) => isObject(r) && isString(r.id) && isString(r.commonName);
   if (!backends.rows.every(backendRowOk) || !agents.rows.every(agentRowOk)) return null;
-  return data as unknown as WizardInput;
+  const input = data as unknown as WizardInput;
+  // Row ids key the edits: a duplicate would make one edit change two rows.
+  const unique = (rows: { id: string }[]) => new Set(rows.map((r) => r.id)).size === rows.length;
+  if (!unique(input.backends.rows) || !unique(input.agents.rows)) return null;
+  if (input.backends.rows.length < MIN_BACKENDS || input.backends.rows.length > MAX_BACKENDS) return null;
+  const count = parseWholeNumber(input.plan.backendCount, "count", MIN_BACKENDS, MAX_BACKENDS);
+  if (count.ok && count.value !== input.backends.rows.length) return null;
+  return input;
 }
 
 export function serializeInput(input: WizardInput): string {
