@@ -12,6 +12,7 @@ test("every page loads under a strict CSP, from this origin only, without errors
   for (const path of ["/", ...STEPS.map((s) => `/${s.slug}`)]) {
     await test.step(path, async () => {
       const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
       const header = response?.headers()["content-security-policy"] ?? "";
       expect(header).toContain("default-src 'none'");
       expect(header).toContain("frame-ancestors 'none'");
@@ -23,6 +24,13 @@ test("every page loads under a strict CSP, from this origin only, without errors
   }
   expect(foreign).toEqual([]);
   expect(problems).toEqual([]);
+
+  await test.step("an unknown address: a styled 404 that breaks no policy either", async () => {
+    const response = await page.goto("/no-such-step");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+  });
 });
 
 test("an injected inline script does not run", async ({ page }) => {

@@ -96,8 +96,24 @@ test("editing an input after generating discards the bundle, so nothing stale is
   await page.getByRole("button", { name: "Generate keys and certificates" }).click();
   await expect(page.getByRole("button", { name: /^Download/ })).toBeVisible();
   await page.getByRole("link", { name: /Agent certificates/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "has not been downloaded yet" })).toBeVisible();
   await page.getByLabel("Agent certificate 1: common name").fill("agent-2");
+  await expect(page.getByRole("status").filter({ hasText: "has not been downloaded yet" })).toHaveCount(0);
   await page.getByRole("link", { name: /Review and download/ }).click();
   await expect(page.getByRole("button", { name: /^Download/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Generate keys and certificates" })).toBeEnabled();
+});
+
+test("discarding keys that were not downloaded asks first", async ({ page }) => {
+  await page.goto("/plan");
+  await page.getByRole("radio", { name: /ECDSA P-256/ }).check();
+  await page.goto("/download");
+  await page.getByRole("button", { name: "Generate keys and certificates" }).click();
+  const discard = page.getByRole("button", { name: "Discard keys" });
+  page.once("dialog", (d) => d.dismiss());
+  await discard.click();
+  await expect(page.getByRole("button", { name: /^Download/ })).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await discard.click();
+  await expect(page.getByRole("button", { name: /^Download/ })).toHaveCount(0);
 });

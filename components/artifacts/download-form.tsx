@@ -64,7 +64,15 @@ export function DownloadForm({ input, now }: StepFormProps) {
           </p>
           <div className="flex flex-wrap gap-3">
             <Button onClick={() => { downloadZip(bundle.zip, bundleFileName(bundle.generatedAt)); markDownloaded(); }}>Download {bundleFileName(bundle.generatedAt)}</Button>
-            <Button variant="danger" onClick={discard}>Discard keys</Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                const downloaded = generation.status === "done" && generation.downloaded;
+                if (downloaded || window.confirm("Discard the keys? They have not been downloaded and cannot be recovered.")) discard();
+              }}
+            >
+              Discard keys
+            </Button>
           </div>
           <ul className="text-xs">
             {bundle.expiries.map((e) => (

@@ -42,7 +42,7 @@ export function CaForm({ input, onChange, check, now }: StepFormProps) {
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Signing profiles (ca-config.json)</h2>
         <p className="text-sm text-slate-700">
-          The guide's profiles, with the validity you choose on the next two steps. The wizard issues with exactly these usages; the file is in the bundle so you can keep issuing with <code>cfssl gencert -config=ca-config.json -profile=backend</code>.
+          The guide's profiles, with the validity you choose on the next two steps. The wizard issues with these usages (ECDSA keys leave out key encipherment, which only RSA keys can do); the file is in the bundle so you can keep issuing with <code>cfssl gencert -config=ca-config.json -profile=backend</code>.
         </p>
         <CodeBlock label="ca-config.json" code={cfsslCaConfig(backendHours, agentHours)} />
       </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PendingBundleNotice } from "./pending-bundle-notice";
 import { SecureContextNotice } from "./secure-context-notice";
 import { StepNav } from "./step-nav";
 import { WizardProvider } from "./wizard-provider";
@@ -28,6 +29,7 @@ export function WizardShell({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-7xl flex-col gap-8 px-4 py-8 lg:flex-row">
           <StepNav />
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+            <PendingBundleNotice />
             {children}
           </main>
         </div>
