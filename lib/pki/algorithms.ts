@@ -46,9 +46,3 @@ export function signingParams(id: KeyAlgorithmId): Algorithm | EcdsaParams {
   if (id === "ecdsa-p256") return { name: "ECDSA", hash: "SHA-256" } as EcdsaParams;
   return { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as Algorithm;
 }
-
-/** cfssl's `key` object for the same algorithm, for the equivalent commands shown to the user. */
-export function cfsslKey(id: KeyAlgorithmId): { algo: "rsa" | "ecdsa"; size: number } {
-  if (isRsa(id)) return { algo: "rsa", size: Number(id.slice(4)) };
-  return { algo: "ecdsa", size: id === "ecdsa-p384" ? 384 : 256 };
-}

@@ -21,13 +21,14 @@ export function checkAgents(input: WizardInput, now: Date): StepCheck {
   for (const row of input.agents.rows) {
     const cn = row.commonName;
     const problem = commonNameProblem(cn);
+    const reserved = reservedStemProblem(cn);
     const key = cn.toLowerCase();
     if (problem) errors.push({ field: agentField(row), message: problem });
     else if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn)) {
       // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
       errors.push({ field: agentField(row), message: "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem)." });
     } else if (seen.has(key)) errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
-    else if (reservedStemProblem(cn)) errors.push({ field: agentField(row), message: `${reservedStemProblem(cn)}.` });
+    else if (reserved) errors.push({ field: agentField(row), message: `${reserved}.` });
     else if (backends.has(key)) errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
     else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName) errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
     seen.add(key);
