@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { STEPS } from "../lib/wizard/steps";
+import { STEPS, stepHref } from "../lib/wizard/steps";
 
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -13,7 +13,7 @@ interface AxeViolation {
 test("every step passes axe's WCAG 2.1 A and AA rules, with errors showing", async ({ page }) => {
   await page.goto("/backends");
   await page.getByRole("group", { name: "Backend 1" }).getByLabel("IP addresses").fill("555.1.1.1");
-  for (const path of ["/", ...STEPS.map((s) => `/${s.slug}`)]) {
+  for (const path of ["/", ...STEPS.map(stepHref)]) {
     await test.step(path, async () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { chromium, expect, test } from "@playwright/test";
-import { STEPS } from "../lib/wizard/steps";
+import { STEPS, stepHref } from "../lib/wizard/steps";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { watchConsole } from "./support/wizard";
 
@@ -9,7 +9,7 @@ test("every page loads under a strict CSP, from this origin only, without errors
   page.on("request", (r) => {
     if (!r.url().startsWith(`${baseURL}/`)) foreign.push(r.url());
   });
-  for (const path of ["/", ...STEPS.map((s) => `/${s.slug}`)]) {
+  for (const path of ["/", ...STEPS.map(stepHref)]) {
     await test.step(path, async () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

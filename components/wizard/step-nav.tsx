@@ -22,7 +22,7 @@ export function StepNav() {
   // On a phone the list would push the step below the fold: it folds away behind a toggle there.
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [pathname]);
-  const currentIndex = STEPS.findIndex((s) => pathname === stepHref(s) || pathname === `${stepHref(s)}/`);
+  const currentIndex = STEPS.findIndex((s) => pathname.replace(/\/$/, "") === stepHref(s));
   return (
     <nav aria-label="Wizard steps" className="lg:w-72 lg:shrink-0">
       <button type="button" aria-expanded={open} aria-controls="step-list" onClick={() => setOpen((o) => !o)} className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden">
@@ -31,7 +31,7 @@ export function StepNav() {
       </button>
       <ol id="step-list" className={`${open ? "mt-2 flex" : "hidden"} flex-col gap-0.5 lg:mt-0 lg:flex`}>
         {STEPS.map((step, i) => {
-          const current = pathname === stepHref(step) || pathname === `${stepHref(step)}/`;
+          const current = i === currentIndex;
           const hasErrors = checks[step.id].errors.length > 0;
           const status: Status = !step.available ? "planned" : hasErrors ? "error" : current ? "current" : visited.includes(step.id) ? "done" : "todo";
           const badge = BADGE[current && hasErrors ? "error" : status];
