@@ -19,7 +19,7 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
         choices={SENSU_VERSIONS.map((v) => ({
           value: v,
           label: SENSU_VERSION_LABELS[v],
-          description: v === "6.4+" ? "Built with Go 1.16+: host names are checked against SANs only, never the CN." : v === "5.21" ? "The last 5.x release." : "Still falls back to the CN; the wizard puts it in the SANs anyway, so an upgrade changes nothing.",
+          description: v === "6.4-6.11" || v === "6.12+" ? "Built with Go 1.16+: host names are checked against SANs only, never the CN." : v === "5.21" ? "The last 5.x release." : "Still falls back to the CN; the wizard puts it in the SANs anyway, so an upgrade changes nothing.",
         }))}
       />
       <div className="max-w-xs">

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { checkAll } from "@/lib/wizard/check";
 import type { StepCheck } from "@/lib/wizard/issues";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
-import { loadOrDefault, parseVisited, serializeInput, STORAGE_KEY, VISITED_KEY } from "@/lib/wizard/persist";
+import { LEGACY_STORAGE_KEY, loadOrDefault, parseVisited, serializeInput, STORAGE_KEY, VISITED_KEY } from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
 import { type Generation, useGenerator } from "../generate/use-generator";
 
@@ -39,7 +39,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   const generator = useGenerator();
 
   useEffect(() => {
-    setInput(loadOrDefault(sessionStorage.getItem(STORAGE_KEY)));
+    setInput(loadOrDefault(sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.getItem(LEGACY_STORAGE_KEY)));
     setVisited(parseVisited(sessionStorage.getItem(VISITED_KEY)));
     setNow(new Date());
   }, []);

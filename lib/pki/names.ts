@@ -73,3 +73,14 @@ export function commonNameProblem(cn: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(cn)) return "The common name contains a control character.";
   return null;
 }
+
+/** Whether a certificate with these SANs is valid for the host a client dials (no wildcards are issued). */
+export function sansCover(sans: readonly San[], host: San): boolean {
+  const key = sanKey(host);
+  return sans.some((s) => sanKey(s) === key);
+}
+
+/** A host for a URL: IPv6 literals go in brackets. */
+export function urlHost(san: San): string {
+  return san.kind === "ip" && san.value.includes(":") ? `[${san.value}]` : san.value;
+}

@@ -1,4 +1,7 @@
 import { checkAgents } from "./check-agents";
+import { checkApi } from "./check-api";
+import { checkEtcd } from "./check-etcd";
+import { checkTransport } from "./check-transport";
 import { checkBackends } from "./check-backends";
 import { checkCa } from "./check-ca";
 import { checkPlan } from "./check-plan";
@@ -17,6 +20,12 @@ export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck 
       return checkBackends(input, now);
     case "agents":
       return checkAgents(input, now);
+    case "etcd":
+      return checkEtcd(input);
+    case "api":
+      return checkApi(input);
+    case "agent-transport":
+      return checkTransport(input);
     default:
       return EMPTY_CHECK;
   }

@@ -1,13 +1,22 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { HOURS_PER_YEAR } from "../pki/validity";
 
-export const SENSU_VERSIONS = ["5.21", "6.0-6.3", "6.4+"] as const;
+/**
+ * The releases whose config keys differ for TLS. 6.4+ is split at 6.12, which added
+ * enable-cert-revocation-check (reference sensu-config-keys.json): a key older releases ignore.
+ */
+export const SENSU_VERSIONS = ["5.21", "6.0-6.3", "6.4-6.11", "6.12+"] as const;
 export type SensuVersion = (typeof SENSU_VERSIONS)[number];
 export const SENSU_VERSION_LABELS: Record<SensuVersion, string> = {
   "5.21": "5.21",
   "6.0-6.3": "6.0 – 6.3",
-  "6.4+": "6.4 and later",
+  "6.4-6.11": "6.4 – 6.11",
+  "6.12+": "6.12 and later",
 };
+
+/** The web UI's own certificate: the API's (the guide's default), one issued here, or a purchased one. */
+export type DashboardCertMode = "shared" | "issue" | "file";
+export type RevocationCheck = "on" | "off";
 
 export type CaLayout = "separate" | "single";
 
@@ -38,12 +47,14 @@ export interface AgentRow {
  * back with a message instead of being replaced. Nothing secret lives here: it may be persisted.
  */
 export interface WizardInput {
-  schemaVersion: 1;
+  schemaVersion: 2;
   plan: {
     sensuVersion: SensuVersion;
     backendCount: string;
     caLayout: CaLayout;
     keyAlgorithm: KeyAlgorithmId;
+    /** Where certificates live on every host; the guide's /etc/sensu/tls by default. */
+    tlsDir: string;
   };
   ca: {
     commonName: string;
@@ -54,8 +65,25 @@ export interface WizardInput {
   };
   backends: { rows: BackendRow[]; validityHours: string };
   agents: { rows: AgentRow[]; validityHours: string };
+  etcd: { clusterToken: string; clusterState: "new" | "existing" };
+  api: {
+    /** Host in api-url, the URL each backend uses to reach its own API: must be in its SANs. */
+    apiUrlHost: string;
+    dashboard: DashboardCertMode;
+    /** Names of an issued web UI certificate, the first one its CN. */
+    dashboardNames: string;
+    dashboardCertPath: string;
+    dashboardKeyPath: string;
+  };
+  transport: {
+    /** Host agents and sensuctl use for each backend, by backend row id; empty means its FQDN. */
+    urlHosts: Record<string, string>;
+  };
+  mtls: { enabled: boolean; bindUsers: boolean };
+  revocation: { check: RevocationCheck };
 }
 
+export const DEFAULT_TLS_DIR = "/etc/sensu/tls";
 export const DEFAULT_EXTRA_NAMES = "localhost, 127.0.0.1, ::1";
 /** cfssl's default CA expiry is five years (43800h); the guide keeps it. */
 export const DEFAULT_CA_YEARS = 5;
@@ -74,8 +102,8 @@ export function exampleBackend(n: number, id: string): BackendRow {
 
 export function defaultInput(): WizardInput {
   return {
-    schemaVersion: 1,
-    plan: { sensuVersion: "6.4+", backendCount: "3", caLayout: "separate", keyAlgorithm: "rsa-2048" },
+    schemaVersion: 2,
+    plan: { sensuVersion: "6.12+", backendCount: "3", caLayout: "separate", keyAlgorithm: "rsa-2048", tlsDir: DEFAULT_TLS_DIR },
     ca: {
       commonName: "Sensu Test CA",
       agentCaCommonName: "Sensu Agent CA",
@@ -84,6 +112,11 @@ export function defaultInput(): WizardInput {
     },
     backends: { rows: [1, 2, 3].map((n) => exampleBackend(n, `b${n}`)), validityHours: "4320" },
     agents: { rows: [{ id: "a1", commonName: "agent" }], validityHours: "4320" },
+    etcd: { clusterToken: "sensu", clusterState: "new" },
+    api: { apiUrlHost: "localhost", dashboard: "shared", dashboardNames: "sensu.example.com", dashboardCertPath: "", dashboardKeyPath: "" },
+    transport: { urlHosts: {} },
+    mtls: { enabled: true, bindUsers: false },
+    revocation: { check: "on" },
   };
 }
 

@@ -19,7 +19,11 @@ describe("persisted inputs", () => {
       "",
       "{",
       "[]",
-      JSON.stringify({ ...good, schemaVersion: 2 }),
+      JSON.stringify({ ...good, schemaVersion: 3 }),
+      JSON.stringify({ ...good, api: { ...good.api, dashboard: "self-signed" } }),
+      JSON.stringify({ ...good, transport: { urlHosts: { b1: 7 } } }),
+      JSON.stringify({ ...good, mtls: { enabled: "yes", bindUsers: false } }),
+      JSON.stringify({ ...good, etcd: undefined }),
       JSON.stringify({ ...good, plan: { ...good.plan, keyAlgorithm: "dsa-1024" } }),
       JSON.stringify({ ...good, backends: { ...good.backends, rows: [{ id: "x" }] } }),
       JSON.stringify({ ...good, agents: { rows: "agent", validityHours: "1" } }),
@@ -34,7 +38,19 @@ describe("persisted inputs", () => {
   it("hold no key material: only the documented fields", () => {
     const text = serializeInput(defaultInput());
     assert.doesNotMatch(text, /PRIVATE KEY|BEGIN/);
-    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "backends", "ca", "plan", "schemaVersion"]);
+    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "backends", "ca", "etcd", "mtls", "plan", "revocation", "schemaVersion", "transport"]);
+  });
+
+  it("upgrade a schema-1 input: its rows kept, new sections defaulted, 6.4+ read as 6.4 – 6.11", () => {
+    const { etcd, api, transport, mtls, revocation, ...rest } = patchBackend(defaultInput(), "b2", { fqdn: "kept.example.com" });
+    const { tlsDir, ...plan } = rest.plan;
+    const v1 = { ...rest, schemaVersion: 1, plan: { ...plan, sensuVersion: "6.4+" } };
+    const upgraded = parseSavedInput(JSON.stringify(v1));
+    assert.ok(upgraded);
+    assert.equal(upgraded.backends.rows[1]?.fqdn, "kept.example.com");
+    assert.equal(upgraded.plan.sensuVersion, "6.4-6.11");
+    assert.deepEqual({ etcd: upgraded.etcd, api: upgraded.api, tlsDir: upgraded.plan.tlsDir }, { etcd, api, tlsDir });
+    assert.deepEqual({ transport: upgraded.transport, mtls: upgraded.mtls, revocation: upgraded.revocation }, { transport, mtls, revocation });
   });
 
   it("visited steps drop unknown ids", () => {

@@ -4,7 +4,9 @@ import { parseWholeNumber } from "./numbers";
 import { STEPS, type StepId } from "./steps";
 
 /** Storage key for the non-secret inputs (sessionStorage: gone when the tab closes). */
-export const STORAGE_KEY = "sensu-tls-wizard:input:v1";
+export const STORAGE_KEY = "sensu-tls-wizard:input:v2";
+/** Where the previous schema was kept: read once so an upgrade mid-session loses nothing. */
+export const LEGACY_STORAGE_KEY = "sensu-tls-wizard:input:v1";
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -21,10 +23,13 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   } catch {
     return null;
   }
-  if (!isObject(data) || data.schemaVersion !== 1) return null;
+  if (!isObject(data)) return null;
+  if (data.schemaVersion === 1) data = upgradeFromV1(data);
+  if (!isObject(data) || data.schemaVersion !== 2) return null;
   const { plan, ca, backends, agents } = data;
   if (!isObject(plan) || !isObject(ca) || !isObject(backends) || !isObject(agents)) return null;
-  if (!SENSU_VERSIONS.includes(plan.sensuVersion as never) || !isString(plan.backendCount)) return null;
+  if (!SENSU_VERSIONS.includes(plan.sensuVersion as never) || !isString(plan.backendCount) || !isString(plan.tlsDir)) return null;
+  if (!sensuSectionsOk(data)) return null;
   if (plan.caLayout !== "separate" && plan.caLayout !== "single") return null;
   if (!isKeyAlgorithm(plan.keyAlgorithm)) return null;
   if (!isString(ca.commonName) || !isString(ca.agentCaCommonName) || !isString(ca.validityYears)) return null;
@@ -42,6 +47,26 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   const count = parseWholeNumber(input.plan.backendCount, "count", MIN_BACKENDS, MAX_BACKENDS);
   if (count.ok && count.value !== input.backends.rows.length) return null;
   return input;
+}
+
+/** Schema 1 had no config steps and one "6.4+" version: the new sections take their defaults. */
+function upgradeFromV1(old: Record<string, unknown>): unknown {
+  const defaults = defaultInput();
+  const plan = isObject(old.plan) ? { ...old.plan, tlsDir: defaults.plan.tlsDir } : old.plan;
+  if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
+  const { etcd, api, transport, mtls, revocation } = defaults;
+  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation };
+}
+
+function sensuSectionsOk(data: Record<string, unknown>): boolean {
+  const { etcd, api, transport, mtls, revocation } = data;
+  if (!isObject(etcd) || !isObject(api) || !isObject(transport) || !isObject(mtls) || !isObject(revocation)) return false;
+  if (!isString(etcd.clusterToken) || (etcd.clusterState !== "new" && etcd.clusterState !== "existing")) return false;
+  if (!["apiUrlHost", "dashboardNames", "dashboardCertPath", "dashboardKeyPath"].every((k) => isString(api[k]))) return false;
+  if (!["shared", "issue", "file"].includes(api.dashboard as string)) return false;
+  if (!isObject(transport.urlHosts) || !Object.values(transport.urlHosts).every(isString)) return false;
+  if (typeof mtls.enabled !== "boolean" || typeof mtls.bindUsers !== "boolean") return false;
+  return revocation.check === "on" || revocation.check === "off";
 }
 
 export function serializeInput(input: WizardInput): string {

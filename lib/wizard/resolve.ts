@@ -1,8 +1,10 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
-import type { San } from "../pki/names";
+import { parseSan, type San, splitList } from "../pki/names";
+import { keyExists } from "../sensu/key-catalog";
 import { stepsWithErrors } from "./check";
 import { backendSans } from "./check-backends";
 import { caValidityHours, checkLeafValidity } from "./check-validity";
+import { resolveUrlHost } from "./check-transport";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
 import type { StepId } from "./steps";
 
@@ -17,7 +19,16 @@ export interface ResolvedBackend {
   fqdn: string;
   /** CN first; every IP and name the backend is reached by. */
   sans: San[];
+  /** The first IP address: the etcd member's peer and client address in a cluster. */
+  ip?: string;
+  /** The host agents (wss) and sensuctl (https) dial; one of the SANs. */
+  urlHost: San;
 }
+
+export type ResolvedDashboard =
+  | { mode: "shared" }
+  | { mode: "issue"; commonName: string; sans: San[] }
+  | { mode: "file"; certPath: string; keyPath: string };
 
 /** The validated plan the bundle builder consumes: typed values only, no raw text. */
 export interface ResolvedPlan {
@@ -31,6 +42,19 @@ export interface ResolvedPlan {
   backendValidityHours: number;
   agents: { commonName: string }[];
   agentValidityHours: number;
+  /** Absolute directory of certificates on every host. */
+  tlsDir: string;
+  etcd: { token: string; state: "new" | "existing" };
+  api: { urlHost: San; dashboard: ResolvedDashboard };
+  mtls: { enabled: boolean; bindUsers: boolean };
+  /** Set only where the chosen release has enable-cert-revocation-check. */
+  revocationCheck?: boolean;
+}
+
+function firstIp(ips: string): string | undefined {
+  const [first] = splitList(ips);
+  const parsed = first === undefined ? undefined : parseSan(first);
+  return parsed?.ok ? parsed.san.value : undefined;
 }
 
 export type ResolveResult = { ok: true; plan: ResolvedPlan } | { ok: false; steps: StepId[] };
@@ -43,6 +67,11 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   if (steps.length > 0 || caHours === null || !backendHours.ok || !agentHours.ok) return { ok: false, steps };
   const algorithm = caAlgorithm(input);
   const ca: ResolvedCa = { commonName: input.ca.commonName, validityHours: caHours, algorithm };
+  const apiHost = parseSan(input.api.apiUrlHost);
+  const hosts = input.backends.rows.map((row) => resolveUrlHost(input, row));
+  const urlHosts = hosts.flatMap((h) => (h.ok ? [h.san] : []));
+  if (!apiHost.ok || urlHosts.length !== hosts.length) return { ok: false, steps };
+  const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => { const p = parseSan(n); return p.ok ? [p.san] : []; });
   return {
     ok: true,
     plan: {
@@ -51,10 +80,29 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       leafAlgorithm: input.plan.keyAlgorithm,
       ca,
       agentCa: input.plan.caLayout === "separate" ? { ...ca, commonName: input.ca.agentCaCommonName } : undefined,
-      backends: input.backends.rows.map((row) => ({ name: row.name.trim(), fqdn: row.fqdn.trim(), sans: backendSans(row).sans })),
+      backends: input.backends.rows.map((row, i) => ({
+        name: row.name.trim(),
+        fqdn: row.fqdn.trim(),
+        sans: backendSans(row).sans,
+        ip: firstIp(row.ips),
+        urlHost: urlHosts[i] as San,
+      })),
       backendValidityHours: backendHours.hours,
       agents: input.agents.rows.map((row) => ({ commonName: row.commonName })),
       agentValidityHours: agentHours.hours,
+      tlsDir: input.plan.tlsDir,
+      etcd: { token: input.etcd.clusterToken.trim(), state: input.etcd.clusterState },
+      api: {
+        urlHost: apiHost.san,
+        dashboard:
+          input.api.dashboard === "issue" && dashboardNames[0]
+            ? { mode: "issue", commonName: dashboardNames[0].value, sans: dashboardNames }
+            : input.api.dashboard === "file"
+              ? { mode: "file", certPath: input.api.dashboardCertPath.trim(), keyPath: input.api.dashboardKeyPath.trim() }
+              : { mode: "shared" },
+      },
+      mtls: { ...input.mtls },
+      revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
     },
   };
 }

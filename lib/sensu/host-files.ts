@@ -1,0 +1,44 @@
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../bundle/file-names";
+import type { ResolvedBackend, ResolvedPlan } from "../wizard/resolve";
+
+/** The issued web UI certificate's file stem, on every backend. */
+export const DASHBOARD_STEM = "dashboard";
+
+/** Absolute paths on a backend. The manifest places files here and backend.yml names them. */
+export interface BackendFiles {
+  ca: string;
+  /** Separate-CA layout only: verifies agent certificates. */
+  agentCa?: string;
+  cert: string;
+  key: string;
+  /** The web UI's own certificate, issued here or supplied by the user. */
+  dashboardCert?: string;
+  dashboardKey?: string;
+}
+
+export interface AgentFiles {
+  ca: string;
+  cert: string;
+  key: string;
+}
+
+export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): BackendFiles {
+  const at = (name: string) => `${plan.tlsDir}/${name}`;
+  const own = cfsslNames(backend.fqdn);
+  const files: BackendFiles = { ca: at(cfsslNames(CA_STEM).cert), cert: at(own.cert), key: at(own.key) };
+  if (plan.agentCa) files.agentCa = at(cfsslNames(AGENT_CA_STEM).cert);
+  const { dashboard } = plan.api;
+  if (dashboard.mode === "issue") {
+    files.dashboardCert = at(cfsslNames(DASHBOARD_STEM).cert);
+    files.dashboardKey = at(cfsslNames(DASHBOARD_STEM).key);
+  } else if (dashboard.mode === "file") {
+    files.dashboardCert = dashboard.certPath;
+    files.dashboardKey = dashboard.keyPath;
+  }
+  return files;
+}
+
+export function agentFiles(plan: ResolvedPlan, commonName: string): AgentFiles {
+  const own = cfsslNames(commonName);
+  return { ca: `${plan.tlsDir}/${cfsslNames(CA_STEM).cert}`, cert: `${plan.tlsDir}/${own.cert}`, key: `${plan.tlsDir}/${own.key}` };
+}
