@@ -38,7 +38,7 @@ export function DownloadForm({ input, now }: StepFormProps) {
   }
   const plan = resolved.plan;
   const bundle = generation.status === "done" ? generation.bundle : null;
-  const entries = bundle ? bundle.entries : plannedEntries(plan);
+  const entries = bundle ? bundle.entries : plannedEntries(plan, now);
   const start = () => {
     const issuedAt = new Date();
     const fresh = resolvePlan(input, issuedAt);

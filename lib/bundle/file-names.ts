@@ -17,11 +17,10 @@ export const CA_STEM = "ca";
 export const AGENT_CA_STEM = "agent-ca";
 export const CA_CONFIG = "ca-config.json";
 
-/** Where Sensu reads certificates on every host; the guide's directory. */
-export const TLS_DIR = "/etc/sensu/tls";
-
 /** The zip's folders. */
 export const OFFLINE_DIR = "ca";
+/** Files for the operator's workstation: sensuctl resources. */
+export const OPERATOR_DIR = "operator";
 export const backendDir = (name: string): string => `backends/${name}`;
 export const agentDir = (commonName: string): string => `agents/${commonName}`;
 
@@ -31,7 +30,7 @@ export const agentDir = (commonName: string): string => `agents/${commonName}`;
  */
 export function reservedStemProblem(stem: string): string | null {
   const s = stem.toLowerCase();
-  if (s === CA_STEM || s === AGENT_CA_STEM || s === "ca-config") return `"${stem}" is taken by the bundle's own CA files (${s}.pem)`;
+  if (s === CA_STEM || s === AGENT_CA_STEM || s === "ca-config" || s === "dashboard") return `"${stem}" is taken by the bundle's own CA files (${s}.pem)`;
   // NAME-key.pem is NAME's private key: a certificate named "x-key" would be taken for x's key.
   if (s.endsWith("-key")) return `"${stem}" ends in -key, so its certificate would be mistaken for a private key file`;
   return null;

@@ -47,14 +47,18 @@ describe("the bundle layout", () => {
       "ca/backend-3.example.com.csr",
       "ca/agent.csr",
       ...[1, 2, 3].flatMap((n) => [
+        `backends/backend-${n}/install.sh`,
         `backends/backend-${n}/etc/sensu/tls/ca.pem`,
         `backends/backend-${n}/etc/sensu/tls/agent-ca.pem`,
         `backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com.pem`,
         `backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com-key.pem`,
+        `backends/backend-${n}/etc/sensu/backend.yml`,
       ]),
+      "agents/agent/install.sh",
       "agents/agent/etc/sensu/tls/ca.pem",
       "agents/agent/etc/sensu/tls/agent.pem",
       "agents/agent/etc/sensu/tls/agent-key.pem",
+      "agents/agent/etc/sensu/agent.yml",
     ]);
   });
 
@@ -68,17 +72,30 @@ describe("the bundle layout", () => {
     }
   });
 
-  it("records 0600 for private keys and 0644 for everything else", () => {
+  it("records 0600 for private keys, 0755 for install scripts and 0644 for everything else", () => {
     for (const e of separate.entries) {
       const isKey = e.content.includes("PRIVATE KEY");
-      assert.equal(e.mode, isKey ? 0o600 : 0o644, e.path);
+      assert.equal(e.mode, isKey ? 0o600 : e.path.endsWith("install.sh") ? 0o755 : 0o644, e.path);
     }
   });
 
-  it("gives every host file an absolute destination under /etc/sensu/tls", () => {
-    for (const e of separate.entries.filter((x) => x.host !== "offline")) {
-      assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
+  it("puts each host file at its install path inside the host folder, certificates under the TLS directory", () => {
+    for (const e of separate.entries.filter((x) => x.host !== "offline" && !x.path.endsWith("install.sh"))) {
+      assert.ok(e.installTo && e.path.endsWith(e.installTo), e.path);
+      if (e.kind === "certificate" || e.kind === "private-key") assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
     }
+  });
+
+  it("follows a custom TLS directory, and adds the web UI certificate and CN-bound users when chosen", async () => {
+    const plan = guidePlan((i) => ({ ...i, plan: { ...i.plan, tlsDir: "/opt/sensu/ssl" }, api: { ...i.api, dashboard: "issue" }, mtls: { enabled: true, bindUsers: true } }));
+    const b = await generateBundle(crypto, NOW, plan);
+    assert.ok(paths(b).includes("backends/backend-1/opt/sensu/ssl/dashboard.pem"));
+    assert.ok(paths(b).includes("backends/backend-1/opt/sensu/ssl/backend-1.example.com-key.pem"));
+    const web = summarize(new X509Certificate(content(b, "backends/backend-2/opt/sensu/ssl/dashboard.pem")));
+    assert.deepEqual(web.dnsNames, ["sensu.example.com"]);
+    const users = b.entries.find((e) => e.path === "operator/agent-users.yml");
+    assert.equal(users?.mode, 0o600);
+    assert.match(users?.content ?? "", /username: "agent"\n {2}password: "[A-Za-z0-9_-]{43}"/);
   });
 
   it("in the single layout, has no agent CA and agents chain to ca.pem", () => {
@@ -97,7 +114,7 @@ describe("the bundle layout", () => {
   });
 
   it("matches the planned file tree shown before generation", () => {
-    assert.deepEqual(plannedEntries(separatePlan).map((e) => [e.path, e.mode, e.purpose]), separate.entries.map((e) => [e.path, e.mode, e.purpose]));
+    assert.deepEqual(plannedEntries(separatePlan, NOW).map((e) => [e.path, e.mode, e.purpose]), separate.entries.map((e) => [e.path, e.mode, e.purpose]));
   });
 });
 
@@ -125,9 +142,13 @@ describe("the README and ca-config.json", () => {
     const readme = content(separate, "README.md");
     for (const p of paths(separate)) assert.ok(readme.includes(p), `README lists ${p}`);
     assert.match(readme, /KEEP OFFLINE/);
-    assert.match(readme, /sudo chmod 0400 \/etc\/sensu\/tls\/\*-key\.pem/);
-    assert.match(readme, /sudo chown sensu:sensu/);
+    assert.match(readme, /sudo bash install\.sh/);
+    assert.match(readme, /keys 0400, certificates 0644/);
     assert.match(readme, /sensuctl cluster health/);
+    assert.match(readme, /commercial feature/);
+    assert.match(readme, /sensuctl configure --url https:\/\/backend-1\.example\.com:8080 --trusted-ca-file \/etc\/sensu\/tls\/ca\.pem/);
+    assert.match(readme, /security add-trusted-cert/);
+    assert.match(readme, /Import-Certificate/);
   });
 
   it("ca-config.json carries the guide's profiles with the chosen expiry", () => {

@@ -1,4 +1,5 @@
 import { privateKeyPem, withNewline } from "../pki/pem";
+import { randomPassword } from "../sensu/agent-users";
 import type { CertificateAuthority } from "../pki/ca";
 import type { IssuedLeaf } from "../pki/issue";
 import type { ResolvedPlan } from "../wizard/resolve";
@@ -38,10 +39,12 @@ export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPl
     agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
+    dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
+    agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
   };
-  const files = buildManifest(plan, pems);
+  const files = buildManifest(plan, pems, now);
   const byCert = new Map<string, { subject: string; notAfter: Date }>();
-  for (const cert of [issued.ca, issued.agentCa, ...issued.backends.values(), ...issued.agents.values()]) {
+  for (const cert of [issued.ca, issued.agentCa, ...issued.backends.values(), issued.dashboard, ...issued.agents.values()]) {
     if (cert) byCert.set(withNewline(cert.certificate.toString("pem")), { subject: cert.certificate.subject, notAfter: cert.certificate.notAfter });
   }
   const expiries: CertificateDates[] = [];

@@ -15,11 +15,13 @@ export interface IssuedSet {
   agentCa?: CertificateAuthority;
   backends: Map<string, IssuedLeaf>;
   agents: Map<string, IssuedLeaf>;
+  /** The web UI's own certificate, when the plan issues one. */
+  dashboard?: IssuedLeaf;
 }
 
 /** Work units reported by issueAll: one per key pair, plus one for packaging. */
 export function totalSteps(plan: ResolvedPlan): number {
-  return 1 + (plan.agentCa ? 1 : 0) + plan.backends.length + plan.agents.length + 1;
+  return 1 + (plan.agentCa ? 1 : 0) + plan.backends.length + (plan.api.dashboard.mode === "issue" ? 1 : 0) + plan.agents.length + 1;
 }
 
 /** Every key and certificate of the plan, reporting progress after each one. */
@@ -42,6 +44,13 @@ export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, on
     backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: plan.backendValidityHours, algorithm: plan.leafAlgorithm }));
     done++;
   }
+  let dashboard: IssuedLeaf | undefined;
+  const web = plan.api.dashboard;
+  if (web.mode === "issue") {
+    step(`Issuing web UI certificate ${web.commonName}`);
+    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: plan.backendValidityHours, algorithm: plan.leafAlgorithm });
+    done++;
+  }
   const agents = new Map<string, IssuedLeaf>();
   for (const a of plan.agents) {
     step(`Issuing agent certificate ${a.commonName}`);
@@ -50,5 +59,5 @@ export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, on
     done++;
   }
   step("Packaging the bundle");
-  return { ca, agentCa, backends, agents };
+  return { ca, agentCa, backends, agents, dashboard };
 }

@@ -1,8 +1,16 @@
+import { agentConfig } from "../sensu/agent-config";
+import { agentUsersYaml } from "../sensu/agent-users";
+import { backendConfig } from "../sensu/backend-config";
+import { CONFIG_PATH, type HostConfig } from "../sensu/config-entry";
+import { agentFiles, backendFiles } from "../sensu/host-files";
+import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
+import { configYaml } from "../sensu/yaml";
 import type { ResolvedPlan } from "../wizard/resolve";
 import { cfsslCaConfig } from "./ca-config";
-import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR, TLS_DIR } from "./file-names";
+import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR, OPERATOR_DIR } from "./file-names";
+import { installScript } from "./install-script";
 
-export type FileKind = "private-key" | "ca-private-key" | "certificate" | "csr" | "config" | "document";
+export type FileKind = "private-key" | "ca-private-key" | "certificate" | "csr" | "config" | "script" | "secret" | "document";
 
 /** One file of the bundle. The file table, the zip, the README and the download test all read these. */
 export interface ManifestEntry {
@@ -26,19 +34,26 @@ export interface PemTriple {
   csr: string;
 }
 
-/** PEM text of everything issued, keyed the way the plan names it. */
+/** Everything generated, keyed the way the plan names it. */
 export interface IssuedPems {
   ca: PemTriple;
   agentCa?: PemTriple;
   backends: Map<string, PemTriple>;
   agents: Map<string, PemTriple>;
+  dashboard?: PemTriple;
+  /** Random passwords of the CN-bound agent users, by CN. */
+  agentPasswords: Map<string, string>;
 }
 
-/** Private keys 0600 (owner only); everything else 0644. install steps tighten keys to 0400. */
+/** Private keys and secrets 0600 (owner only), scripts 0755, everything else 0644. install.sh tightens keys to 0400. */
 export const KEY_MODE = 0o600;
 export const PUBLIC_MODE = 0o644;
+export const SCRIPT_MODE = 0o755;
 
 export const OFFLINE_HOST = "offline";
+export const OPERATOR_HOST = "operator";
+export const INSTALL_SCRIPT = "install.sh";
+export const AGENT_USERS_FILE = "agent-users.yml";
 
 function pemOf(map: Map<string, PemTriple>, name: string): PemTriple {
   const pems = map.get(name);
@@ -46,12 +61,32 @@ function pemOf(map: Map<string, PemTriple>, name: string): PemTriple {
   return pems;
 }
 
-export function buildManifest(plan: ResolvedPlan, pems: IssuedPems): ManifestEntry[] {
+/** A host folder mirrors /: its files sit at their install path, and install.sh copies them. */
+class HostFolder {
+  readonly entries: ManifestEntry[] = [];
+  constructor(
+    private readonly dir: string,
+    private readonly host: string,
+  ) {}
+  add(installTo: string, kind: FileKind, content: string, purpose: string): void {
+    const mode = kind === "private-key" ? KEY_MODE : PUBLIC_MODE;
+    this.entries.push({ path: `${this.dir}${installTo}`, mode, kind, content, purpose, host: this.host, installTo });
+  }
+  finish(config: HostConfig, tlsDir: string, nextSteps: string[], generatedAt: Date): ManifestEntry[] {
+    const configPath = CONFIG_PATH[config.side];
+    const header = [`${config.side}.yml TLS settings for ${config.host}, by Sensu TLS Wizard (${generatedAt.toISOString()}).`, "install.sh merges these keys into the existing file and keeps every other setting."];
+    this.add(configPath, "config", configYaml(config, header), `TLS settings for ${config.host}; install.sh merges them into ${configPath}.`);
+    const files = this.entries.filter((e) => e.kind === "certificate" || e.kind === "private-key").map((e) => ({ installTo: e.installTo ?? "", mode: e.kind === "private-key" ? ("0400" as const) : ("0644" as const) }));
+    const script = installScript({ config, tlsDir, files, nextSteps, generatedAt });
+    this.entries.unshift({ path: `${this.dir}/${INSTALL_SCRIPT}`, mode: SCRIPT_MODE, kind: "script", content: script, purpose: `Run on ${config.host} as root: installs the files, merges ${configPath}, prints the restart order.`, host: this.host });
+    return this.entries;
+  }
+}
+
+export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt: Date): ManifestEntry[] {
   const entries: ManifestEntry[] = [];
   const offline = (name: string, kind: FileKind, content: string, purpose: string) =>
     entries.push({ path: `${OFFLINE_DIR}/${name}`, mode: kind === "ca-private-key" ? KEY_MODE : PUBLIC_MODE, kind, content, purpose, host: OFFLINE_HOST });
-  const onHost = (dir: string, host: string, name: string, kind: FileKind, content: string, purpose: string) =>
-    entries.push({ path: `${dir}/etc/sensu/tls/${name}`, mode: kind === "private-key" ? KEY_MODE : PUBLIC_MODE, kind, content, purpose, host, installTo: `${TLS_DIR}/${name}` });
 
   const caFiles = cfsslNames(CA_STEM);
   offline(caFiles.cert, "certificate", pems.ca.cert, `CA certificate: "${plan.ca.commonName}". Also in every host folder.`);
@@ -66,32 +101,48 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems): ManifestEnt
     offline(agentCaFiles.csr, "csr", pems.agentCa.csr, "Agent CA certificate signing request. Not used by Sensu.");
   }
   for (const backend of plan.backends) {
-    const files = cfsslNames(backend.fqdn);
-    offline(files.csr, "csr", pemOf(pems.backends, backend.fqdn).csr, `Certificate signing request for ${backend.fqdn}. Not used by Sensu.`);
+    offline(cfsslNames(backend.fqdn).csr, "csr", pemOf(pems.backends, backend.fqdn).csr, `Certificate signing request for ${backend.fqdn}. Not used by Sensu.`);
   }
+  if (pems.dashboard) offline("dashboard.csr", "csr", pems.dashboard.csr, "Certificate signing request of the web UI certificate. Not used by Sensu.");
   for (const agent of plan.agents) {
     offline(cfsslNames(agent.commonName).csr, "csr", pemOf(pems.agents, agent.commonName).csr, `Certificate signing request for agent "${agent.commonName}". Not used by Sensu.`);
   }
 
   for (const backend of plan.backends) {
-    const dir = backendDir(backend.name);
-    const files = cfsslNames(backend.fqdn);
+    const folder = new HostFolder(backendDir(backend.name), backend.name);
+    const files = backendFiles(plan, backend);
     const pem = pemOf(pems.backends, backend.fqdn);
-    onHost(dir, backend.name, caFiles.cert, "certificate", pems.ca.cert, "CA certificate: verifies the other backends (etcd peers) and clients.");
-    if (plan.agentCa && pems.agentCa) {
-      onHost(dir, backend.name, agentCaFiles.cert, "certificate", pems.agentCa.cert, "Agent CA certificate: verifies agent certificates (agent-auth-trusted-ca-file).");
+    folder.add(files.ca, "certificate", pems.ca.cert, "CA certificate: verifies the other backends (etcd peers) and clients.");
+    if (files.agentCa && pems.agentCa && plan.mtls.enabled) {
+      folder.add(files.agentCa, "certificate", pems.agentCa.cert, "Agent CA certificate: verifies agent certificates (agent-auth-trusted-ca-file).");
     }
-    onHost(dir, backend.name, files.cert, "certificate", pem.cert, `Backend certificate for ${backend.fqdn}: API, web UI, agent websocket, etcd client and peer.`);
-    onHost(dir, backend.name, files.key, "private-key", pem.key, `Private key of ${backend.fqdn}. Only the sensu user may read it.`);
+    folder.add(files.cert, "certificate", pem.cert, `Backend certificate for ${backend.fqdn}: API, agent websocket, etcd client and peer.`);
+    folder.add(files.key, "private-key", pem.key, `Private key of ${backend.fqdn}. Only the sensu user may read it.`);
+    if (pems.dashboard && files.dashboardCert && files.dashboardKey && plan.api.dashboard.mode === "issue") {
+      folder.add(files.dashboardCert, "certificate", pems.dashboard.cert, `Web UI certificate (${plan.api.dashboard.commonName}), served on port 3000.`);
+      folder.add(files.dashboardKey, "private-key", pems.dashboard.key, "Private key of the web UI certificate.");
+    }
+    entries.push(...folder.finish(backendConfig(plan, backend), plan.tlsDir, backendNextSteps(plan, backend.name), generatedAt));
   }
   for (const agent of plan.agents) {
-    const dir = agentDir(agent.commonName);
-    const files = cfsslNames(agent.commonName);
+    const folder = new HostFolder(agentDir(agent.commonName), `agents using "${agent.commonName}"`);
+    const files = agentFiles(plan, agent.commonName);
     const pem = pemOf(pems.agents, agent.commonName);
-    const host = `agents using "${agent.commonName}"`;
-    onHost(dir, host, caFiles.cert, "certificate", pems.ca.cert, "CA certificate: verifies the backends the agent connects to.");
-    onHost(dir, host, files.cert, "certificate", pem.cert, `Agent certificate (CN ${agent.commonName}), client authentication only.`);
-    onHost(dir, host, files.key, "private-key", pem.key, "Agent private key. Only the sensu user may read it.");
+    folder.add(files.ca, "certificate", pems.ca.cert, "CA certificate: verifies the backends the agent connects to.");
+    const unused = plan.mtls.enabled ? "" : " Not referenced by agent.yml until agent mTLS is turned on.";
+    folder.add(files.cert, "certificate", pem.cert, `Agent certificate (CN ${agent.commonName}), client authentication only.${unused}`);
+    folder.add(files.key, "private-key", pem.key, `Agent private key. Only the sensu user may read it.${unused}`);
+    entries.push(...folder.finish(agentConfig(plan, agent.commonName), plan.tlsDir, agentNextSteps(), generatedAt));
+  }
+  if (plan.mtls.enabled && plan.mtls.bindUsers) {
+    entries.push({
+      path: `${OPERATOR_DIR}/${AGENT_USERS_FILE}`,
+      mode: KEY_MODE,
+      kind: "secret",
+      content: agentUsersYaml(plan.agents.map((a) => a.commonName), pems.agentPasswords),
+      purpose: "A Sensu user per agent CN and their role binding, for sensuctl create -f. Holds random passwords: keep it private.",
+      host: OPERATOR_HOST,
+    });
   }
   return entries;
 }

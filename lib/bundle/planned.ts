@@ -12,13 +12,15 @@ export function readmeEntry(content: string): ManifestEntry {
  * The bundle's file tree before anything is generated: the same manifest with empty contents, so the
  * review table shows exactly the paths the zip will hold.
  */
-export function plannedEntries(plan: ResolvedPlan): ManifestEntry[] {
+export function plannedEntries(plan: ResolvedPlan, now: Date): ManifestEntry[] {
   const empty: PemTriple = { cert: "", key: "", csr: "" };
   const pems: IssuedPems = {
     ca: empty,
     agentCa: plan.agentCa ? empty : undefined,
     backends: new Map(plan.backends.map((b) => [b.fqdn, empty])),
     agents: new Map(plan.agents.map((a) => [a.commonName, empty])),
+    dashboard: plan.api.dashboard.mode === "issue" ? empty : undefined,
+    agentPasswords: new Map(),
   };
-  return [readmeEntry(""), ...buildManifest(plan, pems)];
+  return [readmeEntry(""), ...buildManifest(plan, pems, now)];
 }

@@ -1,8 +1,11 @@
 import { KEY_ALGORITHM_LABELS } from "../pki/algorithms";
 import { SENSU_VERSION_LABELS } from "../wizard/model";
 import type { ResolvedPlan } from "../wizard/resolve";
-import { agentDir, backendDir, OFFLINE_DIR, TLS_DIR } from "./file-names";
-import { type ManifestEntry, OFFLINE_HOST } from "./manifest";
+import { agentUserCommands } from "../sensu/agent-users";
+import { sensuctlConfigure } from "../sensu/sensuctl";
+import { trustStoreSteps } from "../sensu/trust-store";
+import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR } from "./file-names";
+import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
 import { README_PATH, README_PURPOSE } from "./planned";
 
 export interface CertificateDates {
@@ -17,16 +20,36 @@ const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC"
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
 function installSteps(dir: string, host: string): string {
-  return [
-    "```sh",
-    `# on ${host}, from the folder ${dir}/ of this bundle`,
-    `sudo mkdir -p ${TLS_DIR}`,
-    `sudo cp etc/sensu/tls/* ${TLS_DIR}/`,
-    `sudo chown sensu:sensu ${TLS_DIR}/*.pem`,
-    `sudo chmod 0644 ${TLS_DIR}/*.pem`,
-    `sudo chmod 0400 ${TLS_DIR}/*-key.pem`,
-    "```",
-  ].join("\n");
+  return ["```sh", `# on ${host}: copy the folder ${dir}/ there, then from inside it`, "sudo bash install.sh", "```"].join("\n");
+}
+
+function trustStore(plan: ResolvedPlan): string[] {
+  const lines = ["## Trust the CA on operators' machines", ""];
+  lines.push("So sensuctl and browsers accept the backends without prompts. On Sensu hosts the CA is already installed by install.sh; on a workstation use the bundle's ca/ca.pem.", "");
+  for (const step of trustStoreSteps(`${plan.tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`)) {
+    lines.push(`### ${step.platform}`, "", "```" + step.shell, ...step.commands, "```", "", step.note, "");
+  }
+  lines.push("Then point sensuctl at the cluster over https (the CA path must be absolute):", "", "```sh", sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`), "```", "");
+  return lines;
+}
+
+function agentMtls(plan: ResolvedPlan): string[] {
+  if (!plan.mtls.enabled) {
+    return ["## Agent authentication", "", "Agents keep authenticating with a user name and password (agent mTLS is off). Change the seeded agent password: `sensuctl user change-password agent --interactive`, and put the new one in each agent.yml (`password:`).", ""];
+  }
+  const lines = ["## Agent mTLS authentication (commercial feature)", ""];
+  lines.push(
+    "agent.yml sets cert-file and key-file, so agents authenticate with their certificate and stop sending a password. " +
+      "An open-source (unlicensed) backend then refuses them with 401: install a license first, or turn agent mTLS off in the wizard.",
+    "",
+  );
+  if (plan.mtls.bindUsers) {
+    lines.push(`Each agent CN gets its own Sensu user (${OPERATOR_DIR}/${AGENT_USERS_FILE}). Once every agent uses its certificate, from a workstation with sensuctl:`, "");
+    lines.push("```sh", ...agentUserCommands(`${OPERATOR_DIR}/${AGENT_USERS_FILE}`), "```", "");
+  } else {
+    lines.push("Every agent certificate authenticates as the seeded agent user (group system:agents). Change that user's password, which still opens the agent port: `sensuctl user change-password agent --interactive`.", "");
+  }
+  return lines;
 }
 
 /** The README at the root of the zip: generated from the manifest so it lists exactly what is there. */
@@ -53,14 +76,22 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
   );
   lines.push("## Install, host by host", "");
   lines.push(
-    "Copy each host's folder to that host and run its steps. Keys end up 0400 and owned by sensu; certificates 0644, " +
-      "so the CA certificate stays readable for the trust store. (The guide's `chmod 400 *.pem` also works for Sensu, but makes ca.pem unreadable to other users.)",
+    "Backends first, in the order below, then agents. Each host folder mirrors the host's file system and holds install.sh, which: refuses to run unless root; " +
+      `copies the files into ${plan.tlsDir} owned by sensu (keys 0400, certificates 0644, so ca.pem stays readable for the trust store); backs up every file it replaces; ` +
+      "merges the TLS settings into the existing backend.yml or agent.yml, keeping all other settings (it stops before changing anything if the file uses YAML it cannot merge line by line); " +
+      "checks the result parses as YAML; and prints the restart order. `SENSU_INSTALL_ROOT=/tmp/try bash install.sh` rehearses it in a scratch directory.",
     "",
   );
-  for (const backend of plan.backends) {
-    lines.push(`### Backend ${backend.name} (${backend.fqdn})`, "");
+  for (const [i, backend] of plan.backends.entries()) {
+    lines.push(`### ${i + 1}. Backend ${backend.name} (${backend.fqdn})`, "");
     lines.push(`Names in its certificate: ${backend.sans.map((s) => s.value).join(", ")}`, "");
     lines.push(installSteps(backendDir(backend.name), backend.fqdn), "");
+    lines.push(
+      plan.backends.length > 1
+        ? "Restart sensu-backend here, run `sensuctl cluster health`, and go on to the next backend only once every member is healthy."
+        : "Restart sensu-backend, then check `sensuctl cluster health`.",
+      "",
+    );
   }
   for (const agent of plan.agents) {
     lines.push(`### Agents using the certificate "${agent.commonName}"`, "");
@@ -70,7 +101,9 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
       "",
     );
     lines.push(installSteps(agentDir(agent.commonName), "each agent"), "");
+    lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
   }
+  lines.push(...agentMtls(plan), ...trustStore(plan));
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
   for (const d of dates) lines.push(`| ${cell(d.path)} | ${cell(d.subject)} | ${day(d.notAfter)} |`);
@@ -87,7 +120,5 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     lines.push(`| ${cell(e.path)} | ${cell(to)} | ${mode(e.mode)} | ${cell(e.purpose)} |`);
   }
   lines.push("");
-  lines.push("## Next", "");
-  lines.push("Point backend.yml and agent.yml at these files as the Secure Sensu guide describes (etcd peer and client TLS, API and web UI, agent wss and mTLS).", "");
   return lines.join("\n");
 }

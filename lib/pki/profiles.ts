@@ -2,7 +2,7 @@
 export const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 export const CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
-export type ProfileId = "backend" | "agent";
+export type ProfileId = "backend" | "agent" | "web-ui";
 
 export interface SigningProfile {
   id: ProfileId;
@@ -32,6 +32,13 @@ export const PROFILES: Record<ProfileId, SigningProfile> = {
     id: "agent",
     cfsslUsages: ["signing", "key encipherment", "client auth"],
     extendedKeyUsages: [CLIENT_AUTH],
+    defaultValidityHours: 4320,
+  },
+  // The web UI's own certificate only ever serves browsers: serverAuth alone.
+  "web-ui": {
+    id: "web-ui",
+    cfsslUsages: ["signing", "key encipherment", "server auth"],
+    extendedKeyUsages: [SERVER_AUTH],
     defaultValidityHours: 4320,
   },
 };

@@ -1,0 +1,10 @@
+import { urlHost } from "../pki/names";
+import type { ResolvedPlan } from "../wizard/resolve";
+import { API_PORT } from "./ports";
+
+/** sensuctl over https, verifying the backend with the CA; the CA path must be absolute. */
+export function sensuctlConfigure(plan: ResolvedPlan, caPath: string): string {
+  const first = plan.backends[0];
+  const host = first ? urlHost(first.urlHost) : "localhost";
+  return `sensuctl configure --url https://${host}:${API_PORT} --trusted-ca-file ${caPath}`;
+}
