@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the real tools the tests feed the bundle to are installed: Debian's Chromium (e2e),
-# etcd and etcdctl, cfssl, openssl and unzip. As root it installs what is missing with apt-get;
+# etcd and etcdctl, cfssl, openssl, unzip and shellcheck (install.sh). As root it installs what is missing with apt-get;
 # otherwise it prints the exact command and fails.
 set -euo pipefail
 
@@ -12,6 +12,7 @@ declare -A PACKAGE_OF=(
   [openssl]=openssl
   [unzip]=unzip
   [python3]=python3
+  [shellcheck]=shellcheck
 )
 
 missing=()

@@ -71,10 +71,16 @@ simple_yaml() {
   ' "$1"
 }
 
-# Drops every managed key (case-insensitive, as Sensu reads them) with its continuation lines.
+BEGIN_MARK='# >>> TLS settings by Sensu TLS Wizard'
+END_MARK='# <<< TLS settings by Sensu TLS Wizard'
+
+# Drops an earlier run's block and every managed key elsewhere (case-insensitive, as Sensu reads
+# them) with its continuation lines, so running the script twice leaves one copy.
 without_managed_keys() {
-  awk -v keys="$MANAGED_KEYS" '
+  awk -v keys="$MANAGED_KEYS" -v begin="$BEGIN_MARK" -v end="$END_MARK" '
     BEGIN { n = split(keys, list, " "); for (i = 1; i <= n; i++) managed[tolower(list[i])] = 1 }
+    $0 == begin { inblock = 1; next }
+    inblock { if ($0 == end) inblock = 0; next }
     /^[A-Za-z0-9_.-]+:/ { key = tolower($0); sub(/:.*/, "", key); skipping = (key in managed) }
     skipping && (/^[[:space:]]/ || /^- / || /^[A-Za-z0-9_.-]+:/) { next }
     { skipping = 0; print }
@@ -117,10 +123,9 @@ if [ -e "\${ROOT}\${CONFIG}" ]; then
   if ! problem="$(simple_yaml "\${ROOT}\${CONFIG}")"; then
     die "cannot merge into \${CONFIG} automatically (\${problem#"\${ROOT}"}). Nothing was changed. Copy the settings from \${HERE}\${CONFIG} into it by hand."
   fi
-  { without_managed_keys "\${ROOT}\${CONFIG}"; printf '\\n'; cat "\${HERE}\${CONFIG}"; } > "$NEW_CONFIG"
-else
-  cat "\${HERE}\${CONFIG}" > "$NEW_CONFIG"
+  without_managed_keys "\${ROOT}\${CONFIG}" > "$NEW_CONFIG"
 fi
+{ printf '%s\\n' "$BEGIN_MARK"; cat "\${HERE}\${CONFIG}"; printf '%s\\n' "$END_MARK"; } >> "$NEW_CONFIG"
 parses_as_yaml "$NEW_CONFIG" || die "the merged \${CONFIG} does not parse as YAML. Nothing was changed."
 
 mkdir -p -- "\${ROOT}\${TLS_DIR}" "\${ROOT}$(dirname "$CONFIG")"

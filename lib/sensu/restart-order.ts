@@ -11,7 +11,7 @@ export function backendNextSteps(plan: ResolvedPlan, name: string): string[] {
     "",
     `Next: systemctl restart sensu-backend on ${name} (member ${position} of ${order.length}).`,
     `Restart the members one at a time, in this order: ${order.join(", ")}.`,
-    "After each restart run `sensuctl cluster health` and wait until every member is healthy before the next.",
+    "After each restart run: sensuctl cluster health; wait until every member is healthy before the next.",
     plan.etcd.state === "new"
       ? "A brand-new cluster: start all members within a minute of each other; etcd waits for a majority."
       : "A running cluster still on http peer URLs: update each member first, for example: sensuctl cluster member-update <id> https://<ip>:2380",
