@@ -1,5 +1,8 @@
 import { privateKeyPem, withNewline } from "../pki/pem";
 import { randomPassword } from "../sensu/agent-users";
+import type { Connection } from "../sensu/connection";
+import { crossCheck } from "../sensu/cross-check";
+import { crossCheckInput } from "./cross-check-input";
 import type { CertificateAuthority } from "../pki/ca";
 import type { IssuedLeaf } from "../pki/issue";
 import type { ResolvedPlan } from "../wizard/resolve";
@@ -14,6 +17,8 @@ export interface Bundle {
   entries: ManifestEntry[];
   zip: Uint8Array;
   expiries: CertificateDates[];
+  /** Every connection checked against these certificates and settings; any "fail" blocks download. */
+  connections: Connection[];
   generatedAt: Date;
 }
 
@@ -58,9 +63,11 @@ export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPl
     }
   }
   expiries.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
-  const readme = readmeEntry(bundleReadme(plan, files, expiries, now));
+  const connections = await crossCheck(crypto, crossCheckInput(plan, files, now));
+  const readme = readmeEntry(bundleReadme(plan, files, expiries, connections, now));
   const entries = [readme, ...files];
-  const zip = zipFiles(entries, now);
+  // Nothing half-made is offered: a failing connection means no zip at all.
+  const zip = connections.some((c) => c.status === "fail") ? new Uint8Array() : zipFiles(entries, now);
   onProgress({ done: totalSteps(plan), total: totalSteps(plan), label: "Done" });
-  return { entries, zip, expiries, generatedAt: now };
+  return { entries, zip, expiries, connections, generatedAt: now };
 }

@@ -2,6 +2,7 @@ import { KEY_ALGORITHM_LABELS } from "../pki/algorithms";
 import { SENSU_VERSION_LABELS } from "../wizard/model";
 import type { ResolvedPlan } from "../wizard/resolve";
 import { agentUserCommands } from "../sensu/agent-users";
+import type { Connection } from "../sensu/connection";
 import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
 import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR } from "./file-names";
@@ -53,7 +54,19 @@ function agentMtls(plan: ResolvedPlan): string[] {
 }
 
 /** The README at the root of the zip: generated from the manifest so it lists exactly what is there. */
-export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[], dates: readonly CertificateDates[], generatedAt: Date): string {
+function connectionTable(connections: readonly Connection[]): string[] {
+  const lines = ["## Connections checked before download", ""];
+  lines.push("Each connection below was checked in the browser against the issued certificates and the settings in this bundle: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.", "");
+  lines.push("| from | to | URL | server certificate | verified with | result |", "|---|---|---|---|---|---|");
+  for (const c of connections) {
+    const result = c.status === "pass" ? "ok" : c.status === "note" ? `note: ${c.note ?? ""}` : `FAILED: ${c.checks.find((x) => !x.ok)?.detail ?? ""}`;
+    lines.push(`| ${cell(c.from)} | ${cell(c.to)} | ${cell(c.url)} | ${cell(c.presented)} | ${cell(c.verifiedWith)} | ${cell(result)} |`);
+  }
+  lines.push("");
+  return lines;
+}
+
+export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[], dates: readonly CertificateDates[], connections: readonly Connection[], generatedAt: Date): string {
   const lines: string[] = [];
   lines.push("# Sensu TLS bundle", "");
   lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, in the browser. Nothing here was sent anywhere.`, "");
@@ -103,7 +116,7 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     lines.push(installSteps(agentDir(agent.commonName), "each agent"), "");
     lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
   }
-  lines.push(...agentMtls(plan), ...trustStore(plan));
+  lines.push(...agentMtls(plan), ...trustStore(plan), ...connectionTable(connections));
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
   for (const d of dates) lines.push(`| ${cell(d.path)} | ${cell(d.subject)} | ${day(d.notAfter)} |`);
