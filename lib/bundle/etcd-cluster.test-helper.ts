@@ -6,9 +6,10 @@ import { run } from "./unzipped.test-helper";
 
 export interface Member {
   name: string;
-  ip: string;
-  cert: string;
-  key: string;
+  /** etcd command-line flags, e.g. --name=backend-1. */
+  flags: string[];
+  /** The member's client URL, for etcdctl. */
+  clientUrl: string;
 }
 
 export interface Cluster {
@@ -18,39 +19,28 @@ export interface Cluster {
 }
 
 /**
- * A real etcd cluster on loopback, configured the way Sensu's embedded etcd is with TLS: https
- * everywhere, client and peer certificate auth, each member with its own backend certificate.
+ * backend.yml's etcd settings as etcd's own flags: Sensu passes each etcd-* key to its embedded
+ * etcd under the name without the prefix. Lists become comma-separated, as etcd reads them;
+ * `path` maps host paths into the unzipped bundle.
  */
-export function startCluster(dir: string, ca: string, members: readonly Member[], ports: { client: number; peer: number }): Cluster {
+export function etcdFlagsFromBackendYml(config: Record<string, unknown>, path: (hostPath: string) => string): string[] {
+  const flags: string[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (!key.startsWith("etcd-")) continue;
+    const flag = key.slice("etcd-".length);
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    flags.push(`--${flag}=${flag.endsWith("-file") ? path(text) : text}`);
+  }
+  return flags;
+}
+
+/** A real etcd cluster on loopback, started from each member's flags plus a scratch data directory. */
+export function startCluster(dir: string, members: readonly Member[]): Cluster {
   const logs = join(dir, "etcd-logs");
   mkdirSync(logs, { recursive: true });
-  const initialCluster = members.map((m) => `${m.name}=https://${m.ip}:${ports.peer}`).join(",");
   const children: ChildProcess[] = members.map((m) => {
     const out = openSync(join(logs, `${m.name}.log`), "w");
-    return spawn(
-      "etcd",
-      [
-        `--name=${m.name}`,
-        `--data-dir=${join(dir, `data-${m.name}`)}`,
-        `--listen-client-urls=https://${m.ip}:${ports.client}`,
-        `--advertise-client-urls=https://${m.ip}:${ports.client}`,
-        `--listen-peer-urls=https://${m.ip}:${ports.peer}`,
-        `--initial-advertise-peer-urls=https://${m.ip}:${ports.peer}`,
-        `--initial-cluster=${initialCluster}`,
-        "--initial-cluster-state=new",
-        "--initial-cluster-token=sensu-tls-wizard-test",
-        "--client-cert-auth=true",
-        `--trusted-ca-file=${ca}`,
-        `--cert-file=${m.cert}`,
-        `--key-file=${m.key}`,
-        "--peer-client-cert-auth=true",
-        `--peer-trusted-ca-file=${ca}`,
-        `--peer-cert-file=${m.cert}`,
-        `--peer-key-file=${m.key}`,
-        "--listen-metrics-urls=",
-      ],
-      { stdio: ["ignore", out, out] },
-    );
+    return spawn("etcd", [...m.flags, `--data-dir=${join(dir, `data-${m.name}`)}`], { stdio: ["ignore", out, out] });
   });
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
@@ -58,7 +48,7 @@ export function startCluster(dir: string, ca: string, members: readonly Member[]
     while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(100);
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   };
-  return { endpoints: members.map((m) => `https://${m.ip}:${ports.client}`).join(","), stop, logs };
+  return { endpoints: members.map((m) => m.clientUrl).join(","), stop, logs };
 }
 
 /** etcdctl against the cluster with the given client credentials (none: no client certificate). */

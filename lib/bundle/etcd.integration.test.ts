@@ -3,26 +3,26 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { nodeCrypto } from "../pki/node-crypto";
-import { type Cluster, etcdctl, startCluster, waitHealthy } from "./etcd-cluster.test-helper";
+import { parseConfig } from "../sensu/yaml";
+import { type Cluster, etcdctl, etcdFlagsFromBackendYml, type Member, startCluster, waitHealthy } from "./etcd-cluster.test-helper";
 import { generateBundle } from "./generate";
 import { loopbackPlan } from "./test-plan";
 import { requireTool, unzipBundle } from "./unzipped.test-helper";
 
-// Each layout gets its own ports so a slow shutdown of one cluster cannot collide with the next.
+// The ports are the ones backend.yml names (2379, 2380) on 127.0.0.1-3; stop() waits for every
+// member to exit, so the second layout's cluster can bind them again.
 const CASES = [
-  { layout: "separate", algorithm: "ecdsa-p256", ports: { client: 32379, peer: 32380 } },
-  { layout: "single", algorithm: "rsa-2048", ports: { client: 33379, peer: 33380 } },
+  { layout: "separate", algorithm: "ecdsa-p256" },
+  { layout: "single", algorithm: "rsa-2048" },
 ] as const;
 
-for (const { layout, algorithm, ports } of CASES) {
-  describe(`a three-member etcd cluster from the ${layout}-CA bundle (${algorithm})`, { timeout: 120_000 }, () => {
+for (const { layout, algorithm } of CASES) {
+  describe(`a three-member etcd cluster started from the ${layout}-CA bundle's backend.yml files (${algorithm})`, { timeout: 120_000 }, () => {
     let dir: string;
     let cleanup = () => {};
     let cluster: Cluster | undefined;
     const f = (p: string) => join(dir, "files", p);
     const backend = (n: number) => ({
-      name: `backend-${n}`,
-      ip: `127.0.0.${n}`,
       cert: f(`backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com.pem`),
       key: f(`backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com-key.pem`),
     });
@@ -35,7 +35,18 @@ for (const { layout, algorithm, ports } of CASES) {
       requireTool("etcdctl");
       const bundle = await generateBundle(await nodeCrypto(), new Date(), loopbackPlan(layout, algorithm));
       ({ dir, cleanup } = unzipBundle(bundle));
-      cluster = startCluster(dir, ca(), [1, 2, 3].map(backend), ports);
+      const members = [1, 2, 3].map((n): Member => {
+        const host = f(`backends/backend-${n}`);
+        const config = parseConfig(readFileSync(join(host, "etc/sensu/backend.yml"), "utf8"));
+        const flags = etcdFlagsFromBackendYml(config, (p) => join(host, p));
+        return { name: `backend-${n}`, flags, clientUrl: (config["etcd-advertise-client-urls"] as string[])[0]! };
+      });
+      assert.deepEqual(members[0]!.flags.map((fl) => fl.replace(/=.*/, "")).sort(), [
+        "--advertise-client-urls", "--cert-file", "--client-cert-auth", "--initial-advertise-peer-urls", "--initial-cluster", "--initial-cluster-state",
+        "--initial-cluster-token", "--key-file", "--listen-client-urls", "--listen-peer-urls", "--name", "--peer-cert-file", "--peer-client-cert-auth",
+        "--peer-key-file", "--peer-trusted-ca-file", "--trusted-ca-file",
+      ]);
+      cluster = startCluster(dir, members);
     });
     after(async () => {
       await cluster?.stop();
