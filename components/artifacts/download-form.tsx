@@ -10,7 +10,9 @@ import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { useWizard } from "../wizard/wizard-provider";
 import { bundleFileName, downloadZip } from "./download-zip";
+import { ConnectionTable } from "./connection-table";
 import { FileTable } from "./file-table";
+import { TopologyDiagram } from "./topology-diagram";
 import { GenerateProgress } from "./generate-progress";
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -38,6 +40,7 @@ export function DownloadForm({ input, now }: StepFormProps) {
   }
   const plan = resolved.plan;
   const bundle = generation.status === "done" ? generation.bundle : null;
+  const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   const entries = bundle ? bundle.entries : plannedEntries(plan, now);
   const start = () => {
     const issuedAt = new Date();
@@ -57,7 +60,17 @@ export function DownloadForm({ input, now }: StepFormProps) {
           <p>Nothing was kept. Your inputs are unchanged; try again.</p>
         </Notice>
       )}
-      {bundle ? (
+      {bundle && failures.length > 0 && (
+        <Notice tone="danger" role="alert" title={`${failures.length} ${failures.length === 1 ? "connection" : "connections"} would fail: nothing is offered for download`}>
+          <p>The cross-check below found certificates and settings that do not fit together. Fix the inputs it names, then generate again.</p>
+          <div>
+            <Button variant="danger" onClick={discard}>
+              Discard and fix the inputs
+            </Button>
+          </div>
+        </Notice>
+      )}
+      {bundle && failures.length === 0 ? (
         <Notice tone="success" role="status" title="Bundle ready">
           <p>
             {bundle.entries.length} files, {kib(bundle.zip.byteLength)}. {generation.status === "done" && generation.downloaded ? "Downloaded. The keys are still in this tab until you discard them or close it." : "Download it now: the keys are in this tab's memory only, and leaving the page loses them."}
@@ -82,13 +95,25 @@ export function DownloadForm({ input, now }: StepFormProps) {
             ))}
           </ul>
         </Notice>
-      ) : (
+      ) : bundle ? null : (
         <div>
           <Button onClick={start} disabled={!crypto || generation.status === "running"}>
             {generation.status === "running" ? "Generating…" : "Generate keys and certificates"}
           </Button>
         </div>
       )}
+      <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
+        <h2 id="connections-heading" className="text-lg font-semibold">
+          Connections
+        </h2>
+        <p className="text-sm text-slate-700">
+          {bundle
+            ? "Checked against the certificates just issued and the settings in the bundle: the scheme, the CA the client verifies with, the host name among the certificate's names, key usage, and validity today."
+            : "Once generated, every connection below is checked against the issued certificates and the written settings before anything is offered for download."}
+        </p>
+        <TopologyDiagram plan={plan} connections={bundle?.connections} />
+        {bundle && <ConnectionTable connections={bundle.connections} />}
+      </section>
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">{bundle ? "Files in the bundle" : "Files the bundle will hold"}</h2>
         <FileTable entries={entries} />

@@ -1,5 +1,5 @@
 import type { ManifestEntry } from "@/lib/bundle/manifest";
-import { OFFLINE_HOST } from "@/lib/bundle/manifest";
+import { OFFLINE_HOST, OPERATOR_HOST } from "@/lib/bundle/manifest";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 
@@ -18,7 +18,7 @@ export function FileTable({ entries }: { entries: readonly ManifestEntry[] }) {
         return (
           <section key={host} aria-label={offline ? "Files to keep offline" : `Files for ${host}`} className={`overflow-hidden rounded-lg border bg-white shadow-sm ${offline ? "border-red-300" : "border-slate-300"}`}>
             <h3 className={`px-4 py-2 text-sm font-semibold ${offline ? "bg-red-50 text-red-900" : "bg-slate-100 text-slate-900"}`}>
-              {offline ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host" : `Host: ${host}`}
+              {offline ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host" : host === OPERATOR_HOST ? "Your workstation (sensuctl)" : `Host: ${host}`}
             </h3>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">

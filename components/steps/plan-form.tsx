@@ -1,27 +1,47 @@
 import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS } from "@/lib/pki/algorithms";
 import { issuesFor } from "@/lib/wizard/issues";
-import { MAX_BACKENDS, SENSU_VERSION_LABELS, SENSU_VERSIONS } from "@/lib/wizard/model";
-import { patchPlan, setBackendCount } from "@/lib/wizard/update";
+import { MAX_BACKENDS, SENSU_VERSION_LABELS, SENSU_VERSIONS, type SensuVersion } from "@/lib/wizard/model";
+
+const VERSION_NOTES: Record<SensuVersion, string> = {
+  "5.21": "The last 5.x release; its web UI is open source.",
+  "6.0-6.3": "Still falls back to the CN; the wizard puts it in the SANs anyway, so an upgrade changes nothing.",
+  "6.4-6.11": "Built with Go 1.16+: host names are checked against SANs only, never the CN.",
+  "6.12+": "As 6.4, plus enable-cert-revocation-check, which the wizard writes explicitly.",
+};
+import { useState } from "react";
+import { changeSensuVersion, patchPlan, setBackendCount, setTlsDir } from "@/lib/wizard/update";
+import { Notice } from "../ui/notice";
 import { ChoiceGroup } from "../ui/choice-group";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 
 export function PlanForm({ input, onChange, check }: StepFormProps) {
   const { plan } = input;
+  const [versionNotice, setVersionNotice] = useState<string | null>(null);
+  const chooseVersion = (version: SensuVersion) => {
+    const result = changeSensuVersion(input, version);
+    setVersionNotice(result.notice);
+    onChange(() => result.input);
+  };
   return (
     <div className="flex flex-col gap-8">
-      <ChoiceGroup
-        name="sensu-version"
-        legend="Sensu Go version"
-        value={plan.sensuVersion}
-        columns={3}
-        onChange={(sensuVersion) => onChange((i) => patchPlan(i, { sensuVersion }))}
-        choices={SENSU_VERSIONS.map((v) => ({
-          value: v,
-          label: SENSU_VERSION_LABELS[v],
-          description: v === "6.4-6.11" || v === "6.12+" ? "Built with Go 1.16+: host names are checked against SANs only, never the CN." : v === "5.21" ? "The last 5.x release." : "Still falls back to the CN; the wizard puts it in the SANs anyway, so an upgrade changes nothing.",
-        }))}
-      />
+      <div className="flex flex-col gap-3">
+        <ChoiceGroup
+          name="sensu-version"
+          legend="Sensu Go version"
+          value={plan.sensuVersion}
+          columns={2}
+          onChange={chooseVersion}
+          choices={SENSU_VERSIONS.map((v) => ({ value: v, label: SENSU_VERSION_LABELS[v], description: VERSION_NOTES[v] }))}
+        />
+        <div aria-live="polite">
+          {versionNotice && (
+            <Notice tone="warning" title="A setting was dropped">
+              <p>{versionNotice}</p>
+            </Notice>
+          )}
+        </div>
+      </div>
       <div className="max-w-xs">
         <TextField
           id="plan.backendCount"
@@ -32,6 +52,17 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
           errors={issuesFor(check.errors, "plan.backendCount")}
           warnings={issuesFor(check.warnings, "plan.backendCount")}
           hint={`1 for a single backend, 3 for the guide's cluster; up to ${MAX_BACKENDS}.`}
+        />
+      </div>
+      <div className="max-w-md">
+        <TextField
+          id="plan.tlsDir"
+          label="Certificate directory on every host"
+          mono
+          value={plan.tlsDir}
+          onChange={(tlsDir) => onChange((i) => setTlsDir(i, tlsDir))}
+          errors={issuesFor(check.errors, "plan.tlsDir")}
+          hint="The guide's /etc/sensu/tls. backend.yml, agent.yml and install.sh all use it."
         />
       </div>
       <ChoiceGroup

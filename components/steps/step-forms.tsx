@@ -1,6 +1,12 @@
 import type { ComponentType } from "react";
 import type { StepId } from "@/lib/wizard/steps";
+import { AgentMtlsForm } from "./agent-mtls-form";
+import { AgentTransportForm } from "./agent-transport-form";
 import { AgentsForm } from "./agents-form";
+import { ApiForm } from "./api-form";
+import { EtcdForm } from "./etcd-form";
+import { RevocationForm } from "./revocation-form";
+import { TrustStoreForm } from "./trust-store-form";
 import { BackendsForm } from "./backends-form";
 import { CaForm } from "./ca-form";
 import { PlanForm } from "./plan-form";
@@ -13,5 +19,11 @@ export const STEP_FORMS: Partial<Record<StepId, ComponentType<StepFormProps>>> =
   ca: CaForm,
   backends: BackendsForm,
   agents: AgentsForm,
+  etcd: EtcdForm,
+  api: ApiForm,
+  "agent-transport": AgentTransportForm,
+  "agent-mtls": AgentMtlsForm,
+  revocation: RevocationForm,
+  "trust-store": TrustStoreForm,
   download: DownloadForm,
 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultInput } from "./model";
-import { addAgent, patchBackend, removeAgent, setBackendCount } from "./update";
+import { addAgent, changeSensuVersion, patchBackend, removeAgent, setBackendCount } from "./update";
 
 describe("setBackendCount", () => {
   it("grows with the guide's example rows and shrinks from the end", () => {
@@ -37,5 +37,17 @@ describe("agents", () => {
     assert.deepEqual(input.agents.rows.map((r) => r.id), [ids[0], ids[2]]);
     input = addAgent(input);
     assert.equal(new Set(input.agents.rows.map((r) => r.id)).size, 3);
+  });
+});
+
+describe("changing the Sensu release", () => {
+  it("drops a setting the release lacks with a notice, and keeps everything else", () => {
+    const off = { ...patchBackend(defaultInput(), "b1", { fqdn: "kept.example.com" }), revocation: { check: "off" as const } };
+    const { input, notice } = changeSensuVersion(off, "6.0-6.3");
+    assert.match(notice ?? "", /Sensu 6\.0 – 6\.3 has no enable-cert-revocation-check, so your revocation setting \("off"\) was dropped/);
+    assert.equal(input.revocation.check, "on");
+    assert.equal(input.backends.rows[0]?.fqdn, "kept.example.com");
+    assert.equal(changeSensuVersion(off, "6.12+").notice, null, "nothing to drop within the same key set");
+    assert.equal(changeSensuVersion(input, "6.12+").notice, null, "gaining a key drops nothing");
   });
 });

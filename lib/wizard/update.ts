@@ -1,5 +1,6 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
-import { type AgentRow, type BackendRow, type CaLayout, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, type SensuVersion, type WizardInput } from "./model";
+import { keyExists } from "../sensu/key-catalog";
+import { type AgentRow, type BackendRow, type CaLayout, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSION_LABELS, type SensuVersion, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 
 /** Pure state changes: each returns a new input and leaves the old one untouched. */
@@ -59,4 +60,42 @@ export function patchAgent(input: WizardInput, id: string, commonName: string): 
 
 export function setAgentValidity(input: WizardInput, raw: string): WizardInput {
   return { ...input, agents: { ...input.agents, validityHours: raw } };
+}
+
+/**
+ * Switching release keeps every input, but a setting the new release does not have is dropped
+ * from the config, and the caller shows the returned notice so it is not dropped silently.
+ */
+export function changeSensuVersion(input: WizardInput, sensuVersion: SensuVersion): { input: WizardInput; notice: string | null } {
+  const next = patchPlan(input, { sensuVersion });
+  const key = "enable-cert-revocation-check";
+  if (keyExists("backend", key, input.plan.sensuVersion) && !keyExists("backend", key, sensuVersion)) {
+    const notice = `Sensu ${SENSU_VERSION_LABELS[sensuVersion]} has no ${key}, so your revocation setting ("${input.revocation.check}") was dropped and backend.yml no longer carries it.`;
+    return { input: { ...next, revocation: { check: "on" } }, notice };
+  }
+  return { input: next, notice: null };
+}
+
+export function patchEtcd(input: WizardInput, patch: Partial<WizardInput["etcd"]>): WizardInput {
+  return { ...input, etcd: { ...input.etcd, ...patch } };
+}
+
+export function patchApi(input: WizardInput, patch: Partial<WizardInput["api"]>): WizardInput {
+  return { ...input, api: { ...input.api, ...patch } };
+}
+
+export function setUrlHost(input: WizardInput, rowId: string, host: string): WizardInput {
+  return { ...input, transport: { urlHosts: { ...input.transport.urlHosts, [rowId]: host } } };
+}
+
+export function patchMtls(input: WizardInput, patch: Partial<WizardInput["mtls"]>): WizardInput {
+  return { ...input, mtls: { ...input.mtls, ...patch } };
+}
+
+export function setRevocationCheck(input: WizardInput, check: WizardInput["revocation"]["check"]): WizardInput {
+  return { ...input, revocation: { check } };
+}
+
+export function setTlsDir(input: WizardInput, tlsDir: string): WizardInput {
+  return { ...input, plan: { ...input.plan, tlsDir } };
 }

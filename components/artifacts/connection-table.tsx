@@ -1,0 +1,74 @@
+import type { Connection, ConnectionKind } from "@/lib/sensu/connection";
+
+const GROUPS: { kind: ConnectionKind; title: string }[] = [
+  { kind: "agent", title: "Agents → backends (wss, port 8081)" },
+  { kind: "etcd-peer", title: "etcd peers (https, port 2380), both directions" },
+  { kind: "etcd-client", title: "etcd clients (https, port 2379)" },
+  { kind: "api", title: "API (https, port 8080): each backend's api-url, and sensuctl" },
+  { kind: "web-ui", title: "Web UI (https, port 3000)" },
+];
+
+const RESULT = {
+  pass: { text: "OK", className: "text-emerald-800" },
+  fail: { text: "Fails", className: "font-semibold text-red-800" },
+  note: { text: "Note", className: "text-amber-800" },
+} as const;
+
+/** Every connection with what was checked; the failing ones first say how to fix them. */
+export function ConnectionTable({ connections }: { connections: readonly Connection[] }) {
+  return (
+    <div className="flex flex-col gap-4">
+      {GROUPS.map(({ kind, title }) => {
+        const rows = connections.filter((c) => c.kind === kind);
+        if (rows.length === 0) return null;
+        return (
+          <div key={kind} className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
+              <caption className="pb-1 text-left font-medium text-slate-900">{title}</caption>
+              <thead>
+                <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
+                  <th scope="col" className="py-1 pr-3">Connection</th>
+                  <th scope="col" className="py-1 pr-3">Certificate presented</th>
+                  <th scope="col" className="py-1 pr-3">Verified with</th>
+                  <th scope="col" className="py-1">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr key={c.id} className={`border-b border-slate-200 align-top ${c.status === "fail" ? "bg-red-50" : ""}`}>
+                    <th scope="row" className="py-1.5 pr-3 font-normal">
+                      <span className="font-medium">{c.from}</span> → {c.to}
+                      <br />
+                      <span className="font-mono text-xs text-slate-600">{c.url || "(no URL)"}</span>
+                    </th>
+                    <td className="py-1.5 pr-3 font-mono text-xs">{c.presented || "—"}{c.clientPresented && <><br />client: {c.clientPresented}</>}</td>
+                    <td className="py-1.5 pr-3 font-mono text-xs">{c.verifiedWith || "—"}</td>
+                    <td className="py-1.5">
+                      <span className={RESULT[c.status].className}>{RESULT[c.status].text}</span>
+                      {c.note && <p className="text-xs text-slate-700">{c.note}</p>}
+                      {c.checks.filter((x) => !x.ok).map((x) => (
+                        <p key={x.label} className="text-xs text-red-900">{x.detail}</p>
+                      ))}
+                      {c.checks.length > 0 && (
+                        <details className="text-xs text-slate-700">
+                          <summary className="cursor-pointer">{c.checks.length} checks</summary>
+                          <ul className="list-disc pl-4">
+                            {c.checks.map((x) => (
+                              <li key={x.label}>
+                                {x.ok ? "✓" : "✗"} {x.label}: {x.detail}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

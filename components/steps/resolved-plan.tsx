@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { type ReactNode, useMemo } from "react";
+import type { WizardInput } from "@/lib/wizard/model";
+import { type ResolvedPlan, type ResolveResult, resolvePlan } from "@/lib/wizard/resolve";
+import { stepById, stepHref } from "@/lib/wizard/steps";
+import { Notice } from "../ui/notice";
+
+export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {
+  return useMemo(() => resolvePlan(input, now), [input, now]);
+}
+
+/**
+ * Config previews need a valid plan. Until every step is valid, say which steps block them
+ * instead of showing YAML built from half-typed input.
+ */
+export function WithResolvedPlan({ resolved, children }: { resolved: ResolveResult; children: (plan: ResolvedPlan) => ReactNode }) {
+  if (resolved.ok) return <>{children(resolved.plan)}</>;
+  return (
+    <Notice tone="warning" title="The settings appear once these steps have no errors">
+      <ul className="list-disc pl-5">
+        {resolved.steps.map((id) => (
+          <li key={id}>
+            <Link className="font-medium underline" href={stepHref(stepById(id))}>
+              {stepById(id).title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}

@@ -1,0 +1,41 @@
+import { backendConfig } from "@/lib/sensu/backend-config";
+import { keyExists } from "@/lib/sensu/key-catalog";
+import { SENSU_VERSION_LABELS } from "@/lib/wizard/model";
+import { setRevocationCheck } from "@/lib/wizard/update";
+import { ConfigPreview } from "../artifacts/config-preview";
+import { ChoiceGroup } from "../ui/choice-group";
+import { Notice } from "../ui/notice";
+import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import type { StepFormProps } from "./step-form-props";
+
+export function RevocationForm({ input, onChange, now }: StepFormProps) {
+  const available = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion);
+  const resolved = useResolvedPlan(input, now);
+  return (
+    <div className="flex flex-col gap-6">
+      <Notice>
+        <p>
+          A licensed Sensu backend checks CRL and OCSP endpoints for agent mTLS, etcd client and etcd peer connections, but only for certificates that name such an endpoint, and it fails open: an unreachable CRL lets the certificate through. The certificates issued here name no CRL or OCSP URL, because a URL nothing serves breaks mTLS (sensu/sensu-go#4472).
+        </p>
+      </Notice>
+      {available ? (
+        <ChoiceGroup
+          name="revocation-check"
+          legend="enable-cert-revocation-check (Sensu 6.12 and later, commercial)"
+          value={input.revocation.check}
+          columns={2}
+          onChange={(check) => onChange((i) => setRevocationCheck(i, check))}
+          choices={[
+            { value: "on", label: "true", description: "Check revocation where a certificate names a CRL or OCSP URL." },
+            { value: "off", label: "false", description: "Never check revocation." },
+          ]}
+        />
+      ) : (
+        <Notice tone="warning">
+          <p>Sensu {SENSU_VERSION_LABELS[input.plan.sensuVersion]} has no enable-cert-revocation-check setting; from 6.12 the wizard writes it explicitly, because Sensu's docs disagree on its default.</p>
+        </Notice>
+      )}
+      <WithResolvedPlan resolved={resolved}>{(plan) => <ConfigPreview heading="backend.yml: revocation check" section="revocation" configs={plan.backends.map((b) => backendConfig(plan, b))} />}</WithResolvedPlan>
+    </div>
+  );
+}

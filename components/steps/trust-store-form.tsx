@@ -1,0 +1,36 @@
+import { OFFLINE_DIR } from "@/lib/bundle/file-names";
+import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
+import { trustStoreSteps } from "@/lib/sensu/trust-store";
+import { CodeBlock } from "../ui/code-block";
+import { Notice } from "../ui/notice";
+import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import type { StepFormProps } from "./step-form-props";
+
+export function TrustStoreForm({ input, now }: StepFormProps) {
+  const resolved = useResolvedPlan(input, now);
+  const tlsDir = input.plan.tlsDir;
+  return (
+    <div className="flex flex-col gap-6">
+      <Notice>
+        <p>
+          Each host's install.sh already puts ca.pem in {tlsDir} for Sensu. Add the CA to the system trust store where people or tools reach Sensu: operators' workstations (sensuctl, browsers) and, if you like, the Sensu hosts themselves. Trust only ca.pem: never the CA key, which stays in the bundle's {OFFLINE_DIR}/ folder, offline.
+        </p>
+      </Notice>
+      {trustStoreSteps(`${tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`).map((step) => (
+        <section key={step.platform} className="flex flex-col gap-2">
+          <h2 className="text-lg font-semibold">{step.platform}</h2>
+          <CodeBlock label={`${step.platform} commands`} code={step.commands.join("\n")} />
+          <p className="text-sm text-slate-700">{step.note}</p>
+        </section>
+      ))}
+      <WithResolvedPlan resolved={resolved}>
+        {(plan) => (
+          <section className="flex flex-col gap-2">
+            <h2 className="text-lg font-semibold">Then sensuctl</h2>
+            <CodeBlock label="sensuctl configure" code={sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)} />
+          </section>
+        )}
+      </WithResolvedPlan>
+    </div>
+  );
+}
