@@ -18,3 +18,8 @@ export function openssl(args: string[]): { code: number; out: string } {
   const r = spawnSync("openssl", args, { encoding: "utf8", timeout: 30_000 });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
+
+export function run(cmd: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
+  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 30_000, env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
+}
