@@ -22,8 +22,8 @@ describe("the step registry", () => {
     ]);
   });
 
-  it("makes the certificate steps and the download available", () => {
-    assert.deepEqual(STEPS.filter((s) => s.available).map((s) => s.id), ["plan", "ca", "backends", "agents", "download"]);
+  it("makes the certificate, config and download steps available", () => {
+    assert.deepEqual(STEPS.filter((s) => !s.available).map((s) => s.id), ["assets", "renew"]);
   });
 
   it("has one route folder per step and unique slugs", () => {

@@ -49,5 +49,6 @@ describe("changing the Sensu release", () => {
     assert.equal(input.backends.rows[0]?.fqdn, "kept.example.com");
     assert.equal(changeSensuVersion(off, "6.12+").notice, null, "nothing to drop within the same key set");
     assert.equal(changeSensuVersion(input, "6.12+").notice, null, "gaining a key drops nothing");
+    assert.equal(changeSensuVersion(defaultInput(), "5.21").notice, null, "the untouched default is not a choice to report");
   });
 });

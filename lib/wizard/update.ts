@@ -69,7 +69,8 @@ export function setAgentValidity(input: WizardInput, raw: string): WizardInput {
 export function changeSensuVersion(input: WizardInput, sensuVersion: SensuVersion): { input: WizardInput; notice: string | null } {
   const next = patchPlan(input, { sensuVersion });
   const key = "enable-cert-revocation-check";
-  if (keyExists("backend", key, input.plan.sensuVersion) && !keyExists("backend", key, sensuVersion)) {
+  // Only a choice the user made is worth a notice: the default simply stops being written.
+  if (input.revocation.check !== "on" && keyExists("backend", key, input.plan.sensuVersion) && !keyExists("backend", key, sensuVersion)) {
     const notice = `Sensu ${SENSU_VERSION_LABELS[sensuVersion]} has no ${key}, so your revocation setting ("${input.revocation.check}") was dropped and backend.yml no longer carries it.`;
     return { input: { ...next, revocation: { check: "on" } }, notice };
   }
