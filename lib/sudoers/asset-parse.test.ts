@@ -57,15 +57,16 @@ describe("parseAssets problems", () => {
     assert.deepEqual(assets.map((a) => a.name), ["good"]);
     const got = problems.map((p) => [p.document, p.name, p.field]);
     assert.deepEqual(got, [
-      ["paste, document 7", null, ""],
       ["paste, document 2", "c", "type"],
       ["paste, document 3", "nobuilds", "spec.builds"],
       ["paste, document 4", "short", "spec.builds[0].sha512"],
       ["paste, document 5", "nosha", "spec.builds[0].sha512"],
       ["paste, document 6", "filter", "spec.builds[0].filters[0]"],
+      ["paste, document 7", null, ""],
     ]);
-    assert.match(problems[3]?.message ?? "", /^paste, document 4 \("short"\), spec\.builds\[0\]\.sha512: The sha512 is 64 characters/);
-    assert.match(problems[5]?.message ?? "", /entity\.system\.os in \['linux'\]/);
+    assert.match(problems[2]?.message ?? "", /^paste, document 4 \("short"\), spec\.builds\[0\]\.sha512: The sha512 is 64 characters/);
+    assert.match(problems[4]?.message ?? "", /entity\.system\.os in \['linux'\]/);
+    assert.match(problems[5]?.message ?? "", /^paste, document 7: failed to parse YAML/);
   });
 
   it("keeps the good builds of an asset with one bad build", () => {

@@ -167,6 +167,9 @@ export function parseAssets(text: string, source?: string): ParsedAssets {
       problems.push({ document: doc.label, name: asset.name, field: "metadata.name", message: `${doc.label} ("${asset.name}"), metadata.name: This name is already defined in ${earlier.source}; the first definition is used.` });
     } else assets.push(asset);
   }
+  // Problems in the order of the documents, whether the YAML or the asset was at fault.
+  const order = new Map([...split.errors, ...split.documents].map((d) => [d.label, d.index]));
+  problems.sort((a, b) => (order.get(a.document) ?? 0) - (order.get(b.document) ?? 0));
   return { assets, problems };
 }
 
