@@ -57,7 +57,7 @@ export const MODE_SUMMARY: Record<RuleMode, ModeSummary> = {
   },
   "root-owned": {
     title: "Root-owned copies (recommended)",
-    grants: "The agent's user may run the named commands, copied after sha512 verification into a root-owned directory, as root; it cannot set the environment.",
+    grants: "The agent's user may run the named commands, copied after sha512 verification into a root-owned directory, as root; it cannot pass its own environment variables (no SETENV).",
     warning: null,
   },
 };
