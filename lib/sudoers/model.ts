@@ -1,0 +1,164 @@
+import type { FieldIssue } from "../wizard/issues";
+import type { Asset, AssetBuild } from "./asset-parse";
+import { assetPathEnvVar } from "./env-var";
+import { buildLabel } from "./filters";
+import { assetDirSegments, joinPath, parseCommandName, parseDirectory, parseUserName, type AbsPath, type CommandName, type UserName } from "./tokens";
+import { rootOwnedProblems } from "./root-owned";
+
+// The one boundary between what the UI collected and what the renderers may print. A SudoersPlan
+// can only come out of planSudoers (its brand is not exported), so every user name, path and
+// command in it has been through lib/sudoers/tokens.
+
+/**
+ * 1 all-assets: the guide's `**` lines, for test systems only.
+ * 2 selected-builds: the guide's sha512-pinned `bin/*` lines.
+ * 3 selected-commands: named commands in the chosen builds' cache directories.
+ * 4 root-owned: verified root-owned copies, no SETENV (recommended).
+ */
+export type RuleMode = "all-assets" | "selected-builds" | "selected-commands" | "root-owned";
+export const RULE_MODES: readonly RuleMode[] = ["all-assets", "selected-builds", "selected-commands", "root-owned"];
+
+/** The user the Sensu packages create and run sensu-agent as. */
+export const DEFAULT_USER = "sensu";
+/** sensu-agent's default cache-dir on Linux; assets unpack to <cache>/<sha512>. */
+export const DEFAULT_CACHE_DIR = "/var/cache/sensu/sensu-agent";
+/** Where root-owned copies go: libexec holds programs run by other programs, not by people. */
+export const DEFAULT_ROOT_DIR = "/usr/local/libexec/sensu";
+
+/** One chosen build of one asset, as the UI reports it. */
+export interface BuildChoice {
+  /** metadata.name of a parsed asset. */
+  asset: string;
+  /** AssetBuild.index of the chosen build. */
+  build: number;
+  /** Command file names in the build's bin/ (needed by selected-commands and root-owned). */
+  commands: string[];
+}
+
+/** Everything the UI collects, untrusted. */
+export interface SudoersInput {
+  /** Default DEFAULT_USER. */
+  user: string;
+  /** Default DEFAULT_CACHE_DIR. */
+  cacheDir: string;
+  mode: RuleMode;
+  choices: BuildChoice[];
+  /** Root-owned mode only. Default DEFAULT_ROOT_DIR. */
+  rootDir: string;
+  /** Add the guide's diagnostic `/usr/bin/echo` rule. */
+  diagnosticEcho: boolean;
+  /** Add a secure_path listing the chosen directories (never a glob: sudo takes `**` literally there). */
+  securePath: boolean;
+}
+
+export const DEFAULT_INPUT: SudoersInput = {
+  user: DEFAULT_USER,
+  cacheDir: DEFAULT_CACHE_DIR,
+  mode: "root-owned",
+  choices: [],
+  rootDir: DEFAULT_ROOT_DIR,
+  diagnosticEcho: false,
+  securePath: false,
+};
+
+export interface PlannedBuild {
+  asset: Asset;
+  build: AssetBuild;
+  /** "linux/amd64": what the build's filters select. */
+  label: string;
+  /** The variable Sensu sets to the asset's directory: SENSU_SYSTEM_PROFILE_LINUX_PATH. */
+  envVar: string;
+  commands: CommandName[];
+  /** Command used by the example check: the first chosen command, else the asset's short name. */
+  exampleCommand: CommandName | null;
+  /** <cache>/<sha512>/bin, sha512 as written. */
+  cacheBinDir: AbsPath;
+  /** <root>/<asset name>/bin in root-owned mode, else null. */
+  rootBinDir: AbsPath | null;
+}
+
+declare const planBrand: unique symbol;
+
+export interface SudoersPlan {
+  readonly [planBrand]: true;
+  user: UserName;
+  cacheDir: AbsPath;
+  rootDir: AbsPath;
+  mode: RuleMode;
+  diagnosticEcho: boolean;
+  securePath: boolean;
+  builds: PlannedBuild[];
+}
+
+export type PlanResult = { ok: true; value: SudoersPlan } | { ok: false; issues: FieldIssue[] };
+
+function exampleCommandOf(asset: Asset, commands: readonly CommandName[]): CommandName | null {
+  if (commands[0]) return commands[0];
+  const short = parseCommandName(asset.name.split("/").pop() ?? "");
+  return short.ok ? short.value : null;
+}
+
+/** Validates the input against the parsed assets; the only way to get a SudoersPlan. */
+export function planSudoers(input: SudoersInput, assets: readonly Asset[]): PlanResult {
+  const issues: FieldIssue[] = [];
+  const issue = (field: string, message: string) => issues.push({ field, message });
+  const user = parseUserName(input.user);
+  if (!user.ok) issue("user", user.message);
+  const cacheDir = parseDirectory(input.cacheDir, "The cache directory");
+  if (!cacheDir.ok) issue("cacheDir", cacheDir.message);
+  const rootOwned = input.mode === "root-owned";
+  const rootDir = parseDirectory(rootOwned ? input.rootDir : DEFAULT_ROOT_DIR, "The directory for root-owned copies");
+  if (!rootDir.ok) issue("rootDir", rootDir.message);
+  if (rootOwned && rootDir.ok && cacheDir.ok && `${rootDir.value}/`.startsWith(`${cacheDir.value}/`)) {
+    issue("rootDir", "The directory for root-owned copies is inside the cache directory, which the agent's user can write: choose a directory outside it.");
+  }
+  if (!RULE_MODES.includes(input.mode)) issue("mode", `Unknown rule mode "${String(input.mode)}".`);
+  if (input.mode !== "all-assets" && input.choices.length === 0) issue("choices", "Choose at least one asset build.");
+
+  const builds: PlannedBuild[] = [];
+  const seen = new Set<string>();
+  for (const [i, choice] of input.choices.entries()) {
+    const asset = assets.find((a) => a.name === choice.asset);
+    const build = asset?.builds.find((b) => b.index === choice.build);
+    if (!asset) {
+      issue(`choices[${i}].asset`, `No asset named "${choice.asset}" was read.`);
+      continue;
+    }
+    if (!build) {
+      issue(`choices[${i}].build`, `${asset.name} has no build number ${choice.build + 1}.`);
+      continue;
+    }
+    const key = `${asset.name}\n${build.index}`;
+    if (seen.has(key)) issue(`choices[${i}]`, `The ${buildLabel(build.filters)} build of ${asset.name} is chosen twice.`);
+    seen.add(key);
+    const commands: CommandName[] = [];
+    for (const [j, raw] of choice.commands.entries()) {
+      const command = parseCommandName(raw);
+      if (!command.ok) issue(`choices[${i}].commands[${j}]`, command.message);
+      else if (commands.includes(command.value)) issue(`choices[${i}].commands[${j}]`, `"${raw}" is listed twice.`);
+      else commands.push(command.value);
+    }
+    if ((input.mode === "selected-commands" || rootOwned) && choice.commands.length === 0) {
+      issue(`choices[${i}].commands`, `Name the commands to allow from ${asset.name} (files in its bin/ directory).`);
+    }
+    const segments = assetDirSegments(asset.name);
+    const rootBinDir = rootOwned && rootDir.ok && segments ? (`${rootDir.value}/${segments.join("/")}/bin` as AbsPath) : null;
+    builds.push({
+      asset,
+      build,
+      label: buildLabel(build.filters),
+      envVar: assetPathEnvVar(asset.name),
+      commands,
+      exampleCommand: exampleCommandOf(asset, commands),
+      cacheBinDir: cacheDir.ok ? joinPath(cacheDir.value, build.sha512, "bin") : ("/" as AbsPath),
+      rootBinDir,
+    });
+  }
+  if (rootOwned) for (const p of rootOwnedProblems(input.choices, builds)) issue(p.field, p.message);
+  if (input.securePath && builds.length === 0) {
+    issue("securePath", "secure_path needs the chosen builds' directories: sudo takes ** literally there, so it cannot name every asset. Choose builds or leave secure_path out.");
+  }
+  if (issues.length > 0 || !user.ok || !cacheDir.ok || !rootDir.ok) return { ok: false, issues };
+  const plan = { user: user.value, cacheDir: cacheDir.value, rootDir: rootDir.value, mode: input.mode, diagnosticEcho: input.diagnosticEcho, securePath: input.securePath, builds };
+  return { ok: true, value: plan as SudoersPlan };
+}
