@@ -4,6 +4,7 @@ import { AgentMtlsForm } from "./agent-mtls-form";
 import { AgentTransportForm } from "./agent-transport-form";
 import { AgentsForm } from "./agents-form";
 import { ApiForm } from "./api-form";
+import { AssetsForm } from "./assets-form";
 import { EtcdForm } from "./etcd-form";
 import { RevocationForm } from "./revocation-form";
 import { TrustStoreForm } from "./trust-store-form";
@@ -24,6 +25,7 @@ export const STEP_FORMS: Partial<Record<StepId, ComponentType<StepFormProps>>> =
   "agent-transport": AgentTransportForm,
   "agent-mtls": AgentMtlsForm,
   revocation: RevocationForm,
+  assets: AssetsForm,
   "trust-store": TrustStoreForm,
   download: DownloadForm,
 };

@@ -44,11 +44,13 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     setNow(new Date());
   }, []);
 
-  const inputKey = useMemo(() => serializeInput(input), [input]);
+  // Everything typed, in-memory-only asset definitions included: any edit makes a bundle stale.
+  const inputKey = useMemo(() => JSON.stringify(input), [input]);
+  const saved = useMemo(() => serializeInput(input), [input]);
   const ready = now !== null;
   useEffect(() => {
-    if (ready) sessionStorage.setItem(STORAGE_KEY, inputKey);
-  }, [ready, inputKey]);
+    if (ready) sessionStorage.setItem(STORAGE_KEY, saved);
+  }, [ready, saved]);
   useEffect(() => {
     if (ready) sessionStorage.setItem(VISITED_KEY, JSON.stringify(visited));
   }, [ready, visited]);

@@ -19,6 +19,8 @@ export const CA_CONFIG = "ca-config.json";
 
 /** The zip's folders. */
 export const OFFLINE_DIR = "ca";
+/** sudo rules, the root-owned copy script and example checks, for agents that run privileged checks. */
+export const SUDO_DIR = "sudo";
 /** Files for the operator's workstation: sensuctl resources. */
 export const OPERATOR_DIR = "operator";
 export const backendDir = (name: string): string => `backends/${name}`;

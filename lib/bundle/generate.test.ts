@@ -181,3 +181,24 @@ describe("progress", () => {
     assert.equal(progress.at(-1)?.label, "Done");
   });
 });
+
+describe("sudo rules in the bundle", () => {
+  it("adds sudo/ with the sudoers file at 0440, the copy script and the checks when assets are planned", async () => {
+    const { GUIDE_ASSET_YAML } = await import("../sudoers/guide-fixtures.test-helper");
+    const { LINUX_AMD64, PROFILE } = await import("../sudoers/sudoers.test-helper");
+    const plan = guidePlan((i) => ({ ...i, assets: { ...i.assets, pasted: GUIDE_ASSET_YAML, choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "system-profile-linux" }] } }));
+    const b = await generateBundle(crypto, NOW, plan);
+    const sudo = b.entries.filter((e) => e.path.startsWith("sudo/"));
+    assert.deepEqual(sudo.map((e) => [e.path, e.mode.toString(8)]), [
+      ["sudo/sudoers.d/sensu-assets", "440"],
+      ["sudo/install-sensu-asset-commands.sh", "755"],
+      ["sudo/checks/sudo-checks.yaml", "644"],
+      ["sudo/checks/sudo-checks.json", "644"],
+    ]);
+    assert.match(content(b, "sudo/sudoers.d/sensu-assets"), /^sensu\s+ALL=\(root\)\s+NOPASSWD: \/usr\/local\/libexec\/sensu\/sensu\/system-profile-linux\/bin\/system-profile-linux$/m);
+    const readme = content(b, "README.md");
+    assert.match(readme, /sudo visudo -c -f sudoers\.d\/sensu-assets/);
+    for (const e of sudo) assert.ok(readme.includes(e.path), `README lists ${e.path}`);
+    assert.ok(!paths(separate).some((p) => p.startsWith("sudo/")), "no sudo/ folder without assets");
+  });
+});

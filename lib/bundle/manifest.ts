@@ -7,8 +7,9 @@ import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
 import { configYaml } from "../sensu/yaml";
 import type { ResolvedPlan } from "../wizard/resolve";
 import { cfsslCaConfig } from "./ca-config";
-import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR, OPERATOR_DIR } from "./file-names";
+import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { installScript } from "./install-script";
+import { sudoersBundleFiles } from "../sudoers/bundle-files";
 
 export type FileKind = "private-key" | "ca-private-key" | "certificate" | "csr" | "config" | "script" | "secret" | "document";
 
@@ -52,6 +53,7 @@ export const SCRIPT_MODE = 0o755;
 
 export const OFFLINE_HOST = "offline";
 export const OPERATOR_HOST = "operator";
+export const SUDO_HOST = "agents that run privileged checks";
 export const INSTALL_SCRIPT = "install.sh";
 export const AGENT_USERS_FILE = "agent-users.yml";
 
@@ -143,6 +145,12 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
       purpose: "A Sensu user per agent CN and their role binding, for sensuctl create -f. Holds random passwords: keep it private.",
       host: OPERATOR_HOST,
     });
+  }
+  if (plan.sudoers) {
+    for (const f of sudoersBundleFiles(plan.sudoers)) {
+      const kind: FileKind = f.path.endsWith(".sh") ? "script" : f.path.startsWith("checks/") ? "document" : "config";
+      entries.push({ path: `${SUDO_DIR}/${f.path}`, mode: f.mode, kind, content: f.content, purpose: f.purpose, host: SUDO_HOST, installTo: f.installTo });
+    }
   }
   return entries;
 }

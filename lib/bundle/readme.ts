@@ -5,7 +5,9 @@ import { agentUserCommands } from "../sensu/agent-users";
 import type { Connection } from "../sensu/connection";
 import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
-import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR } from "./file-names";
+import { COPY_SCRIPT_FILE } from "../sudoers/copy-script";
+import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
+import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
 import { README_PATH, README_PURPOSE } from "./planned";
 
@@ -54,6 +56,21 @@ function agentMtls(plan: ResolvedPlan): string[] {
 }
 
 /** The README at the root of the zip: generated from the manifest so it lists exactly what is there. */
+function sudoSection(plan: ResolvedPlan, entries: readonly ManifestEntry[]): string[] {
+  if (!plan.sudoers) return [];
+  const has = (name: string) => entries.some((e) => e.path === `${SUDO_DIR}/${name}`);
+  const lines = [`## sudo for dynamic runtime asset commands (${SUDO_DIR}/)`, ""];
+  lines.push(`Rules mode: ${MODE_SUMMARY[plan.sudoers.mode].title}. ${MODE_SUMMARY[plan.sudoers.mode].grants}`, "");
+  const warning = MODE_SUMMARY[plan.sudoers.mode].warning;
+  if (warning) lines.push(`Warning: ${warning}`, "");
+  lines.push("On each agent that runs these checks, from the bundle's sudo/ folder. Check the file with visudo first: a sudoers file with a syntax error breaks sudo on the host.", "");
+  lines.push("```sh");
+  if (has(COPY_SCRIPT_FILE)) lines.push(`sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`);
+  lines.push(`sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`, `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`, "```", "");
+  if (has("checks/sudo-checks.yaml")) lines.push("Then, from a workstation: `sensuctl create -f sudo/checks/sudo-checks.yaml` (or the .json file).", "");
+  return lines;
+}
+
 function connectionTable(connections: readonly Connection[]): string[] {
   const lines = ["## Connections checked before download", ""];
   lines.push("Each connection below was checked in the browser against the issued certificates and the settings in this bundle: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.", "");
@@ -115,8 +132,9 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     );
     lines.push(installSteps(agentDir(agent.commonName), "each agent"), "");
     lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
+    if (plan.sudoers) lines.push(`Agents that run the privileged checks also get the sudo rules from ${SUDO_DIR}/ (see below): run \`visudo -c -f\` on the file before installing it in /etc/sudoers.d.`, "");
   }
-  lines.push(...agentMtls(plan), ...trustStore(plan), ...connectionTable(connections));
+  lines.push(...agentMtls(plan), ...sudoSection(plan, entries), ...trustStore(plan), ...connectionTable(connections));
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
   for (const d of dates) lines.push(`| ${cell(d.path)} | ${cell(d.subject)} | ${day(d.notAfter)} |`);

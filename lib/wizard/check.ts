@@ -1,5 +1,6 @@
 import { checkAgents } from "./check-agents";
 import { checkApi } from "./check-api";
+import { checkAssets } from "./check-assets";
 import { checkEtcd } from "./check-etcd";
 import { checkTransport } from "./check-transport";
 import { checkBackends } from "./check-backends";
@@ -26,6 +27,8 @@ export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck 
       return checkApi(input);
     case "agent-transport":
       return checkTransport(input);
+    case "assets":
+      return checkAssets(input);
     default:
       return EMPTY_CHECK;
   }

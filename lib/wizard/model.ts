@@ -1,5 +1,6 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { HOURS_PER_YEAR } from "../pki/validity";
+import { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, type RuleMode } from "../sudoers/model";
 
 /**
  * The releases whose config keys differ for TLS. 6.4+ is split at 6.12, which added
@@ -81,6 +82,32 @@ export interface WizardInput {
   };
   mtls: { enabled: boolean; bindUsers: boolean };
   revocation: { check: RevocationCheck };
+  assets: AssetsInput;
+}
+
+/** A build the user picked for sudo rules; commands as typed (comma or space separated). */
+export interface AssetChoiceInput {
+  asset: string;
+  build: number;
+  commands: string;
+}
+
+/** The Dynamic runtime assets step. Empty definitions: no sudo rules in the bundle. */
+export interface AssetsInput {
+  pasted: string;
+  files: { name: string; text: string }[];
+  user: string;
+  cacheDir: string;
+  mode: RuleMode;
+  rootDir: string;
+  choices: AssetChoiceInput[];
+  diagnosticEcho: boolean;
+  securePath: boolean;
+  /**
+   * Definitions that name download headers (often credentials) are kept in memory only; this
+   * marks a saved input whose definitions were left out, so the step can ask for them again.
+   */
+  definitionsNotSaved: boolean;
 }
 
 export const DEFAULT_TLS_DIR = "/etc/sensu/tls";
@@ -117,7 +144,12 @@ export function defaultInput(): WizardInput {
     transport: { urlHosts: {} },
     mtls: { enabled: true, bindUsers: false },
     revocation: { check: "on" },
+    assets: defaultAssets(),
   };
+}
+
+export function defaultAssets(): AssetsInput {
+  return { pasted: "", files: [], user: DEFAULT_USER, cacheDir: DEFAULT_CACHE_DIR, mode: "root-owned", rootDir: DEFAULT_ROOT_DIR, choices: [], diagnosticEcho: false, securePath: false, definitionsNotSaved: false };
 }
 
 export function caAlgorithm(input: WizardInput): KeyAlgorithmId {

@@ -1,4 +1,5 @@
 import { isKeyAlgorithm } from "../pki/algorithms";
+import { RULE_MODES, type RuleMode } from "../sudoers/model";
 import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSIONS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 import { STEPS, type StepId } from "./steps";
@@ -54,8 +55,8 @@ function upgradeFromV1(old: Record<string, unknown>): unknown {
   const defaults = defaultInput();
   const plan = isObject(old.plan) ? { ...old.plan, tlsDir: defaults.plan.tlsDir } : old.plan;
   if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
-  const { etcd, api, transport, mtls, revocation } = defaults;
-  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation };
+  const { etcd, api, transport, mtls, revocation, assets } = defaults;
+  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation, assets };
 }
 
 function sensuSectionsOk(data: Record<string, unknown>): boolean {
@@ -66,11 +67,31 @@ function sensuSectionsOk(data: Record<string, unknown>): boolean {
   if (!["shared", "issue", "file"].includes(api.dashboard as string)) return false;
   if (!isObject(transport.urlHosts) || !Object.values(transport.urlHosts).every(isString)) return false;
   if (typeof mtls.enabled !== "boolean" || typeof mtls.bindUsers !== "boolean") return false;
-  return revocation.check === "on" || revocation.check === "off";
+  if (revocation.check !== "on" && revocation.check !== "off") return false;
+  return assetsOk(data.assets);
 }
 
+function assetsOk(assets: unknown): boolean {
+  if (!isObject(assets)) return false;
+  if (!["pasted", "user", "cacheDir", "rootDir"].every((k) => isString(assets[k]))) return false;
+  if (!RULE_MODES.includes(assets.mode as RuleMode)) return false;
+  if (!["diagnosticEcho", "securePath", "definitionsNotSaved"].every((k) => typeof assets[k] === "boolean")) return false;
+  const fileOk = (f: unknown) => isObject(f) && isString(f.name) && isString(f.text);
+  const choiceOk = (c: unknown) => isObject(c) && isString(c.asset) && Number.isInteger(c.build) && isString(c.commands);
+  return Array.isArray(assets.files) && assets.files.every(fileOk) && Array.isArray(assets.choices) && assets.choices.every(choiceOk);
+}
+
+/**
+ * Download headers in an asset definition are usually credentials: never written to storage.
+ * `headers: null` and `{}` (how Bonsai publishes most assets) hold nothing and do not count.
+ */
+const HEADERS = /\bheaders["']?[ \t]*:(?![ \t]*(?:null|~|\{[ \t]*\})[ \t]*,?[ \t]*$)/im;
+
 export function serializeInput(input: WizardInput): string {
-  return JSON.stringify(input);
+  const { assets } = input;
+  const texts = [assets.pasted, ...assets.files.map((f) => f.text)];
+  if (!texts.some((t) => HEADERS.test(t))) return JSON.stringify(input);
+  return JSON.stringify({ ...input, assets: { ...assets, pasted: "", files: [], definitionsNotSaved: true } });
 }
 
 export function loadOrDefault(text: string | null): WizardInput {

@@ -4,6 +4,8 @@ import { keyExists } from "../sensu/key-catalog";
 import { stepsWithErrors } from "./check";
 import { backendSans } from "./check-backends";
 import { caValidityHours, checkLeafValidity } from "./check-validity";
+import type { SudoersPlan } from "../sudoers/model";
+import { resolveSudoers } from "./check-assets";
 import { resolveUrlHost } from "./check-transport";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
 import type { StepId } from "./steps";
@@ -49,6 +51,8 @@ export interface ResolvedPlan {
   mtls: { enabled: boolean; bindUsers: boolean };
   /** Set only where the chosen release has enable-cert-revocation-check. */
   revocationCheck?: boolean;
+  /** sudo rules for asset commands, when the Dynamic runtime assets step is used. */
+  sudoers?: SudoersPlan;
 }
 
 function firstIp(ips: string): string | undefined {
@@ -70,7 +74,8 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   const apiHost = parseSan(input.api.apiUrlHost);
   const hosts = input.backends.rows.map((row) => resolveUrlHost(input, row));
   const urlHosts = hosts.flatMap((h) => (h.ok ? [h.san] : []));
-  if (!apiHost.ok || urlHosts.length !== hosts.length) return { ok: false, steps };
+  const sudoers = resolveSudoers(input);
+  if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null) return { ok: false, steps };
   const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => { const p = parseSan(n); return p.ok ? [p.san] : []; });
   return {
     ok: true,
@@ -102,6 +107,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
               : { mode: "shared" },
       },
       mtls: { ...input.mtls },
+      sudoers,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
     },
   };

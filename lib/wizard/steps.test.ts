@@ -23,7 +23,7 @@ describe("the step registry", () => {
   });
 
   it("makes the certificate, config and download steps available", () => {
-    assert.deepEqual(STEPS.filter((s) => !s.available).map((s) => s.id), ["assets", "renew"]);
+    assert.deepEqual(STEPS.filter((s) => !s.available).map((s) => s.id), ["renew"]);
   });
 
   it("has one route folder per step and unique slugs", () => {

@@ -100,3 +100,17 @@ export function setRevocationCheck(input: WizardInput, check: WizardInput["revoc
 export function setTlsDir(input: WizardInput, tlsDir: string): WizardInput {
   return { ...input, plan: { ...input.plan, tlsDir } };
 }
+
+export function patchAssets(input: WizardInput, patch: Partial<WizardInput["assets"]>): WizardInput {
+  return { ...input, assets: { ...input.assets, ...patch } };
+}
+
+/** Picks or drops one build; a dropped build's commands go with it. */
+export function toggleAssetBuild(input: WizardInput, asset: string, build: number, on: boolean): WizardInput {
+  const others = input.assets.choices.filter((c) => !(c.asset === asset && c.build === build));
+  return patchAssets(input, { choices: on ? [...others, { asset, build, commands: "" }] : others });
+}
+
+export function setAssetCommands(input: WizardInput, index: number, commands: string): WizardInput {
+  return patchAssets(input, { choices: input.assets.choices.map((c, i) => (i === index ? { ...c, commands } : c)) });
+}

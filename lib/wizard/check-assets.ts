@@ -1,0 +1,59 @@
+import { type ParsedAssets, parseAssetFiles } from "../sudoers/asset-parse";
+import { planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
+import { splitList } from "../pki/names";
+import type { FieldIssue, StepCheck } from "./issues";
+import type { WizardInput } from "./model";
+
+export const PASTED_SOURCE = "pasted text";
+
+/** The step is optional: with no definitions the bundle has no sudo rules. */
+export function assetsInUse(input: WizardInput): boolean {
+  return input.assets.pasted.trim() !== "" || input.assets.files.length > 0;
+}
+
+export function readAssets(input: WizardInput): ParsedAssets {
+  const { pasted, files } = input.assets;
+  const sources = [...files, ...(pasted.trim() ? [{ name: PASTED_SOURCE, text: pasted }] : [])];
+  return parseAssetFiles(sources);
+}
+
+export function sudoersInput(input: WizardInput): SudoersInput {
+  const a = input.assets;
+  return {
+    user: a.user.trim(),
+    cacheDir: a.cacheDir.trim(),
+    mode: a.mode,
+    rootDir: a.rootDir.trim(),
+    diagnosticEcho: a.diagnosticEcho,
+    securePath: a.securePath,
+    choices: a.choices.map((c) => ({ asset: c.asset, build: c.build, commands: splitList(c.commands) })),
+  };
+}
+
+export const choiceField = (index: number): string => `assets.choices.${index}.commands`;
+
+/** planSudoers names fields like "choices[2].commands[0]"; the form shows them per choice. */
+function fieldOf(field: string): string {
+  const choice = /^choices\[(\d+)\]/.exec(field);
+  if (choice) return choiceField(Number(choice[1]));
+  return `assets.${field}`;
+}
+
+export function checkAssets(input: WizardInput): StepCheck {
+  if (!assetsInUse(input)) return { errors: [], warnings: [] };
+  const { assets, problems } = readAssets(input);
+  const errors: FieldIssue[] = problems.map((p) => ({ field: "assets.definitions", message: p.message }));
+  if (assets.length === 0 && problems.length === 0) errors.push({ field: "assets.definitions", message: "No Asset definition was found in the text: paste one or more documents with type: Asset." });
+  const plan = planSudoers(sudoersInput(input), assets);
+  if (!plan.ok) errors.push(...plan.issues.map((i) => ({ field: fieldOf(i.field), message: i.message })));
+  return { errors, warnings: [] };
+}
+
+/** The validated sudoers plan, undefined when the step is unused, null when it has errors. */
+export function resolveSudoers(input: WizardInput): SudoersPlan | undefined | null {
+  if (!assetsInUse(input)) return undefined;
+  const { assets, problems } = readAssets(input);
+  if (problems.length > 0) return null;
+  const plan = planSudoers(sudoersInput(input), assets);
+  return plan.ok ? plan.value : null;
+}
