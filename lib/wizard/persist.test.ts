@@ -24,6 +24,9 @@ describe("persisted inputs", () => {
       JSON.stringify({ ...good, transport: { urlHosts: { b1: 7 } } }),
       JSON.stringify({ ...good, mtls: { enabled: "yes", bindUsers: false } }),
       JSON.stringify({ ...good, etcd: undefined }),
+      JSON.stringify({ ...good, assets: { ...good.assets, mode: "everything" } }),
+      JSON.stringify({ ...good, assets: { ...good.assets, choices: [{ asset: "a", build: "1", commands: "" }] } }),
+      JSON.stringify({ ...good, assets: { ...good.assets, files: [{ name: "a.yml" }] } }),
       JSON.stringify({ ...good, plan: { ...good.plan, keyAlgorithm: "dsa-1024" } }),
       JSON.stringify({ ...good, backends: { ...good.backends, rows: [{ id: "x" }] } }),
       JSON.stringify({ ...good, agents: { rows: "agent", validityHours: "1" } }),
@@ -38,7 +41,7 @@ describe("persisted inputs", () => {
   it("hold no key material: only the documented fields", () => {
     const text = serializeInput(defaultInput());
     assert.doesNotMatch(text, /PRIVATE KEY|BEGIN/);
-    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "backends", "ca", "etcd", "mtls", "plan", "revocation", "schemaVersion", "transport"]);
+    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "assets", "backends", "ca", "etcd", "mtls", "plan", "revocation", "schemaVersion", "transport"]);
   });
 
   it("upgrade a schema-1 input: its rows kept, new sections defaulted, 6.4+ read as 6.4 – 6.11", () => {
