@@ -19,6 +19,8 @@ describe("PEM blocks", () => {
       ["PRIVATE KEY", "private-key", "3003020100"],
     ]);
     assert.equal(describeBlocks(r.value), "a certificate and a private key");
+    const glued = parsePemBlocks(CERT + CERT);
+    assert.ok(glued.ok && glued.value.length === 2, "`cat` of files without a final newline still splits");
   });
 
   it("tell keys, encrypted keys, CSRs and EC parameters apart", () => {

@@ -71,7 +71,9 @@ function decodeBase64(text: string): Uint8Array | null {
  * `what` names the text in messages ("the CA certificate").
  */
 export function parsePemBlocks(text: string, what = "the pasted text"): PemResult<PemBlock[]> {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trim());
+  // `cat a.pem b.pem` glues "-----END …----------BEGIN …" when a.pem lacks its final newline.
+  const unglued = text.replace(/\r\n?/g, "\n").replace(/(-----END [A-Z0-9 ]+-----)(?=-----BEGIN )/g, "$1\n");
+  const lines = unglued.split("\n").map((l) => l.trim());
   const blocks: PemBlock[] = [];
   let i = 0;
   while (i < lines.length) {
