@@ -2,7 +2,7 @@ import type { CertificateAuthority } from "./ca";
 import { daysUntil, formatUtc } from "./format";
 import { type ImportedKey, type KeyFormat, importPrivateKeyPem } from "./import-key";
 import type { PemResult } from "./pem-blocks";
-import { readOneCertificate, spkiHex } from "./read-certificates";
+import { readOneCertificate, derHex } from "./read-certificates";
 import { signingParams } from "./algorithms";
 import { CLIENT_AUTH, SERVER_AUTH } from "./profiles";
 import {
@@ -87,8 +87,8 @@ export async function importCa(crypto: Crypto, now: Date, request: ImportCaReque
   if (problem) return { ok: false, message: problem };
   const key = await importPrivateKeyPem(crypto, request.keyPem, request.keyFileName);
   if (!key.ok) return key;
-  const spki = spkiHex(await crypto.subtle.exportKey("spki", key.value.keys.publicKey));
-  if (spki !== spkiHex(certificate.publicKey.rawData)) {
+  const spki = derHex(await crypto.subtle.exportKey("spki", key.value.keys.publicKey));
+  if (spki !== derHex(certificate.publicKey.rawData)) {
     return { ok: false, message: `The private key does not belong to "${certificate.subject}": its public key differs from the certificate's. Paste the key that was created with this CA certificate (usually ca-key.pem next to ca.pem).` };
   }
   const { algorithm, keys, format } = key.value;

@@ -50,7 +50,7 @@ export function readOneCsr(text: string, what = "the CSR"): PemResult<Pkcs10Cert
   return decode(() => new Pkcs10CertificateRequest(block.der as BufferSource), what, 1);
 }
 
-/** Hex of the DER SubjectPublicKeyInfo, for comparing keys across certificates, CSRs and CryptoKeys. */
-export function spkiHex(spki: ArrayBuffer | Uint8Array): string {
+/** Hex of DER bytes, to compare keys (SubjectPublicKeyInfo) or whole certificates by content. */
+export function derHex(spki: ArrayBuffer | Uint8Array): string {
   return Array.from(new Uint8Array(spki), (b) => b.toString(16).padStart(2, "0")).join("");
 }
