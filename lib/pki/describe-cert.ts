@@ -1,0 +1,85 @@
+import { colonHex, daysUntil } from "./format";
+import { type CertificateSummary, summarize } from "./inspect";
+import { parsePemBlocks } from "./pem-blocks";
+import { X509Certificate } from "./x509";
+
+/** Below this many days left a certificate is "expiring-soon": the expiry check's warning threshold. */
+export const EXPIRING_SOON_DAYS = 30;
+
+export type ExpiryStatus = "expired" | "expiring-soon" | "ok";
+
+export interface CertificateDescription extends CertificateSummary {
+  /** The file (or field) it came from, and its position there when a file holds several. */
+  source: string;
+  /** Serial as colon-separated hex, as `openssl x509 -serial` shows it (without the colons there). */
+  serialHex: string;
+  sha1: string;
+  sha256: string;
+  /** Whole days from `now` to notAfter; negative once expired. */
+  daysLeft: number;
+  status: ExpiryStatus;
+}
+
+export interface CertificateFile {
+  name: string;
+  text: string;
+}
+
+export interface Described {
+  /** Every certificate found, soonest expiry first. */
+  certificates: CertificateDescription[];
+  /** Files without a certificate (a key, a CSR) or that could not be read, each with the reason. */
+  skipped: { name: string; reason: string }[];
+}
+
+export function expiryStatus(daysLeft: number, now: Date, notAfter: Date): ExpiryStatus {
+  if (now >= notAfter) return "expired";
+  return daysLeft < EXPIRING_SOON_DAYS ? "expiring-soon" : "ok";
+}
+
+/** SHA-256 fingerprint "AB:CD:…", for plan files and for comparing with `openssl x509 -fingerprint -sha256`. */
+export async function fingerprintSha256(crypto: Crypto, cert: X509Certificate): Promise<string> {
+  return colonHex(await cert.getThumbprint("SHA-256", crypto));
+}
+
+export async function describeCertificate(crypto: Crypto, now: Date, cert: X509Certificate, source: string): Promise<CertificateDescription> {
+  const summary = summarize(cert);
+  const daysLeft = daysUntil(now, cert.notAfter);
+  return {
+    ...summary,
+    source,
+    serialHex: colonHex(Uint8Array.from(cert.serialNumber.match(/../g) ?? [], (h) => Number.parseInt(h, 16))),
+    sha1: colonHex(await cert.getThumbprint("SHA-1", crypto)),
+    sha256: await fingerprintSha256(crypto, cert),
+    daysLeft,
+    status: expiryStatus(daysLeft, now, cert.notAfter),
+  };
+}
+
+/**
+ * Every certificate in the given files, for the Renew view. Keys and CSRs are skipped with a
+ * reason rather than refused: a user may drop a whole /etc/sensu/tls folder here.
+ */
+export async function describeCertificates(crypto: Crypto, now: Date, files: readonly CertificateFile[]): Promise<Described> {
+  const certificates: CertificateDescription[] = [];
+  const skipped: Described["skipped"] = [];
+  for (const file of files) {
+    const parsed = parsePemBlocks(file.text, file.name);
+    if (!parsed.ok) {
+      skipped.push({ name: file.name, reason: parsed.message });
+      continue;
+    }
+    const blocks = parsed.value.filter((b) => b.kind === "certificate");
+    if (blocks.length === 0) skipped.push({ name: file.name, reason: `${file.name} holds no certificate.` });
+    for (const [i, block] of blocks.entries()) {
+      const source = blocks.length > 1 ? `${file.name} #${i + 1}` : file.name;
+      try {
+        certificates.push(await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source));
+      } catch (e) {
+        skipped.push({ name: source, reason: `failed to read ${source}: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+  }
+  certificates.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+  return { certificates, skipped };
+}

@@ -1,0 +1,129 @@
+import { dump, load } from "js-yaml";
+import { KEY_ALGORITHMS } from "../pki/algorithms";
+import { SENSU_VERSIONS, type WizardInput } from "./model";
+import { parseSavedInput } from "./persist";
+
+/**
+ * A plan file: every non-secret input plus the CA's fingerprint, so a later visit (renewal, more
+ * agents) starts from the same names and can tell whether the CA it is given is the same one.
+ */
+export const PLAN_FILE_KIND = "sensu-tls-wizard-plan";
+export const PLAN_FILE_VERSION = 1;
+
+export interface CaFingerprints {
+  /** SHA-256 of the CA certificate's DER, "AB:CD:…" as `openssl x509 -fingerprint -sha256` prints it. */
+  ca: string;
+  /** The agent CA's, in the separate-CA layout. */
+  agentCa?: string;
+}
+
+export interface PlanFile {
+  kind: typeof PLAN_FILE_KIND;
+  version: typeof PLAN_FILE_VERSION;
+  caFingerprints: CaFingerprints;
+  input: WizardInput;
+}
+
+export type PlanFileResult = { ok: true; value: PlanFile } | { ok: false; message: string };
+
+export function makePlanFile(input: WizardInput, caFingerprints: CaFingerprints): PlanFile {
+  return { kind: PLAN_FILE_KIND, version: PLAN_FILE_VERSION, caFingerprints, input };
+}
+
+export function planFileJson(plan: PlanFile): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** js-yaml quotes strings that would read back as numbers ("3"), so the file round-trips. */
+export function planFileYaml(plan: PlanFile): string {
+  return dump(plan, { lineWidth: -1 });
+}
+
+/** The expected shape; a key ending in "?" may be absent. */
+type Shape = "string" | { literal: number } | { oneOf: readonly string[] } | { list: Shape } | { fields: Record<string, Shape> };
+
+const ROW_TEXT = (...keys: string[]): Shape => ({ list: { fields: Object.fromEntries(keys.map((k) => [k, "string" as Shape])) } });
+const ALGORITHM: Shape = { oneOf: KEY_ALGORITHMS };
+const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/i;
+
+const PLAN_SHAPE: Shape = {
+  fields: {
+    kind: "string",
+    version: { literal: PLAN_FILE_VERSION },
+    caFingerprints: { fields: { ca: "string", "agentCa?": "string" } },
+    input: {
+      fields: {
+        schemaVersion: { literal: 1 },
+        plan: { fields: { sensuVersion: { oneOf: SENSU_VERSIONS }, backendCount: "string", caLayout: { oneOf: ["separate", "single"] }, keyAlgorithm: ALGORITHM } },
+        ca: { fields: { commonName: "string", agentCaCommonName: "string", validityYears: "string", keyAlgorithm: { oneOf: ["plan", ...KEY_ALGORITHMS] } } },
+        backends: { fields: { rows: ROW_TEXT("id", "name", "ips", "fqdn", "extraNames"), validityHours: "string" } },
+        agents: { fields: { rows: ROW_TEXT("id", "commonName"), validityHours: "string" } },
+      },
+    },
+  },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "empty";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `the ${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The first field that does not fit, named by its path ("input.plan.backendCount"), or null. */
+function shapeProblem(value: unknown, shape: Shape, path: string): string | null {
+  if (shape === "string") return typeof value === "string" ? null : `${path} must be text (in quotes), not ${typeName(value)}.`;
+  if ("literal" in shape) return value === shape.literal ? null : `${path} must be ${shape.literal}, not ${typeName(value)}.`;
+  if ("oneOf" in shape) return shape.oneOf.includes(value as string) ? null : `${path} must be one of ${shape.oneOf.map((o) => `"${o}"`).join(", ")}, not ${typeName(value)}.`;
+  if ("list" in shape) {
+    if (!Array.isArray(value)) return `${path} must be a list, not ${typeName(value)}.`;
+    for (const [i, item] of value.entries()) {
+      const problem = shapeProblem(item, shape.list, `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (!isObject(value)) return `${path} must be a mapping of fields, not ${typeName(value)}.`;
+  const keys = Object.keys(shape.fields).map((k) => k.replace(/\?$/, ""));
+  const extra = Object.keys(value).find((k) => !keys.includes(k));
+  if (extra) return `${path}.${extra} is not a field of a version ${PLAN_FILE_VERSION} plan file; remove it.`;
+  for (const [key, inner] of Object.entries(shape.fields)) {
+    const name = key.replace(/\?$/, "");
+    if (!(name in value)) {
+      if (key.endsWith("?")) continue;
+      return `${path}.${name} is missing.`;
+    }
+    const problem = shapeProblem(value[name], inner, `${path}.${name}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Read a plan file (JSON or YAML), checking every field; messages name the field at fault. */
+export function parsePlanFile(text: string): PlanFileResult {
+  let data: unknown;
+  try {
+    data = load(text);
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    return { ok: false, message: `failed to read the plan file: it is neither JSON nor YAML (${first}).` };
+  }
+  if (!isObject(data)) return { ok: false, message: "failed to read the plan file: it should be a mapping with kind, version, caFingerprints and input." };
+  if (data.kind !== PLAN_FILE_KIND) return { ok: false, message: `This is not a Sensu TLS Wizard plan file: kind is ${typeName(data.kind)}, expected "${PLAN_FILE_KIND}".` };
+  if (typeof data.version === "number" && Number.isInteger(data.version) && data.version > PLAN_FILE_VERSION) {
+    return { ok: false, message: `The plan file is version ${data.version}, made by a newer wizard; this one reads version ${PLAN_FILE_VERSION}. Open it with the newer wizard.` };
+  }
+  const problem = shapeProblem(data, PLAN_SHAPE, "plan");
+  if (problem) return { ok: false, message: problem.replace(/^plan\./, "") };
+  const plan = data as unknown as PlanFile;
+  for (const [key, value] of Object.entries(plan.caFingerprints)) {
+    if (!FINGERPRINT.test(value)) return { ok: false, message: `caFingerprints.${key} must be a SHA-256 fingerprint, 32 hex pairs separated by colons (openssl x509 -noout -fingerprint -sha256).` };
+  }
+  // The field-by-field checks above name the field; persist.ts keeps the rules between fields.
+  if (!parseSavedInput(JSON.stringify(plan.input))) {
+    return { ok: false, message: "input does not hold together: row ids must be unique, 1 to 7 backend rows, and input.plan.backendCount must equal the number of backend rows." };
+  }
+  return { ok: true, value: plan };
+}
