@@ -1,5 +1,5 @@
 import { dump } from "js-yaml";
-import { AGENT_CA_STEM, CA_STEM, cfsslNames, TLS_DIR } from "../bundle/file-names";
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../bundle/file-names";
 import type { ResolvedPlan } from "../wizard/resolve";
 
 /**
@@ -105,7 +105,7 @@ export function expiryChecks(targets: readonly ExpiryTarget[], options: ExpiryOp
 
 /** A check per certificate of the plan, at the paths the bundle installs them to. */
 export function planExpiryTargets(plan: ResolvedPlan): ExpiryTarget[] {
-  const path = (stem: string) => `${TLS_DIR}/${cfsslNames(stem).cert}`;
+  const path = (stem: string) => `${plan.tlsDir}/${cfsslNames(stem).cert}`;
   const targets: ExpiryTarget[] = [{ role: "ca", certPath: path(CA_STEM), subscriptions: [CA_SUBSCRIPTION] }];
   if (plan.agentCa) targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
   for (const b of plan.backends) targets.push({ role: "backend", certPath: path(b.fqdn), subscriptions: [`entity:${b.name}`] });

@@ -1,7 +1,8 @@
 import { dump, load } from "js-yaml";
 import { KEY_ALGORITHMS } from "../pki/algorithms";
 import { SENSU_VERSIONS, type WizardInput } from "./model";
-import { parseSavedInput } from "./persist";
+import { parseSavedInput, serializeInput } from "./persist";
+import { RULE_MODES } from "../sudoers/model";
 
 /**
  * A plan file: every non-secret input plus the CA's fingerprint, so a later visit (renewal, more
@@ -26,8 +27,9 @@ export interface PlanFile {
 
 export type PlanFileResult = { ok: true; value: PlanFile } | { ok: false; message: string };
 
+/** Only what sessionStorage may hold: serializeInput already leaves every secret out. */
 export function makePlanFile(input: WizardInput, caFingerprints: CaFingerprints): PlanFile {
-  return { kind: PLAN_FILE_KIND, version: PLAN_FILE_VERSION, caFingerprints, input };
+  return { kind: PLAN_FILE_KIND, version: PLAN_FILE_VERSION, caFingerprints, input: JSON.parse(serializeInput(input)) as WizardInput };
 }
 
 export function planFileJson(plan: PlanFile): string {
@@ -40,7 +42,7 @@ export function planFileYaml(plan: PlanFile): string {
 }
 
 /** The expected shape; a key ending in "?" may be absent. */
-type Shape = "string" | { literal: number } | { oneOf: readonly string[] } | { list: Shape } | { fields: Record<string, Shape> };
+type Shape = "string" | "boolean" | "integer" | { literal: number } | { oneOf: readonly string[] } | { list: Shape } | { record: Shape } | { fields: Record<string, Shape> };
 
 const ROW_TEXT = (...keys: string[]): Shape => ({ list: { fields: Object.fromEntries(keys.map((k) => [k, "string" as Shape])) } });
 const ALGORITHM: Shape = { oneOf: KEY_ALGORITHMS };
@@ -53,11 +55,30 @@ const PLAN_SHAPE: Shape = {
     caFingerprints: { fields: { ca: "string", "agentCa?": "string" } },
     input: {
       fields: {
-        schemaVersion: { literal: 1 },
-        plan: { fields: { sensuVersion: { oneOf: SENSU_VERSIONS }, backendCount: "string", caLayout: { oneOf: ["separate", "single"] }, keyAlgorithm: ALGORITHM } },
+        schemaVersion: { literal: 2 },
+        plan: { fields: { sensuVersion: { oneOf: SENSU_VERSIONS }, backendCount: "string", caLayout: { oneOf: ["separate", "single"] }, keyAlgorithm: ALGORITHM, tlsDir: "string" } },
         ca: { fields: { commonName: "string", agentCaCommonName: "string", validityYears: "string", keyAlgorithm: { oneOf: ["plan", ...KEY_ALGORITHMS] } } },
         backends: { fields: { rows: ROW_TEXT("id", "name", "ips", "fqdn", "extraNames"), validityHours: "string" } },
         agents: { fields: { rows: ROW_TEXT("id", "commonName"), validityHours: "string" } },
+        etcd: { fields: { clusterToken: "string", clusterState: { oneOf: ["new", "existing"] } } },
+        api: { fields: { apiUrlHost: "string", dashboard: { oneOf: ["shared", "issue", "file"] }, dashboardNames: "string", dashboardCertPath: "string", dashboardKeyPath: "string" } },
+        transport: { fields: { urlHosts: { record: "string" } } },
+        mtls: { fields: { enabled: "boolean", bindUsers: "boolean" } },
+        revocation: { fields: { check: { oneOf: ["on", "off"] } } },
+        assets: {
+          fields: {
+            pasted: "string",
+            files: ROW_TEXT("name", "text"),
+            user: "string",
+            cacheDir: "string",
+            mode: { oneOf: RULE_MODES },
+            rootDir: "string",
+            choices: { list: { fields: { asset: "string", build: "integer", commands: "string" } } },
+            diagnosticEcho: "boolean",
+            securePath: "boolean",
+            definitionsNotSaved: "boolean",
+          },
+        },
       },
     },
   },
@@ -75,12 +96,22 @@ function typeName(v: unknown): string {
 /** The first field that does not fit, named by its path ("input.plan.backendCount"), or null. */
 function shapeProblem(value: unknown, shape: Shape, path: string): string | null {
   if (shape === "string") return typeof value === "string" ? null : `${path} must be text (in quotes), not ${typeName(value)}.`;
+  if (shape === "boolean") return typeof value === "boolean" ? null : `${path} must be true or false, not ${typeName(value)}.`;
+  if (shape === "integer") return Number.isInteger(value) ? null : `${path} must be a whole number, not ${typeName(value)}.`;
   if ("literal" in shape) return value === shape.literal ? null : `${path} must be ${shape.literal}, not ${typeName(value)}.`;
   if ("oneOf" in shape) return shape.oneOf.includes(value as string) ? null : `${path} must be one of ${shape.oneOf.map((o) => `"${o}"`).join(", ")}, not ${typeName(value)}.`;
   if ("list" in shape) {
     if (!Array.isArray(value)) return `${path} must be a list, not ${typeName(value)}.`;
     for (const [i, item] of value.entries()) {
       const problem = shapeProblem(item, shape.list, `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if ("record" in shape) {
+    if (!isObject(value)) return `${path} must be a mapping, not ${typeName(value)}.`;
+    for (const [k, v] of Object.entries(value)) {
+      const problem = shapeProblem(v, shape.record, `${path}.${k}`);
       if (problem) return problem;
     }
     return null;
