@@ -83,6 +83,8 @@ export interface WizardInput {
   mtls: { enabled: boolean; bindUsers: boolean };
   revocation: { check: RevocationCheck };
   assets: AssetsInput;
+  /** Thresholds of the expiry checks in the bundle, in days, as typed. */
+  renew: { warningDays: string; criticalDays: string };
 }
 
 /** A build the user picked for sudo rules; commands as typed (comma or space separated). */
@@ -145,6 +147,7 @@ export function defaultInput(): WizardInput {
     mtls: { enabled: true, bindUsers: false },
     revocation: { check: "on" },
     assets: defaultAssets(),
+    renew: { warningDays: "30", criticalDays: "7" },
   };
 }
 

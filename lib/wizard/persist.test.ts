@@ -41,7 +41,7 @@ describe("persisted inputs", () => {
   it("hold no key material: only the documented fields", () => {
     const text = serializeInput(defaultInput());
     assert.doesNotMatch(text, /PRIVATE KEY|BEGIN/);
-    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "assets", "backends", "ca", "etcd", "mtls", "plan", "revocation", "schemaVersion", "transport"]);
+    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "assets", "backends", "ca", "etcd", "mtls", "plan", "renew", "revocation", "schemaVersion", "transport"]);
   });
 
   it("upgrade a schema-1 input: its rows kept, new sections defaulted, 6.4+ read as 6.4 – 6.11", () => {

@@ -55,8 +55,8 @@ function upgradeFromV1(old: Record<string, unknown>): unknown {
   const defaults = defaultInput();
   const plan = isObject(old.plan) ? { ...old.plan, tlsDir: defaults.plan.tlsDir } : old.plan;
   if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
-  const { etcd, api, transport, mtls, revocation, assets } = defaults;
-  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation, assets };
+  const { etcd, api, transport, mtls, revocation, assets, renew } = defaults;
+  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation, assets, renew };
 }
 
 function sensuSectionsOk(data: Record<string, unknown>): boolean {
@@ -68,6 +68,7 @@ function sensuSectionsOk(data: Record<string, unknown>): boolean {
   if (!isObject(transport.urlHosts) || !Object.values(transport.urlHosts).every(isString)) return false;
   if (typeof mtls.enabled !== "boolean" || typeof mtls.bindUsers !== "boolean") return false;
   if (revocation.check !== "on" && revocation.check !== "off") return false;
+  if (!isObject(data.renew) || !isString(data.renew.warningDays) || !isString(data.renew.criticalDays)) return false;
   return assetsOk(data.assets);
 }
 

@@ -65,6 +65,7 @@ const PLAN_SHAPE: Shape = {
         transport: { fields: { urlHosts: { record: "string" } } },
         mtls: { fields: { enabled: "boolean", bindUsers: "boolean" } },
         revocation: { fields: { check: { oneOf: ["on", "off"] } } },
+        renew: { fields: { warningDays: "string", criticalDays: "string" } },
         assets: {
           fields: {
             pasted: "string",
