@@ -9,7 +9,7 @@ import { validityHint } from "./validity-hint";
 
 export function AgentsForm({ input, onChange, check, now }: StepFormProps) {
   const { rows, validityHours } = input.agents;
-  const validity = checkLeafValidity(validityHours, input, now);
+  const validity = checkLeafValidity(validityHours, input, now, "agent");
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700">
@@ -41,7 +41,7 @@ export function AgentsForm({ input, onChange, check, now }: StepFormProps) {
         </Button>
       </div>
       <div className="max-w-xs">
-        <TextField id="agents.validityHours" label="Validity of agent certificates" suffix="hours" inputMode="numeric" value={validityHours} onChange={(raw) => onChange((s) => setAgentValidity(s, raw))} errors={issuesFor(check.errors, "agents.validityHours")} hint={validity.ok ? validityHint(now, validity.hours, "Expired agent certificates fail silently: note the date.") : "The guide's 4320h is six months."} />
+        <TextField id="agents.validityHours" label="Validity of agent certificates" suffix="hours" inputMode="numeric" value={validityHours} onChange={(raw) => onChange((s) => setAgentValidity(s, raw))} errors={issuesFor(check.errors, "agents.validityHours")} warnings={issuesFor(check.warnings, "agents.validityHours")} hint={validity.ok ? validityHint(now, validity.hours, "Expired agent certificates fail silently: note the date.") : "The guide's 4320h is six months."} />
       </div>
     </div>
   );

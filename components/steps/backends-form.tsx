@@ -64,6 +64,7 @@ export function BackendsForm({ input, onChange, check, now }: StepFormProps) {
           value={validityHours}
           onChange={(raw) => onChange((s) => setBackendValidity(s, raw))}
           errors={issuesFor(check.errors, "backends.validityHours")}
+          warnings={issuesFor(check.warnings, "backends.validityHours")}
           hint={validity.ok ? validityHint(now, validity.hours, "The guide's 4320h is six months.") : "The guide's 4320h is six months."}
         />
       </div>

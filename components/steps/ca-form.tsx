@@ -1,6 +1,9 @@
 import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS, type KeyAlgorithmId } from "@/lib/pki/algorithms";
 import { cfsslCaConfig } from "@/lib/bundle/ca-config";
-import { caValidityHours } from "@/lib/wizard/check-validity";
+import { caValidityHours, keepsAgentCa } from "@/lib/wizard/check-validity";
+import { ChoiceGroup } from "../ui/choice-group";
+import { ExistingCaFields } from "./existing-ca-fields";
+import { useExistingCaCheck } from "./use-existing-ca-check";
 import { issuesFor } from "@/lib/wizard/issues";
 import { MAX_CA_YEARS } from "@/lib/wizard/model";
 import { patchCa } from "@/lib/wizard/update";
@@ -10,20 +13,55 @@ import { TextField } from "../ui/text-field";
 import { validityHint } from "./validity-hint";
 import type { StepFormProps } from "./step-form-props";
 
-export function CaForm({ input, onChange, check, now }: StepFormProps) {
+export function CaForm(props: StepFormProps) {
+  const { input, onChange, check, now } = props;
   const { ca, plan } = input;
   const hours = caValidityHours(input);
+  useExistingCaCheck(input, onChange);
+  const existing = ca.source === "existing";
+  const newAgentCa = plan.caLayout === "separate" && !keepsAgentCa(input);
   const backendHours = Number(input.backends.validityHours) || 4320;
   const agentHours = Number(input.agents.validityHours) || 4320;
   return (
     <div className="flex flex-col gap-6">
+      <ChoiceGroup
+        name="ca-source"
+        legend="Certificate authority"
+        value={ca.source}
+        columns={2}
+        onChange={(source) => onChange((i) => patchCa(i, { source }))}
+        choices={[
+          { value: "new", label: "Create a new CA here", description: "A fresh CA made in this browser; its key goes into the bundle's ca/ folder, to keep offline." },
+          { value: "existing", label: "Use an existing CA", description: "Renew with the CA you made last time (or your own): hosts keep trusting it. Its key stays in this tab and is not put in the bundle." },
+        ]}
+      />
+      {existing && (
+        <section aria-labelledby="existing-ca-heading" className="flex flex-col gap-4">
+          <h2 id="existing-ca-heading" className="text-lg font-semibold">
+            Your CA
+          </h2>
+          <ExistingCaFields {...props} which="existing" />
+          {ca.existing.check?.ok && ca.existing.check.key && (
+            <p role="status" className="text-sm text-emerald-800">
+              ✓ “{ca.existing.check.commonName}”, {ca.existing.check.algorithm ? KEY_ALGORITHM_LABELS[ca.existing.check.algorithm] : ""}, valid until {ca.existing.check.notAfter.slice(0, 10)}. SHA-256 {ca.existing.check.fingerprint.slice(0, 23)}…
+            </p>
+          )}
+          {plan.caLayout === "separate" && (
+            <>
+              <h2 className="text-lg font-semibold">Your agent CA (optional)</h2>
+              <p className="text-sm text-slate-700">Load the agent CA too to keep it. Leave both fields empty to make a new agent CA: then every agent needs its new certificate, and the backends the new agent-ca.pem, before agents reconnect.</p>
+              <ExistingCaFields {...props} which="agentExisting" />
+            </>
+          )}
+        </section>
+      )}
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextField id="ca.commonName" label="CA common name" value={ca.commonName} onChange={(commonName) => onChange((i) => patchCa(i, { commonName }))} errors={issuesFor(check.errors, "ca.commonName")} hint="The guide uses “Sensu Test CA”. At most 64 characters." />
-        {plan.caLayout === "separate" && (
+        {!existing && <TextField id="ca.commonName" label="CA common name" value={ca.commonName} onChange={(commonName) => onChange((i) => patchCa(i, { commonName }))} errors={issuesFor(check.errors, "ca.commonName")} hint="The guide uses “Sensu Test CA”. At most 64 characters." />}
+        {newAgentCa && (
           <TextField id="ca.agentCaCommonName" label="Agent CA common name" value={ca.agentCaCommonName} onChange={(agentCaCommonName) => onChange((i) => patchCa(i, { agentCaCommonName }))} errors={issuesFor(check.errors, "ca.agentCaCommonName")} hint="Signs agent certificates only; etcd never trusts it." />
         )}
-        <TextField id="ca.validityYears" label="Validity" suffix="years" inputMode="numeric" value={ca.validityYears} onChange={(validityYears) => onChange((i) => patchCa(i, { validityYears }))} errors={issuesFor(check.errors, "ca.validityYears")} hint={hours ? validityHint(now, hours, `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`) : `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`} />
-        <Field id="ca.keyAlgorithm" label="CA key algorithm">
+        {(!existing || newAgentCa) && <TextField id="ca.validityYears" label="Validity" suffix="years" inputMode="numeric" value={ca.validityYears} onChange={(validityYears) => onChange((i) => patchCa(i, { validityYears }))} errors={issuesFor(check.errors, "ca.validityYears")} hint={hours ? validityHint(now, hours, `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`) : `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`} />}
+        {(!existing || newAgentCa) && <Field id="ca.keyAlgorithm" label="CA key algorithm">
           {(describedBy) => (
             <select id="ca.keyAlgorithm" className={inputClass(false)} aria-describedby={describedBy} value={ca.keyAlgorithm} onChange={(e) => onChange((i) => patchCa(i, { keyAlgorithm: e.target.value as KeyAlgorithmId | "plan" }))}>
               <option value="plan">Same as the plan ({KEY_ALGORITHM_LABELS[plan.keyAlgorithm]})</option>
@@ -34,7 +72,7 @@ export function CaForm({ input, onChange, check, now }: StepFormProps) {
               ))}
             </select>
           )}
-        </Field>
+        </Field>}
       </div>
       <p className="text-sm text-slate-700">
         The CA gets basic constraints CA:true and key usages certificate and CRL signing, both critical, and no extended key usage: an EKU on a CA restricts everything it signs, and etcd then rejects peers with “incompatible key usage”.

@@ -11,6 +11,7 @@ const VERSION_NOTES: Record<SensuVersion, string> = {
 import { useState } from "react";
 import { changeSensuVersion, patchPlan, setBackendCount, setTlsDir } from "@/lib/wizard/update";
 import { Notice } from "../ui/notice";
+import { PlanFileLoader } from "./plan-file-loader";
 import { ChoiceGroup } from "../ui/choice-group";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
@@ -25,6 +26,7 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
   };
   return (
     <div className="flex flex-col gap-8">
+      <PlanFileLoader onChange={onChange} />
       <div className="flex flex-col gap-3">
         <ChoiceGroup
           name="sensu-version"

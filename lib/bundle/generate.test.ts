@@ -35,6 +35,7 @@ describe("the bundle layout", () => {
   it("has a folder per host with cfssljson's file names, and a separate ca/ folder", () => {
     assert.deepEqual(paths(separate), [
       "README.md",
+      "sensu-tls-plan.json",
       "ca/ca.pem",
       "ca/ca-key.pem",
       "ca/ca.csr",
@@ -179,6 +180,18 @@ describe("progress", () => {
     assert.equal(total, 2 + 3 + 1 + 1);
     assert.deepEqual(progress.map((p) => p.done), [0, 1, 2, 3, 4, 5, 6, 7]);
     assert.equal(progress.at(-1)?.label, "Done");
+  });
+});
+
+describe("the plan file in the bundle", () => {
+  it("restores every input but the keys, with the CA fingerprints openssl prints", async () => {
+    const { parsePlanFile } = await import("../wizard/plan-file");
+    const parsed = parsePlanFile(content(separate, "sensu-tls-plan.json"));
+    assert.ok(parsed.ok, parsed.ok ? "" : parsed.message);
+    assert.deepEqual(parsed.value.input.backends, separatePlan.savedInput.backends);
+    assert.match(parsed.value.caFingerprints.ca, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    assert.ok(parsed.value.caFingerprints.agentCa);
+    assert.doesNotMatch(content(separate, "sensu-tls-plan.json"), /PRIVATE KEY/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { privateKeyPem, withNewline } from "../pki/pem";
 import { randomPassword } from "../sensu/agent-users";
+import { fingerprintSha256 } from "../pki/describe-cert";
 import type { Connection } from "../sensu/connection";
 import { crossCheck } from "../sensu/cross-check";
 import { crossCheckInput } from "./cross-check-input";
@@ -46,6 +47,10 @@ export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPl
     agents: await pemMap(crypto, issued.agents),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
+    caFingerprints: {
+      ca: await fingerprintSha256(crypto, issued.ca.certificate),
+      ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
+    },
   };
   const files = buildManifest(plan, pems, now);
   const byCert = new Map<string, { subject: string; notAfter: Date }>();

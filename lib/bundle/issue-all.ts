@@ -1,6 +1,7 @@
 import { type CertificateAuthority, createCa } from "../pki/ca";
 import { type IssuedLeaf, issueLeaf } from "../pki/issue";
-import type { ResolvedPlan } from "../wizard/resolve";
+import { capLeafValidity, importCa } from "../pki/import-ca";
+import type { ResolvedCa, ResolvedPlan } from "../wizard/resolve";
 
 export interface Progress {
   done: number;
@@ -24,38 +25,48 @@ export function totalSteps(plan: ResolvedPlan): number {
   return 1 + (plan.agentCa ? 1 : 0) + plan.backends.length + (plan.api.dashboard.mode === "issue" ? 1 : 0) + plan.agents.length + 1;
 }
 
+/** A new CA, or the loaded one (checked again here: the Worker trusts nothing it was sent). */
+async function obtainCa(crypto: Crypto, now: Date, request: ResolvedCa): Promise<CertificateAuthority> {
+  if (!request.existing) return createCa(crypto, now, request);
+  const imported = await importCa(crypto, now, { certificatePem: request.existing.certPem, keyPem: request.existing.keyPem });
+  if (!imported.ok) throw new Error(`failed to load the CA "${request.commonName}": ${imported.message}`);
+  return imported.value.ca;
+}
+
 /** Every key and certificate of the plan, reporting progress after each one. */
 export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener): Promise<IssuedSet> {
   const total = totalSteps(plan);
+  // A loaded CA may end before the requested validity: the leaf ends with it (the page said so).
+  const within = (issuer: CertificateAuthority, hours: number) => capLeafValidity(now, issuer.certificate.notAfter, hours).hours;
   let done = 0;
   const step = (label: string) => onProgress({ done, total, label });
-  step(`Creating CA "${plan.ca.commonName}"`);
-  const ca = await createCa(crypto, now, plan.ca);
+  step(plan.ca.existing ? `Loading CA "${plan.ca.commonName}"` : `Creating CA "${plan.ca.commonName}"`);
+  const ca = await obtainCa(crypto, now, plan.ca);
   done++;
   let agentCa: CertificateAuthority | undefined;
   if (plan.agentCa) {
-    step(`Creating agent CA "${plan.agentCa.commonName}"`);
-    agentCa = await createCa(crypto, now, plan.agentCa);
+    step(plan.agentCa.existing ? `Loading agent CA "${plan.agentCa.commonName}"` : `Creating agent CA "${plan.agentCa.commonName}"`);
+    agentCa = await obtainCa(crypto, now, plan.agentCa);
     done++;
   }
   const backends = new Map<string, IssuedLeaf>();
   for (const b of plan.backends) {
     step(`Issuing backend certificate ${b.fqdn}`);
-    backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: plan.backendValidityHours, algorithm: plan.leafAlgorithm }));
+    backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm }));
     done++;
   }
   let dashboard: IssuedLeaf | undefined;
   const web = plan.api.dashboard;
   if (web.mode === "issue") {
     step(`Issuing web UI certificate ${web.commonName}`);
-    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: plan.backendValidityHours, algorithm: plan.leafAlgorithm });
+    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm });
     done++;
   }
   const agents = new Map<string, IssuedLeaf>();
   for (const a of plan.agents) {
     step(`Issuing agent certificate ${a.commonName}`);
     // No SANs: an empty DNS entry (the guide's "hosts":[""]) is forbidden by RFC 5280 (reference point 23).
-    agents.set(a.commonName, await issueLeaf(crypto, now, agentCa ?? ca, { profile: "agent", commonName: a.commonName, sans: [], validityHours: plan.agentValidityHours, algorithm: plan.leafAlgorithm }));
+    agents.set(a.commonName, await issueLeaf(crypto, now, agentCa ?? ca, { profile: "agent", commonName: a.commonName, sans: [], validityHours: within(agentCa ?? ca, plan.agentValidityHours), algorithm: plan.leafAlgorithm }));
     done++;
   }
   step("Packaging the bundle");

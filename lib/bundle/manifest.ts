@@ -9,6 +9,7 @@ import type { ResolvedPlan } from "../wizard/resolve";
 import { cfsslCaConfig } from "./ca-config";
 import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { installScript } from "./install-script";
+import { type CaFingerprints, makePlanFile, planFileJson } from "../wizard/plan-file";
 import { sudoersBundleFiles } from "../sudoers/bundle-files";
 
 export type FileKind = "private-key" | "ca-private-key" | "certificate" | "csr" | "config" | "script" | "secret" | "document";
@@ -44,6 +45,8 @@ export interface IssuedPems {
   dashboard?: PemTriple;
   /** Random passwords of the CN-bound agent users, by CN. */
   agentPasswords: Map<string, string>;
+  /** SHA-256 fingerprints of the CA certificates, for the plan file. */
+  caFingerprints: CaFingerprints;
 }
 
 /** Private keys and secrets 0600 (owner only), scripts 0755, everything else 0644. install.sh tightens keys to 0400. */
@@ -56,6 +59,8 @@ export const OPERATOR_HOST = "operator";
 export const SUDO_HOST = "agents that run privileged checks";
 export const INSTALL_SCRIPT = "install.sh";
 export const AGENT_USERS_FILE = "agent-users.yml";
+/** At the zip's root: load it on the Plan step to renew with the same names. */
+export const PLAN_FILE = "sensu-tls-plan.json";
 
 function pemOf(map: Map<string, PemTriple>, name: string): PemTriple {
   const pems = map.get(name);
@@ -87,20 +92,37 @@ class HostFolder {
 
 export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt: Date): ManifestEntry[] {
   const entries: ManifestEntry[] = [];
+  entries.push({
+    path: PLAN_FILE,
+    mode: PUBLIC_MODE,
+    kind: "document",
+    content: planFileJson(makePlanFile(plan.savedInput, pems.caFingerprints)),
+    purpose: "The plan: every input but the keys, and the CA fingerprints. Load it on the Plan step to renew or extend this deployment.",
+    host: OFFLINE_HOST,
+  });
   const offline = (name: string, kind: FileKind, content: string, purpose: string) =>
     entries.push({ path: `${OFFLINE_DIR}/${name}`, mode: kind === "ca-private-key" ? KEY_MODE : PUBLIC_MODE, kind, content, purpose, host: OFFLINE_HOST });
 
   const caFiles = cfsslNames(CA_STEM);
-  offline(caFiles.cert, "certificate", pems.ca.cert, `CA certificate: "${plan.ca.commonName}". Also in every host folder.`);
   const signs = plan.agentCa ? "every backend certificate" : "every backend and agent certificate";
-  offline(caFiles.key, "ca-private-key", pems.ca.key, `CA private key. Signs ${signs}: never copy it to a host.`);
-  offline(caFiles.csr, "csr", pems.ca.csr, "CA certificate signing request (for cross-signing). Not used by Sensu.");
+  if (plan.ca.existing) {
+    // The user's own CA: its key is theirs already, and copying it into another zip only spreads it.
+    offline(caFiles.cert, "certificate", pems.ca.cert, `Your existing CA certificate: "${plan.ca.commonName}". Also in every host folder. Its key is not in this bundle.`);
+  } else {
+    offline(caFiles.cert, "certificate", pems.ca.cert, `CA certificate: "${plan.ca.commonName}". Also in every host folder.`);
+    offline(caFiles.key, "ca-private-key", pems.ca.key, `CA private key. Signs ${signs}: never copy it to a host.`);
+    offline(caFiles.csr, "csr", pems.ca.csr, "CA certificate signing request (for cross-signing). Not used by Sensu.");
+  }
   offline(CA_CONFIG, "config", cfsslCaConfig(plan.backendValidityHours, plan.agentValidityHours), "cfssl signing profiles (backend, agent), to keep issuing with cfssl. Not used by Sensu.");
   const agentCaFiles = cfsslNames(AGENT_CA_STEM);
   if (plan.agentCa && pems.agentCa) {
-    offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Agent CA certificate: "${plan.agentCa.commonName}". Signs agent certificates only.`);
-    offline(agentCaFiles.key, "ca-private-key", pems.agentCa.key, "Agent CA private key. Never copy it to a host.");
-    offline(agentCaFiles.csr, "csr", pems.agentCa.csr, "Agent CA certificate signing request. Not used by Sensu.");
+    if (plan.agentCa.existing) {
+      offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Your existing agent CA certificate: "${plan.agentCa.commonName}". Its key is not in this bundle.`);
+    } else {
+      offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Agent CA certificate: "${plan.agentCa.commonName}". Signs agent certificates only.`);
+      offline(agentCaFiles.key, "ca-private-key", pems.agentCa.key, "Agent CA private key. Never copy it to a host.");
+      offline(agentCaFiles.csr, "csr", pems.agentCa.csr, "Agent CA certificate signing request. Not used by Sensu.");
+    }
   }
   for (const backend of plan.backends) {
     offline(cfsslNames(backend.fqdn).csr, "csr", pemOf(pems.backends, backend.fqdn).csr, `Certificate signing request for ${backend.fqdn}. Not used by Sensu.`);

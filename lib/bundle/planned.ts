@@ -21,6 +21,7 @@ export function plannedEntries(plan: ResolvedPlan, now: Date): ManifestEntry[] {
     agents: new Map(plan.agents.map((a) => [a.commonName, empty])),
     dashboard: plan.api.dashboard.mode === "issue" ? empty : undefined,
     agentPasswords: new Map(),
+    caFingerprints: { ca: "" },
   };
   return [readmeEntry(""), ...buildManifest(plan, pems, now)];
 }

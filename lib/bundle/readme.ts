@@ -98,6 +98,12 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
   );
   lines.push("");
   lines.push(`## ${OFFLINE_DIR}/: KEEP OFFLINE`, "");
+  if (plan.ca.existing) {
+    lines.push(
+      `Issued by your existing CA "${plan.ca.commonName}"${plan.agentCa?.existing ? ` and agent CA "${plan.agentCa.commonName}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
+      "",
+    );
+  }
   lines.push(
     "This folder holds the CA private key(s). Whoever has them can issue certificates your cluster trusts. " +
       "Store it offline (an encrypted volume, a password manager, a hardware token), and never copy it to a backend or agent. " +

@@ -33,7 +33,8 @@ export function checkAgents(input: WizardInput, now: Date): StepCheck {
     else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName) errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
     seen.add(key);
   }
-  const validity = checkLeafValidity(input.agents.validityHours, input, now);
+  const validity = checkLeafValidity(input.agents.validityHours, input, now, "agent");
   if (!validity.ok) errors.push({ field: "agents.validityHours", message: validity.message });
-  return { errors, warnings: [] };
+  const warnings = validity.ok && validity.notice ? [{ field: "agents.validityHours", message: validity.notice }] : [];
+  return { errors, warnings };
 }

@@ -101,6 +101,7 @@ export function checkBackends(input: WizardInput, now: Date): StepCheck {
   }
   const validity = checkLeafValidity(input.backends.validityHours, input, now);
   if (!validity.ok) errors.push({ field: "backends.validityHours", message: validity.message });
+  else if (validity.notice) warnings.push({ field: "backends.validityHours", message: validity.notice });
   return { errors: dedupe(errors), warnings };
 }
 

@@ -1,21 +1,55 @@
 import { commonNameProblem } from "../pki/names";
+import { keepsAgentCa } from "./check-validity";
 import type { FieldIssue, StepCheck } from "./issues";
-import { MAX_CA_YEARS, type WizardInput } from "./model";
+import { type ExistingCaInput, MAX_CA_YEARS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import { existingCaKey } from "./verify-existing-ca";
+
+export const existingField = (which: "existing" | "agentExisting", part: "certPem" | "keyPem"): string => `ca.${which}.${part}`;
+
+/** A loaded CA: both halves present, and the page's verification of exactly these texts passed. */
+function checkExisting(which: "existing" | "agentExisting", e: ExistingCaInput, expectedFingerprint: string, errors: FieldIssue[], warnings: FieldIssue[]): void {
+  const label = which === "existing" ? "CA" : "agent CA";
+  if (e.certPem.trim() === "") errors.push({ field: existingField(which, "certPem"), message: `Paste or load the ${label} certificate (${which === "existing" ? "ca.pem" : "agent-ca.pem"}).` });
+  if (e.keyPem.trim() === "") {
+    errors.push({ field: existingField(which, "keyPem"), message: `Load the ${label}'s private key. It stays in this tab's memory and is never saved, so load it again after a reload.` });
+  }
+  if (e.certPem.trim() === "" || e.keyPem.trim() === "") return;
+  if (!e.check || e.check.key !== existingCaKey(e)) {
+    errors.push({ field: existingField(which, "certPem"), message: `Checking the ${label} certificate and key…` });
+    return;
+  }
+  if (!e.check.ok) {
+    errors.push({ field: existingField(which, e.check.field), message: e.check.message });
+    return;
+  }
+  for (const notice of e.check.notices) warnings.push({ field: existingField(which, "certPem"), message: notice });
+  if (expectedFingerprint && expectedFingerprint !== e.check.fingerprint) {
+    warnings.push({ field: existingField(which, "certPem"), message: `This is not the ${label} your plan file was made with (SHA-256 ${expectedFingerprint.slice(0, 23)}…): certificates from it will not be trusted by hosts that still have the old one.` });
+  }
+}
 
 export function checkCa(input: WizardInput): StepCheck {
   const errors: FieldIssue[] = [];
-  const cn = commonNameProblem(input.ca.commonName);
-  if (cn) errors.push({ field: "ca.commonName", message: cn });
-  if (input.plan.caLayout === "separate") {
+  const warnings: FieldIssue[] = [];
+  const existing = input.ca.source === "existing";
+  if (existing) checkExisting("existing", input.ca.existing, input.ca.expectedFingerprints.ca, errors, warnings);
+  else {
+    const cn = commonNameProblem(input.ca.commonName);
+    if (cn) errors.push({ field: "ca.commonName", message: cn });
+  }
+  if (existing && keepsAgentCa(input)) checkExisting("agentExisting", input.ca.agentExisting, input.ca.expectedFingerprints.agentCa, errors, warnings);
+  else if (input.plan.caLayout === "separate") {
     const agentCn = commonNameProblem(input.ca.agentCaCommonName);
     if (agentCn) errors.push({ field: "ca.agentCaCommonName", message: agentCn });
-    else if (input.ca.agentCaCommonName === input.ca.commonName) {
+    else if (input.ca.agentCaCommonName === (existing ? input.ca.existing.check?.commonName : input.ca.commonName)) {
       // Two roots with one subject confuse chain building: a verifier may try the wrong one.
       errors.push({ field: "ca.agentCaCommonName", message: "The agent CA needs a name different from the main CA." });
     }
   }
-  const years = parseWholeNumber(input.ca.validityYears, "CA validity in years", 1, MAX_CA_YEARS);
-  if (!years.ok) errors.push({ field: "ca.validityYears", message: years.message });
-  return { errors, warnings: [] };
+  if (!existing || (input.plan.caLayout === "separate" && !keepsAgentCa(input))) {
+    const years = parseWholeNumber(input.ca.validityYears, "CA validity in years", 1, MAX_CA_YEARS);
+    if (!years.ok) errors.push({ field: "ca.validityYears", message: years.message });
+  }
+  return { errors, warnings };
 }

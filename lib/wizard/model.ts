@@ -58,11 +58,18 @@ export interface WizardInput {
     tlsDir: string;
   };
   ca: {
+    /** "existing": sign with a CA the user already has (renewal), instead of making one. */
+    source: "new" | "existing";
     commonName: string;
     agentCaCommonName: string;
     validityYears: string;
     /** "plan" follows the Plan step's algorithm. */
     keyAlgorithm: KeyAlgorithmId | "plan";
+    existing: ExistingCaInput;
+    /** Separate layout: the agent CA to keep; empty means a new agent CA is made. */
+    agentExisting: ExistingCaInput;
+    /** From a loaded plan file: the CA the plan was made with, to warn when another is loaded. */
+    expectedFingerprints: { ca: string; agentCa: string };
   };
   backends: { rows: BackendRow[]; validityHours: string };
   agents: { rows: AgentRow[]; validityHours: string };
@@ -86,6 +93,32 @@ export interface WizardInput {
   /** Thresholds of the expiry checks in the bundle, in days, as typed. */
   renew: { warningDays: string; criticalDays: string };
 }
+
+/**
+ * An existing CA as pasted or loaded. The key never reaches storage (serializeInput drops it);
+ * `check` is the result of verifying this exact pair, computed in the page.
+ */
+export interface ExistingCaInput {
+  certPem: string;
+  keyPem: string;
+  check: ExistingCaCheck | null;
+}
+
+export interface ExistingCaCheck {
+  /** textHash of the certificate and key it was computed for; stale when they change. */
+  key: string;
+  ok: boolean;
+  /** The problem, at the field that caused it. */
+  field: "certPem" | "keyPem";
+  message: string;
+  commonName: string;
+  algorithm: KeyAlgorithmId | null;
+  notAfter: string;
+  fingerprint: string;
+  notices: string[];
+}
+
+export const emptyExistingCa = (): ExistingCaInput => ({ certPem: "", keyPem: "", check: null });
 
 /** A build the user picked for sudo rules; commands as typed (comma or space separated). */
 export interface AssetChoiceInput {
@@ -134,6 +167,10 @@ export function defaultInput(): WizardInput {
     schemaVersion: 2,
     plan: { sensuVersion: "6.12+", backendCount: "3", caLayout: "separate", keyAlgorithm: "rsa-2048", tlsDir: DEFAULT_TLS_DIR },
     ca: {
+      source: "new",
+      existing: emptyExistingCa(),
+      agentExisting: emptyExistingCa(),
+      expectedFingerprints: { ca: "", agentCa: "" },
       commonName: "Sensu Test CA",
       agentCaCommonName: "Sensu Agent CA",
       validityYears: String(DEFAULT_CA_YEARS),

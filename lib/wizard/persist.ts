@@ -35,6 +35,8 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   if (!isKeyAlgorithm(plan.keyAlgorithm)) return null;
   if (!isString(ca.commonName) || !isString(ca.agentCaCommonName) || !isString(ca.validityYears)) return null;
   if (ca.keyAlgorithm !== "plan" && !isKeyAlgorithm(ca.keyAlgorithm)) return null;
+  if ((ca.source !== "new" && ca.source !== "existing") || !existingCaOk(ca.existing) || !existingCaOk(ca.agentExisting)) return null;
+  if (!isObject(ca.expectedFingerprints) || !isString(ca.expectedFingerprints.ca) || !isString(ca.expectedFingerprints.agentCa)) return null;
   if (!Array.isArray(backends.rows) || !isString(backends.validityHours)) return null;
   if (!Array.isArray(agents.rows) || !isString(agents.validityHours)) return null;
   const backendRowOk = (r: unknown) => isObject(r) && ["id", "name", "ips", "fqdn", "extraNames"].every((k) => isString(r[k]));
@@ -54,9 +56,11 @@ export function parseSavedInput(text: string | null): WizardInput | null {
 function upgradeFromV1(old: Record<string, unknown>): unknown {
   const defaults = defaultInput();
   const plan = isObject(old.plan) ? { ...old.plan, tlsDir: defaults.plan.tlsDir } : old.plan;
+  const { source, existing, agentExisting, expectedFingerprints } = defaults.ca;
+  const ca = isObject(old.ca) ? { ...old.ca, source, existing, agentExisting, expectedFingerprints } : old.ca;
   if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
   const { etcd, api, transport, mtls, revocation, assets, renew } = defaults;
-  return { ...old, schemaVersion: 2, plan, etcd, api, transport, mtls, revocation, assets, renew };
+  return { ...old, schemaVersion: 2, plan, ca, etcd, api, transport, mtls, revocation, assets, renew };
 }
 
 function sensuSectionsOk(data: Record<string, unknown>): boolean {
@@ -70,6 +74,11 @@ function sensuSectionsOk(data: Record<string, unknown>): boolean {
   if (revocation.check !== "on" && revocation.check !== "off") return false;
   if (!isObject(data.renew) || !isString(data.renew.warningDays) || !isString(data.renew.criticalDays)) return false;
   return assetsOk(data.assets);
+}
+
+/** Saved inputs never hold a key or a check: both are dropped on save (see serializeInput). */
+function existingCaOk(v: unknown): boolean {
+  return isObject(v) && isString(v.certPem) && v.keyPem === "" && v.check === null;
 }
 
 function assetsOk(assets: unknown): boolean {
@@ -88,11 +97,17 @@ function assetsOk(assets: unknown): boolean {
  */
 const HEADERS = /\bheaders["']?[ \t]*:(?![ \t]*(?:null|~|\{[ \t]*\})[ \t]*,?[ \t]*$)/im;
 
+/**
+ * The input as it may be stored: CA private keys never (they stay in memory and are loaded again
+ * after a reload), nor asset definitions that name download headers.
+ */
 export function serializeInput(input: WizardInput): string {
-  const { assets } = input;
+  const { assets, ca } = input;
+  const publicOnly = (e: WizardInput["ca"]["existing"]) => ({ certPem: e.certPem, keyPem: "", check: null });
+  const safeCa = { ...ca, existing: publicOnly(ca.existing), agentExisting: publicOnly(ca.agentExisting) };
   const texts = [assets.pasted, ...assets.files.map((f) => f.text)];
-  if (!texts.some((t) => HEADERS.test(t))) return JSON.stringify(input);
-  return JSON.stringify({ ...input, assets: { ...assets, pasted: "", files: [], definitionsNotSaved: true } });
+  const safeAssets = texts.some((t) => HEADERS.test(t)) ? { ...assets, pasted: "", files: [], definitionsNotSaved: true } : assets;
+  return JSON.stringify({ ...input, ca: safeCa, assets: safeAssets });
 }
 
 export function loadOrDefault(text: string | null): WizardInput {

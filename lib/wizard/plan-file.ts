@@ -42,10 +42,12 @@ export function planFileYaml(plan: PlanFile): string {
 }
 
 /** The expected shape; a key ending in "?" may be absent. */
-type Shape = "string" | "boolean" | "integer" | { literal: number } | { oneOf: readonly string[] } | { list: Shape } | { record: Shape } | { fields: Record<string, Shape> };
+type Shape = "string" | "boolean" | "integer" | "null" | { literal: number } | { oneOf: readonly string[] } | { list: Shape } | { record: Shape } | { fields: Record<string, Shape> };
 
 const ROW_TEXT = (...keys: string[]): Shape => ({ list: { fields: Object.fromEntries(keys.map((k) => [k, "string" as Shape])) } });
 const ALGORITHM: Shape = { oneOf: KEY_ALGORITHMS };
+/** A plan file carries a CA's certificate at most: never its key. */
+const EXISTING_CA: Shape = { fields: { certPem: "string", keyPem: { oneOf: [""] }, check: "null" } };
 const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/i;
 
 const PLAN_SHAPE: Shape = {
@@ -57,7 +59,18 @@ const PLAN_SHAPE: Shape = {
       fields: {
         schemaVersion: { literal: 2 },
         plan: { fields: { sensuVersion: { oneOf: SENSU_VERSIONS }, backendCount: "string", caLayout: { oneOf: ["separate", "single"] }, keyAlgorithm: ALGORITHM, tlsDir: "string" } },
-        ca: { fields: { commonName: "string", agentCaCommonName: "string", validityYears: "string", keyAlgorithm: { oneOf: ["plan", ...KEY_ALGORITHMS] } } },
+        ca: {
+          fields: {
+            source: { oneOf: ["new", "existing"] },
+            commonName: "string",
+            agentCaCommonName: "string",
+            validityYears: "string",
+            keyAlgorithm: { oneOf: ["plan", ...KEY_ALGORITHMS] },
+            existing: EXISTING_CA,
+            agentExisting: EXISTING_CA,
+            expectedFingerprints: { fields: { ca: "string", agentCa: "string" } },
+          },
+        },
         backends: { fields: { rows: ROW_TEXT("id", "name", "ips", "fqdn", "extraNames"), validityHours: "string" } },
         agents: { fields: { rows: ROW_TEXT("id", "commonName"), validityHours: "string" } },
         etcd: { fields: { clusterToken: "string", clusterState: { oneOf: ["new", "existing"] } } },
@@ -97,6 +110,7 @@ function typeName(v: unknown): string {
 /** The first field that does not fit, named by its path ("input.plan.backendCount"), or null. */
 function shapeProblem(value: unknown, shape: Shape, path: string): string | null {
   if (shape === "string") return typeof value === "string" ? null : `${path} must be text (in quotes), not ${typeName(value)}.`;
+  if (shape === "null") return value === null ? null : `${path} must be null, not ${typeName(value)}.`;
   if (shape === "boolean") return typeof value === "boolean" ? null : `${path} must be true or false, not ${typeName(value)}.`;
   if (shape === "integer") return Number.isInteger(value) ? null : `${path} must be a whole number, not ${typeName(value)}.`;
   if ("literal" in shape) return value === shape.literal ? null : `${path} must be ${shape.literal}, not ${typeName(value)}.`;

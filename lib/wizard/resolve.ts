@@ -3,9 +3,10 @@ import { parseSan, type San, splitList } from "../pki/names";
 import { keyExists } from "../sensu/key-catalog";
 import { stepsWithErrors } from "./check";
 import { backendSans } from "./check-backends";
-import { caValidityHours, checkLeafValidity } from "./check-validity";
+import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
 import type { SudoersPlan } from "../sudoers/model";
 import { resolveSudoers } from "./check-assets";
+import { serializeInput } from "./persist";
 import { resolveUrlHost } from "./check-transport";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
 import type { StepId } from "./steps";
@@ -14,6 +15,8 @@ export interface ResolvedCa {
   commonName: string;
   validityHours: number;
   algorithm: KeyAlgorithmId;
+  /** A CA the user loaded: it signs instead of a new one, and its key is not put in the bundle. */
+  existing?: { certPem: string; keyPem: string };
 }
 
 export interface ResolvedBackend {
@@ -53,6 +56,8 @@ export interface ResolvedPlan {
   revocationCheck?: boolean;
   /** sudo rules for asset commands, when the Dynamic runtime assets step is used. */
   sudoers?: SudoersPlan;
+  /** The inputs as a plan file keeps them (no secrets), to restore everything on a later visit. */
+  savedInput: WizardInput;
 }
 
 function firstIp(ips: string): string | undefined {
@@ -61,16 +66,32 @@ function firstIp(ips: string): string | undefined {
   return parsed?.ok ? parsed.san.value : undefined;
 }
 
+function loadedCa(e: WizardInput["ca"]["existing"]): ResolvedCa | null {
+  const check = e.check;
+  if (!check?.ok || !check.algorithm) return null;
+  return { commonName: check.commonName, validityHours: 0, algorithm: check.algorithm, existing: { certPem: e.certPem, keyPem: e.keyPem } };
+}
+
+/** The CA and agent CA: loaded ones where the user gave them, new ones otherwise; null if not ready. */
+function resolveCas(input: WizardInput): { ca: ResolvedCa; agentCa?: ResolvedCa } | null {
+  const hours = caValidityHours(input);
+  const fresh = (commonName: string): ResolvedCa | null => (hours === null ? null : { commonName, validityHours: hours, algorithm: caAlgorithm(input) });
+  const ca = input.ca.source === "existing" ? loadedCa(input.ca.existing) : fresh(input.ca.commonName);
+  if (!ca) return null;
+  if (input.plan.caLayout !== "separate") return { ca };
+  const agentCa = keepsAgentCa(input) ? loadedCa(input.ca.agentExisting) : fresh(input.ca.agentCaCommonName);
+  return agentCa ? { ca, agentCa } : null;
+}
+
 export type ResolveResult = { ok: true; plan: ResolvedPlan } | { ok: false; steps: StepId[] };
 
 export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   const steps = stepsWithErrors(input, now);
-  const caHours = caValidityHours(input);
   const backendHours = checkLeafValidity(input.backends.validityHours, input, now);
-  const agentHours = checkLeafValidity(input.agents.validityHours, input, now);
-  if (steps.length > 0 || caHours === null || !backendHours.ok || !agentHours.ok) return { ok: false, steps };
-  const algorithm = caAlgorithm(input);
-  const ca: ResolvedCa = { commonName: input.ca.commonName, validityHours: caHours, algorithm };
+  const agentHours = checkLeafValidity(input.agents.validityHours, input, now, "agent");
+  const cas = resolveCas(input);
+  if (steps.length > 0 || !cas || !backendHours.ok || !agentHours.ok) return { ok: false, steps };
+  const { ca, agentCa } = cas;
   const apiHost = parseSan(input.api.apiUrlHost);
   const hosts = input.backends.rows.map((row) => resolveUrlHost(input, row));
   const urlHosts = hosts.flatMap((h) => (h.ok ? [h.san] : []));
@@ -84,7 +105,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       caLayout: input.plan.caLayout,
       leafAlgorithm: input.plan.keyAlgorithm,
       ca,
-      agentCa: input.plan.caLayout === "separate" ? { ...ca, commonName: input.ca.agentCaCommonName } : undefined,
+      agentCa,
       backends: input.backends.rows.map((row, i) => ({
         name: row.name.trim(),
         fqdn: row.fqdn.trim(),
@@ -108,6 +129,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       },
       mtls: { ...input.mtls },
       sudoers,
+      savedInput: JSON.parse(serializeInput(input)) as WizardInput,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
     },
   };
