@@ -64,6 +64,23 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
     expect(readFileSync(bundle.path("README.md"), "utf8")).toContain('Issued by your existing CA "Corp Sensu CA"');
   });
 
+  await test.step("Revoke the first bundle's agent certificate: the signed CRL rejects it", async () => {
+    await page.getByRole("link", { name: /Certificate revocation/ }).click();
+    await page.getByLabel("Or load the certificates to revoke (PEM)").setInputFiles(bundle.path("agents/agent/etc/sensu/tls/agent.pem"));
+    await expect(page.getByText(/Added: CN=agent \(serial/)).toBeVisible();
+    const url = page.getByLabel("URL the list is served at");
+    await url.fill("pki.example.com/ca.crl");
+    expect(await describedBy(url)).toMatch(/not a URL/);
+    await url.fill("http://pki.example.com/ca.crl");
+    await expect(page.getByRole("figure").filter({ hasText: "on backend-1" }).locator("code")).toContainText('agent-auth-crl-urls:\n  - "http://pki.example.com/ca.crl"');
+    const revoked = await downloadBundle(page);
+    const crl = revoked.path("ca/ca.crl");
+    expect(openssl(["crl", "-verify", "-noout", "-CAfile", ca, "-in", crl]).out).toContain("verify OK");
+    const old = openssl(["verify", "-crl_check", "-CAfile", ca, "-CRLfile", crl, bundle.path("agents/agent/etc/sensu/tls/agent.pem")]);
+    expect(old.out).toContain("certificate revoked");
+    expect(openssl(["verify", "-crl_check", "-CAfile", ca, "-CRLfile", crl, revoked.path("agents/agent/etc/sensu/tls/agent.pem")]).code).toBe(0);
+  });
+
   await test.step("A year later: the plan file restores everything, and the same CA renews", async () => {
     await page.evaluate(() => sessionStorage.clear());
     await page.goto("/plan");

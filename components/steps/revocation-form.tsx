@@ -6,16 +6,18 @@ import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
 import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { RevokeFields } from "./revoke-fields";
 import type { StepFormProps } from "./step-form-props";
 
-export function RevocationForm({ input, onChange, now }: StepFormProps) {
+export function RevocationForm(props: StepFormProps) {
+  const { input, onChange, now } = props;
   const available = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion);
   const resolved = useResolvedPlan(input, now);
   return (
     <div className="flex flex-col gap-6">
       <Notice>
         <p>
-          A licensed Sensu backend checks CRL and OCSP endpoints for agent mTLS, etcd client and etcd peer connections, but only for certificates that name such an endpoint, and it fails open: an unreachable CRL lets the certificate through. The certificates issued here name no CRL or OCSP URL, because a URL nothing serves breaks mTLS (sensu/sensu-go#4472).
+          A licensed Sensu backend checks CRL and OCSP endpoints for agent mTLS, etcd client and etcd peer connections, but only for certificates that name such an endpoint, and it fails open: an unreachable CRL lets the certificate through. The certificates issued here name no CRL or OCSP URL unless you ask below, because a URL nothing serves breaks mTLS (sensu/sensu-go#4472).
         </p>
       </Notice>
       {available ? (
@@ -35,6 +37,7 @@ export function RevocationForm({ input, onChange, now }: StepFormProps) {
           <p>Sensu {SENSU_VERSION_LABELS[input.plan.sensuVersion]} has no enable-cert-revocation-check setting; from 6.12 the wizard writes it explicitly, because Sensu's docs disagree on its default.</p>
         </Notice>
       )}
+      <RevokeFields {...props} />
       <WithResolvedPlan resolved={resolved}>{(plan) => <ConfigPreview heading="backend.yml: revocation check" section="revocation" configs={plan.backends.map((b) => backendConfig(plan, b))} />}</WithResolvedPlan>
     </div>
   );

@@ -7,7 +7,9 @@ import { crossCheckInput } from "./cross-check-input";
 import type { CertificateAuthority } from "../pki/ca";
 import type { IssuedLeaf } from "../pki/issue";
 import type { ResolvedPlan } from "../wizard/resolve";
-import { issueAll, type ProgressListener, totalSteps } from "./issue-all";
+import { signCrl } from "../pki/crl";
+import { AGENT_CA_STEM, CA_STEM } from "./file-names";
+import { issueAll, type IssuedSet, type ProgressListener, totalSteps } from "./issue-all";
 import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
 import { readmeEntry } from "./planned";
 import { bundleReadme, type CertificateDates } from "./readme";
@@ -37,6 +39,16 @@ async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<
   return out;
 }
 
+/** The CRL to publish at the plan's URL (possibly empty), signed by the CA that issued the serials. */
+async function signRevocationList(crypto: Crypto, now: Date, plan: ResolvedPlan, issued: IssuedSet): Promise<IssuedPems["crl"]> {
+  const r = plan.revocation;
+  if (!r) return undefined;
+  const signer = r.issuer === "agent-ca" && issued.agentCa ? issued.agentCa : issued.ca;
+  const signed = await signCrl(crypto, now, signer, { revoked: r.serials.map((serial) => ({ serial, revocationDate: now })), nextUpdate: new Date(now.getTime() + r.nextUpdateDays * 86_400_000) });
+  if (!signed.ok) throw new Error(`failed to sign the revocation list: ${signed.message}`);
+  return { stem: signer === issued.agentCa ? AGENT_CA_STEM : CA_STEM, pem: signed.value.pem, url: r.crlUrl, count: r.serials.length };
+}
+
 /** Issue everything in the plan and package it: the one entry point the Worker (and tests) call. */
 export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener = () => {}): Promise<Bundle> {
   const issued = await issueAll(crypto, now, plan, onProgress);
@@ -51,6 +63,7 @@ export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPl
       ca: await fingerprintSha256(crypto, issued.ca.certificate),
       ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
     },
+    crl: await signRevocationList(crypto, now, plan, issued),
   };
   const files = buildManifest(plan, pems, now);
   const byCert = new Map<string, { subject: string; notAfter: Date }>();

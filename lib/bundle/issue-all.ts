@@ -38,6 +38,9 @@ export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, on
   const total = totalSteps(plan);
   // A loaded CA may end before the requested validity: the leaf ends with it (the page said so).
   const within = (issuer: CertificateAuthority, hours: number) => capLeafValidity(now, issuer.certificate.notAfter, hours).hours;
+  // The CRL URL goes only into certificates of the CA that signs the list, and only on request.
+  const r = plan.revocation;
+  const cdp = (signedByAgentCa: boolean) => (r?.cdp && (r.issuer === "agent-ca") === signedByAgentCa ? { crlUrls: [r.crlUrl] } : {});
   let done = 0;
   const step = (label: string) => onProgress({ done, total, label });
   step(plan.ca.existing ? `Loading CA "${plan.ca.commonName}"` : `Creating CA "${plan.ca.commonName}"`);
@@ -52,21 +55,21 @@ export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, on
   const backends = new Map<string, IssuedLeaf>();
   for (const b of plan.backends) {
     step(`Issuing backend certificate ${b.fqdn}`);
-    backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm }));
+    backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm, ...cdp(false) }));
     done++;
   }
   let dashboard: IssuedLeaf | undefined;
   const web = plan.api.dashboard;
   if (web.mode === "issue") {
     step(`Issuing web UI certificate ${web.commonName}`);
-    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm });
+    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm, ...cdp(false) });
     done++;
   }
   const agents = new Map<string, IssuedLeaf>();
   for (const a of plan.agents) {
     step(`Issuing agent certificate ${a.commonName}`);
     // No SANs: an empty DNS entry (the guide's "hosts":[""]) is forbidden by RFC 5280 (reference point 23).
-    agents.set(a.commonName, await issueLeaf(crypto, now, agentCa ?? ca, { profile: "agent", commonName: a.commonName, sans: [], validityHours: within(agentCa ?? ca, plan.agentValidityHours), algorithm: plan.leafAlgorithm }));
+    agents.set(a.commonName, await issueLeaf(crypto, now, agentCa ?? ca, { profile: "agent", commonName: a.commonName, sans: [], validityHours: within(agentCa ?? ca, plan.agentValidityHours), algorithm: plan.leafAlgorithm, ...cdp(agentCa !== undefined) }));
     done++;
   }
   step("Packaging the bundle");

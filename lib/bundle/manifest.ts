@@ -47,6 +47,8 @@ export interface IssuedPems {
   agentPasswords: Map<string, string>;
   /** SHA-256 fingerprints of the CA certificates, for the plan file. */
   caFingerprints: CaFingerprints;
+  /** The revocation list to publish, when the plan has a CRL URL. */
+  crl?: { stem: string; pem: string; url: string; count: number };
 }
 
 /** Private keys and secrets 0600 (owner only), scripts 0755, everything else 0644. install.sh tightens keys to 0400. */
@@ -123,6 +125,10 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
       offline(agentCaFiles.key, "ca-private-key", pems.agentCa.key, "Agent CA private key. Never copy it to a host.");
       offline(agentCaFiles.csr, "csr", pems.agentCa.csr, "Agent CA certificate signing request. Not used by Sensu.");
     }
+  }
+  if (pems.crl) {
+    const revoked = pems.crl.count === 0 ? "no certificates yet" : `${pems.crl.count} ${pems.crl.count === 1 ? "certificate" : "certificates"}`;
+    offline(`${pems.crl.stem}.crl`, "document", pems.crl.pem, `Revocation list of ${pems.crl.stem}.pem (${revoked}). Publish it at ${pems.crl.url} before restarting the backends.`);
   }
   for (const backend of plan.backends) {
     offline(cfsslNames(backend.fqdn).csr, "csr", pemOf(pems.backends, backend.fqdn).csr, `Certificate signing request for ${backend.fqdn}. Not used by Sensu.`);

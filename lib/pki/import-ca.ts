@@ -1,6 +1,6 @@
 import type { CertificateAuthority } from "./ca";
 import { daysUntil, formatUtc } from "./format";
-import { type ImportedKey, type KeyFormat, importPrivateKeyPem } from "./import-key";
+import { type KeyFormat, importPrivateKeyPem } from "./import-key";
 import type { PemResult } from "./pem-blocks";
 import { readOneCertificate, derHex } from "./read-certificates";
 import { signingParams } from "./algorithms";
@@ -11,7 +11,6 @@ import {
   KeyUsageFlags,
   KeyUsagesExtension,
   Pkcs10CertificateRequestGenerator,
-  SubjectKeyIdentifierExtension,
   type X509Certificate,
 } from "./x509";
 
@@ -48,7 +47,7 @@ function caProblem(cert: X509Certificate, now: Date): string | null {
   return null;
 }
 
-async function caNotices(crypto: Crypto, cert: X509Certificate, key: ImportedKey, daysLeft: number): Promise<string[]> {
+function caNotices(cert: X509Certificate, daysLeft: number): string[] {
   const notices: string[] = [];
   const bc = cert.getExtension(BasicConstraintsExtension);
   if (bc?.pathLength !== undefined) {
@@ -62,13 +61,6 @@ async function caNotices(crypto: Crypto, cert: X509Certificate, key: ImportedKey
     const usages = eku.usages.map(String);
     const missing = [SERVER_AUTH, CLIENT_AUTH].filter((oid) => !usages.includes(oid));
     if (missing.length > 0) notices.push("The CA certificate limits extended key usage and leaves out serverAuth or clientAuth; Go and etcd then refuse backend certificates below it (\"incompatible key usage\").");
-  }
-  // issueLeaf derives each leaf's AKI from the public key (SHA-1, RFC 5280 method 1). OpenSSL
-  // matches AKI to the CA's SKI, so a CA whose SKI was made another way breaks `openssl verify`.
-  const ski = cert.getExtension(SubjectKeyIdentifierExtension);
-  const derived = await SubjectKeyIdentifierExtension.create(key.keys.publicKey, false, crypto);
-  if (ski && ski.keyId.toLowerCase() !== derived.keyId.toLowerCase()) {
-    notices.push("The CA's subject key identifier is not the SHA-1 of its key, so OpenSSL-based clients may not find the CA for the certificates issued here; Go (Sensu, etcd) still does.");
   }
   if (daysLeft < SHORT_CA_DAYS) notices.push(`The CA expires in ${daysLeft} days (${formatUtc(cert.notAfter)}); certificates issued now end then too. Plan the CA's renewal.`);
   return notices;
@@ -93,7 +85,7 @@ export async function importCa(crypto: Crypto, now: Date, request: ImportCaReque
   }
   const { algorithm, keys, format } = key.value;
   const daysLeft = daysUntil(now, certificate.notAfter);
-  const notices = await caNotices(crypto, certificate, key.value, daysLeft);
+  const notices = caNotices(certificate, daysLeft);
   // CertificateAuthority carries a CSR (cfssl writes ca.csr for cross-signing); one is rebuilt here
   // from the imported key so the shape is the same as createCa's.
   const csr = await Pkcs10CertificateRequestGenerator.create({ name: certificate.subjectName, keys, signingAlgorithm: signingParams(algorithm) }, crypto);

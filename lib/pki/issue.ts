@@ -9,6 +9,7 @@ import { validityFor } from "./validity";
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
+  CRLDistributionPointsExtension,
   ExtendedKeyUsageExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
@@ -28,6 +29,8 @@ export interface LeafRequest {
   sans: readonly San[];
   validityHours: number;
   algorithm: KeyAlgorithmId;
+  /** CRL distribution points; only when the user says something serves them (reference point 9). */
+  crlUrls?: readonly string[];
 }
 
 export interface IssuedLeaf {
@@ -40,6 +43,15 @@ export interface IssuedLeaf {
 function sanExtension(sans: readonly San[]): SubjectAlternativeNameExtension | null {
   if (sans.length === 0) return null;
   return new SubjectAlternativeNameExtension(sans.map((s) => ({ type: s.kind, value: s.value })), false);
+}
+
+/**
+ * The AKI must equal the CA's own SKI: OpenSSL finds the issuer by it. A CA made here has the SHA-1
+ * of its key there; an imported CA may have been given another identifier, so copy what it carries.
+ */
+async function authorityKeyId(crypto: Crypto, ca: CertificateAuthority): Promise<AuthorityKeyIdentifierExtension> {
+  const ski = ca.certificate.getExtension(SubjectKeyIdentifierExtension);
+  return ski ? new AuthorityKeyIdentifierExtension(ski.keyId, false) : AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto);
 }
 
 /** A leaf certificate signed by `ca`, with the key usages of its profile. */
@@ -65,9 +77,10 @@ export async function issueLeaf(
     new KeyUsagesExtension(usage, true),
     new ExtendedKeyUsageExtension([...profile.extendedKeyUsages], false),
     await SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
-    await AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto),
+    await authorityKeyId(crypto, ca),
   ];
   if (san) extensions.push(san);
+  if (request.crlUrls && request.crlUrls.length > 0) extensions.push(new CRLDistributionPointsExtension([...request.crlUrls], false));
   const certificate = await X509CertificateGenerator.create(
     {
       serialNumber: randomSerial(crypto),

@@ -77,8 +77,13 @@ function etcdEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[
 }
 
 function revocationEntries(plan: ResolvedPlan): ConfigEntry[] {
-  if (plan.revocationCheck === undefined) return [];
+  const entries: ConfigEntry[] = [];
+  if (plan.revocation && plan.mtls.enabled) {
+    entries.push({ key: "agent-auth-crl-urls", value: [plan.revocation.crlUrl], section: "revocation", why: "Where backends fetch the revocation list for agent certificates; publish the bundle's CRL there." });
+  }
+  if (plan.revocationCheck === undefined) return entries;
   return [
+    ...entries,
     {
       key: "enable-cert-revocation-check",
       value: plan.revocationCheck,

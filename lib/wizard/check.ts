@@ -1,5 +1,6 @@
 import { checkAgents } from "./check-agents";
 import { checkApi } from "./check-api";
+import { checkRevocation } from "./check-revocation";
 import { checkAssets } from "./check-assets";
 import { checkEtcd } from "./check-etcd";
 import { checkTransport } from "./check-transport";
@@ -29,6 +30,8 @@ export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck 
       return checkTransport(input);
     case "assets":
       return checkAssets(input);
+    case "revocation":
+      return checkRevocation(input);
     default:
       return EMPTY_CHECK;
   }

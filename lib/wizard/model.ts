@@ -88,7 +88,7 @@ export interface WizardInput {
     urlHosts: Record<string, string>;
   };
   mtls: { enabled: boolean; bindUsers: boolean };
-  revocation: { check: RevocationCheck };
+  revocation: RevocationInput;
   assets: AssetsInput;
   /** Thresholds of the expiry checks in the bundle, in days, as typed. */
   renew: { warningDays: string; criticalDays: string };
@@ -119,6 +119,20 @@ export interface ExistingCaCheck {
 }
 
 export const emptyExistingCa = (): ExistingCaInput => ({ certPem: "", keyPem: "", check: null });
+
+/** The Certificate revocation step: the check setting, and an optional CRL revoking serials. */
+export interface RevocationInput {
+  check: RevocationCheck;
+  /** Serial numbers to revoke (hex), one per line; empty: no CRL. */
+  revoke: string;
+  /** Which CA issued them, and so signs the CRL. */
+  crlIssuer: "ca" | "agent-ca";
+  /** Where the CRL will be served: agent-auth-crl-urls, and optionally a CRL distribution point. */
+  crlUrl: string;
+  nextUpdateDays: string;
+  /** Put crlUrl into certificates issued now (reference point 9: only when something serves it). */
+  cdpInNewCerts: boolean;
+}
 
 /** A build the user picked for sudo rules; commands as typed (comma or space separated). */
 export interface AssetChoiceInput {
@@ -182,7 +196,7 @@ export function defaultInput(): WizardInput {
     api: { apiUrlHost: "localhost", dashboard: "shared", dashboardNames: "sensu.example.com", dashboardCertPath: "", dashboardKeyPath: "" },
     transport: { urlHosts: {} },
     mtls: { enabled: true, bindUsers: false },
-    revocation: { check: "on" },
+    revocation: { check: "on", revoke: "", crlIssuer: "agent-ca", crlUrl: "", nextUpdateDays: "30", cdpInNewCerts: false },
     assets: defaultAssets(),
     renew: { warningDays: "30", criticalDays: "7" },
   };

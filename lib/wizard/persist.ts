@@ -72,6 +72,8 @@ function sensuSectionsOk(data: Record<string, unknown>): boolean {
   if (!isObject(transport.urlHosts) || !Object.values(transport.urlHosts).every(isString)) return false;
   if (typeof mtls.enabled !== "boolean" || typeof mtls.bindUsers !== "boolean") return false;
   if (revocation.check !== "on" && revocation.check !== "off") return false;
+  if (!["revoke", "crlUrl", "nextUpdateDays"].every((k) => isString(revocation[k])) || typeof revocation.cdpInNewCerts !== "boolean") return false;
+  if (revocation.crlIssuer !== "ca" && revocation.crlIssuer !== "agent-ca") return false;
   if (!isObject(data.renew) || !isString(data.renew.warningDays) || !isString(data.renew.criticalDays)) return false;
   return assetsOk(data.assets);
 }

@@ -77,7 +77,7 @@ const PLAN_SHAPE: Shape = {
         api: { fields: { apiUrlHost: "string", dashboard: { oneOf: ["shared", "issue", "file"] }, dashboardNames: "string", dashboardCertPath: "string", dashboardKeyPath: "string" } },
         transport: { fields: { urlHosts: { record: "string" } } },
         mtls: { fields: { enabled: "boolean", bindUsers: "boolean" } },
-        revocation: { fields: { check: { oneOf: ["on", "off"] } } },
+        revocation: { fields: { check: { oneOf: ["on", "off"] }, revoke: "string", crlIssuer: { oneOf: ["ca", "agent-ca"] }, crlUrl: "string", nextUpdateDays: "string", cdpInNewCerts: "boolean" } },
         renew: { fields: { warningDays: "string", criticalDays: "string" } },
         assets: {
           fields: {

@@ -6,6 +6,7 @@ import { backendSans } from "./check-backends";
 import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
 import type { SudoersPlan } from "../sudoers/model";
 import { resolveSudoers } from "./check-assets";
+import { type ResolvedRevocation, resolveRevocation } from "./check-revocation";
 import { serializeInput } from "./persist";
 import { resolveUrlHost } from "./check-transport";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
@@ -56,6 +57,8 @@ export interface ResolvedPlan {
   revocationCheck?: boolean;
   /** sudo rules for asset commands, when the Dynamic runtime assets step is used. */
   sudoers?: SudoersPlan;
+  /** A CRL to sign and where it is served; present once a CRL URL is given. */
+  revocation?: ResolvedRevocation;
   /** The inputs as a plan file keeps them (no secrets), to restore everything on a later visit. */
   savedInput: WizardInput;
 }
@@ -129,6 +132,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       },
       mtls: { ...input.mtls },
       sudoers,
+      revocation: resolveRevocation(input),
       savedInput: JSON.parse(serializeInput(input)) as WizardInput,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
     },

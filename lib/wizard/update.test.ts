@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultInput } from "./model";
-import { addAgent, changeSensuVersion, patchBackend, removeAgent, setBackendCount } from "./update";
+import { addAgent, changeSensuVersion, patchBackend, removeAgent, setBackendCount, setRevocationCheck } from "./update";
 
 describe("setBackendCount", () => {
   it("grows with the guide's example rows and shrinks from the end", () => {
@@ -42,7 +42,7 @@ describe("agents", () => {
 
 describe("changing the Sensu release", () => {
   it("drops a setting the release lacks with a notice, and keeps everything else", () => {
-    const off = { ...patchBackend(defaultInput(), "b1", { fqdn: "kept.example.com" }), revocation: { check: "off" as const } };
+    const off = setRevocationCheck(patchBackend(defaultInput(), "b1", { fqdn: "kept.example.com" }), "off");
     const { input, notice } = changeSensuVersion(off, "6.0-6.3");
     assert.match(notice ?? "", /Sensu 6\.0 – 6\.3 has no enable-cert-revocation-check, so your revocation setting \("off"\) was dropped/);
     assert.equal(input.revocation.check, "on");

@@ -72,7 +72,7 @@ export function changeSensuVersion(input: WizardInput, sensuVersion: SensuVersio
   // Only a choice the user made is worth a notice: the default simply stops being written.
   if (input.revocation.check !== "on" && keyExists("backend", key, input.plan.sensuVersion) && !keyExists("backend", key, sensuVersion)) {
     const notice = `Sensu ${SENSU_VERSION_LABELS[sensuVersion]} has no ${key}, so your revocation setting ("${input.revocation.check}") was dropped and backend.yml no longer carries it.`;
-    return { input: { ...next, revocation: { check: "on" } }, notice };
+    return { input: { ...next, revocation: { ...next.revocation, check: "on" } }, notice };
   }
   return { input: next, notice: null };
 }
@@ -94,7 +94,11 @@ export function patchMtls(input: WizardInput, patch: Partial<WizardInput["mtls"]
 }
 
 export function setRevocationCheck(input: WizardInput, check: WizardInput["revocation"]["check"]): WizardInput {
-  return { ...input, revocation: { check } };
+  return { ...input, revocation: { ...input.revocation, check } };
+}
+
+export function patchRevocation(input: WizardInput, patch: Partial<WizardInput["revocation"]>): WizardInput {
+  return { ...input, revocation: { ...input.revocation, ...patch } };
 }
 
 export function setTlsDir(input: WizardInput, tlsDir: string): WizardInput {

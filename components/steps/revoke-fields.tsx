@@ -1,0 +1,92 @@
+import { type ChangeEvent, useState } from "react";
+import { readCertificates } from "@/lib/pki/read-certificates";
+import { issuesFor } from "@/lib/wizard/issues";
+import { patchRevocation } from "@/lib/wizard/update";
+import { ChoiceGroup } from "../ui/choice-group";
+import { Checkbox } from "../ui/checkbox";
+import { Field, FieldMessages, inputClass } from "../ui/field";
+import { TextField } from "../ui/text-field";
+import type { StepFormProps } from "./step-form-props";
+
+/** Serials to revoke (typed, or read from certificate files), the signing CA, and where the list is served. */
+export function RevokeFields({ input, onChange, check }: StepFormProps) {
+  const r = input.revocation;
+  const [loaded, setLoaded] = useState<{ added: string[]; problem: string | null }>({ added: [], problem: null });
+  const at = (field: string) => ({ errors: issuesFor(check.errors, `revocation.${field}`), warnings: issuesFor(check.warnings, `revocation.${field}`) });
+  const load = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    event.target.value = "";
+    const added: string[] = [];
+    let problem: string | null = null;
+    const serials: string[] = [];
+    for (const file of files) {
+      const certs = readCertificates(await file.text(), file.name);
+      if (!certs.ok) problem = certs.message;
+      else for (const c of certs.value) {
+        serials.push(c.serialNumber.toUpperCase());
+        added.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
+      }
+    }
+    setLoaded({ added, problem });
+    if (serials.length > 0) onChange((i) => patchRevocation(i, { revoke: [i.revocation.revoke.trim(), ...serials].filter(Boolean).join("\n") }));
+  };
+  return (
+    <section aria-labelledby="revoke-heading" className="flex flex-col gap-4">
+      <h2 id="revoke-heading" className="text-lg font-semibold">
+        Revoke certificates
+      </h2>
+      <p className="text-sm text-slate-700">
+        The wizard signs a revocation list (CRL) with the CA that issued the certificates — load it on Create a CA — and backends fetch it from the URL you give (agent-auth-crl-urls). Publish the bundle&apos;s .crl file there before restarting them, and again before its next update.
+      </p>
+      <Field id="revocation.revoke" label="Serial numbers to revoke" hint="Hex, one per line, as openssl x509 -noout -serial prints them. Empty: an empty list to publish." {...at("revoke")}>
+        {(describedBy, invalid) => (
+          <textarea id="revocation.revoke" rows={3} spellCheck={false} value={r.revoke} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange((i) => patchRevocation(i, { revoke: e.target.value }))} className={`${inputClass(invalid)} font-mono text-xs`} />
+        )}
+      </Field>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="revocation.files" className="text-sm font-medium text-slate-800">
+          Or load the certificates to revoke (PEM)
+        </label>
+        <input id="revocation.files" type="file" multiple accept=".pem,.crt,.cer" onChange={load} className="text-sm" />
+        <div aria-live="polite" className="text-sm">
+          {loaded.added.length > 0 && <p className="text-slate-700">Added: {loaded.added.join("; ")}</p>}
+          {loaded.problem && <FieldMessages id="revocation.files-msg" errors={[loaded.problem]} warnings={[]} />}
+        </div>
+      </div>
+      {input.plan.caLayout === "separate" && (
+        <ChoiceGroup
+          name="crl-issuer"
+          legend="Certificates issued by"
+          value={r.crlIssuer}
+          columns={2}
+          onChange={(crlIssuer) => onChange((i) => patchRevocation(i, { crlIssuer }))}
+          choices={[
+            { value: "agent-ca", label: "The agent CA (agent certificates)", description: "Writes agent-ca.crl. This is what backends check agent mTLS against." },
+            { value: "ca", label: "The CA (backend certificates)", description: "Writes ca.crl, for backend and web UI certificates." },
+          ]}
+        />
+      )}
+      {issuesFor(check.errors, "revocation.crlIssuer").map((m) => (
+        <p key={m} role="alert" className="text-sm font-medium text-red-700">
+          {m}
+        </p>
+      ))}
+      <div className="grid gap-6 sm:grid-cols-2">
+        <TextField id="revocation.crlUrl" label="URL the list is served at" mono placeholder="http://pki.example.com/agent-ca.crl" value={r.crlUrl} onChange={(crlUrl) => onChange((i) => patchRevocation(i, { crlUrl }))} {...at("crlUrl")} hint="Written to agent-auth-crl-urls on every backend." />
+        <TextField id="revocation.nextUpdateDays" label="Next update in" suffix="days" inputMode="numeric" value={r.nextUpdateDays} onChange={(nextUpdateDays) => onChange((i) => patchRevocation(i, { nextUpdateDays }))} {...at("nextUpdateDays")} hint="Clients refuse the list after this; publish a new one before." />
+      </div>
+      <Checkbox
+        id="revocation.cdpInNewCerts"
+        label="Name this URL in the certificates issued now (CRL distribution point)"
+        checked={r.cdpInNewCerts}
+        onChange={(cdpInNewCerts) => onChange((i) => patchRevocation(i, { cdpInNewCerts }))}
+        description="Only if the URL will always answer: Sensu then checks it on every agent and etcd connection, and a URL nothing serves breaks mTLS (sensu/sensu-go#4472)."
+      />
+      {issuesFor(check.errors, "revocation.cdpInNewCerts").map((m) => (
+        <p key={m} role="alert" className="text-sm font-medium text-red-700">
+          {m}
+        </p>
+      ))}
+    </section>
+  );
+}
