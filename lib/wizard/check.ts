@@ -6,6 +6,7 @@ import { checkTransport } from "./check-transport";
 import { checkBackends } from "./check-backends";
 import { checkCa } from "./check-ca";
 import { checkPlan } from "./check-plan";
+import { checkRenew } from "./check-renew";
 import { EMPTY_CHECK, type StepCheck } from "./issues";
 import type { WizardInput } from "./model";
 import { STEPS, type StepId } from "./steps";
@@ -29,6 +30,8 @@ export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck 
       return checkTransport(input);
     case "assets":
       return checkAssets(input);
+    case "renew":
+      return checkRenew(input);
     default:
       return EMPTY_CHECK;
   }

@@ -7,6 +7,7 @@ import { caValidityHours, checkLeafValidity } from "./check-validity";
 import type { SudoersPlan } from "../sudoers/model";
 import { resolveSudoers } from "./check-assets";
 import { resolveUrlHost } from "./check-transport";
+import { type ExpiryThresholds, resolveExpiryThresholds } from "./check-renew";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
 import type { StepId } from "./steps";
 
@@ -53,6 +54,8 @@ export interface ResolvedPlan {
   revocationCheck?: boolean;
   /** sudo rules for asset commands, when the Dynamic runtime assets step is used. */
   sudoers?: SudoersPlan;
+  /** Thresholds of the bundle's expiry checks (monitoring/), from the Renew step. */
+  expiry: ExpiryThresholds;
 }
 
 function firstIp(ips: string): string | undefined {
@@ -75,7 +78,8 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   const hosts = input.backends.rows.map((row) => resolveUrlHost(input, row));
   const urlHosts = hosts.flatMap((h) => (h.ok ? [h.san] : []));
   const sudoers = resolveSudoers(input);
-  if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null) return { ok: false, steps };
+  const expiry = resolveExpiryThresholds(input);
+  if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null || !expiry.ok) return { ok: false, steps };
   const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => { const p = parseSan(n); return p.ok ? [p.san] : []; });
   return {
     ok: true,
@@ -109,6 +113,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       mtls: { ...input.mtls },
       sudoers,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
+      expiry: expiry.value,
     },
   };
 }

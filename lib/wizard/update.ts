@@ -114,3 +114,7 @@ export function toggleAssetBuild(input: WizardInput, asset: string, build: numbe
 export function setAssetCommands(input: WizardInput, index: number, commands: string): WizardInput {
   return patchAssets(input, { choices: input.assets.choices.map((c, i) => (i === index ? { ...c, commands } : c)) });
 }
+
+export function patchRenew(input: WizardInput, patch: Partial<WizardInput["renew"]>): WizardInput {
+  return { ...input, renew: { ...input.renew, ...patch } };
+}
