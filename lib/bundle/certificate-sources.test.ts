@@ -92,3 +92,11 @@ describe("groupIdentical", () => {
     assert.equal(groups[0]?.certificate.status, "expiring-soon");
   });
 });
+
+describe("certificateSources limits", () => {
+  it("names a file too big to be a bundle without reading it", () => {
+    const out = certificateSources([{ name: "huge.zip", bytes: new Uint8Array(), size: 50_000_000 }]);
+    assert.match(out.problems[0]?.reason ?? "", /^huge\.zip is over 20 MB/);
+    assert.deepEqual(out.files, []);
+  });
+});

@@ -11,6 +11,8 @@ import type { CertificateDescription, CertificateFile } from "../pki/describe-ce
 export interface LoadedFile {
   name: string;
   bytes: Uint8Array;
+  /** The file's size, when it was too big to read into bytes at all. */
+  size?: number;
 }
 
 export interface SourceProblem {
@@ -108,7 +110,7 @@ function addZip(out: CertificateSources, file: LoadedFile): void {
 export function certificateSources(loaded: readonly LoadedFile[], pasted = ""): CertificateSources {
   const out: CertificateSources = { files: [], problems: [], ignoredKeys: [] };
   for (const file of loaded) {
-    if (file.bytes.byteLength > MAX_FILE_BYTES) {
+    if ((file.size ?? file.bytes.byteLength) > MAX_FILE_BYTES) {
       out.problems.push({ name: file.name, reason: `${file.name} is over 20 MB: not a Sensu TLS bundle or a certificate. Not read.` });
       continue;
     }
