@@ -6,6 +6,7 @@ import { AgentsForm } from "./agents-form";
 import { ApiForm } from "./api-form";
 import { AssetsForm } from "./assets-form";
 import { EtcdForm } from "./etcd-form";
+import { RenewForm } from "./renew-form";
 import { RevocationForm } from "./revocation-form";
 import { TrustStoreForm } from "./trust-store-form";
 import { BackendsForm } from "./backends-form";
@@ -27,5 +28,6 @@ export const STEP_FORMS: Partial<Record<StepId, ComponentType<StepFormProps>>> =
   revocation: RevocationForm,
   assets: AssetsForm,
   "trust-store": TrustStoreForm,
+  renew: RenewForm,
   download: DownloadForm,
 };

@@ -60,6 +60,9 @@ describe("the bundle layout", () => {
       "agents/agent/etc/sensu/tls/agent.pem",
       "agents/agent/etc/sensu/tls/agent-key.pem",
       "agents/agent/etc/sensu/agent.yml",
+      "monitoring/expiry-checks.yaml",
+      "monitoring/expiry-checks.json",
+      "RENEWAL.md",
     ]);
   });
 
@@ -81,7 +84,8 @@ describe("the bundle layout", () => {
   });
 
   it("puts each host file at its install path inside the host folder, certificates under the TLS directory", () => {
-    for (const e of separate.entries.filter((x) => x.host !== "offline" && !x.path.endsWith("install.sh"))) {
+    // Operator files (monitoring/, RENEWAL.md) are used from a workstation, never installed on a host.
+    for (const e of separate.entries.filter((x) => x.host !== "offline" && x.host !== "operator" && !x.path.endsWith("install.sh"))) {
       assert.ok(e.installTo && e.path.endsWith(e.installTo), e.path);
       if (e.kind === "certificate" || e.kind === "private-key") assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
     }
@@ -213,5 +217,56 @@ describe("sudo rules in the bundle", () => {
     assert.match(readme, /sudo visudo -c -f sudoers\.d\/sensu-assets/);
     for (const e of sudo) assert.ok(readme.includes(e.path), `README lists ${e.path}`);
     assert.ok(!paths(separate).some((p) => p.startsWith("sudo/")), "no sudo/ folder without assets");
+  });
+});
+
+describe("expiry checks and the renewal runbook in the bundle", () => {
+  it("adds monitoring/ with the checks at the plan's thresholds, YAML and JSON alike, 0644 for the operator", async () => {
+    const plan = guidePlan((i) => ({ ...i, renew: { warningDays: "45", criticalDays: "10" } }));
+    const b = await generateBundle(crypto, NOW, plan);
+    const monitoring = b.entries.filter((e) => e.path.startsWith("monitoring/") || e.path === "RENEWAL.md");
+    assert.deepEqual(monitoring.map((e) => [e.path, e.mode.toString(8), e.host]), [
+      ["monitoring/expiry-checks.yaml", "644", "operator"],
+      ["monitoring/expiry-checks.json", "644", "operator"],
+      ["RENEWAL.md", "644", "operator"],
+    ]);
+    const { loadAll } = await import("js-yaml");
+    const yaml = loadAll(content(b, "monitoring/expiry-checks.yaml")) as { metadata: { name: string }; spec: { command: string; subscriptions: string[] } }[];
+    const json = content(b, "monitoring/expiry-checks.json").trim().split(/\n(?=\{)/).map((t) => JSON.parse(t));
+    assert.deepEqual(json, yaml);
+    assert.deepEqual(yaml.map((c) => c.metadata.name), ["cert-expiry-ca", "cert-expiry-agent-ca", "cert-expiry-backend-1.example.com", "cert-expiry-backend-2.example.com", "cert-expiry-backend-3.example.com", "cert-expiry-agent"]);
+    for (const c of yaml) assert.match(c.spec.command, /-checkend 864000 .*within 10 days.*-checkend 3888000 .*within 45 days/);
+    assert.deepEqual(yaml[5]?.spec.subscriptions, ["agent-cert:agent"]);
+    assert.match(b.entries.find((e) => e.path === "monitoring/expiry-checks.yaml")?.purpose ?? "", /WARNING 45 days, CRITICAL 10 days/);
+  });
+
+  it("checks the web UI certificate too when it is issued here, on every backend", async () => {
+    const b = await generateBundle(crypto, NOW, guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
+    const { loadAll } = await import("js-yaml");
+    const checks = loadAll(content(b, "monitoring/expiry-checks.yaml")) as { metadata: { name: string }; spec: { subscriptions: string[] } }[];
+    const web = checks.find((c) => c.metadata.name === "cert-expiry-dashboard");
+    assert.deepEqual(web?.spec.subscriptions, ["entity:backend-1", "entity:backend-2", "entity:backend-3"]);
+  });
+
+  it("writes RENEWAL.md: same names, backends one at a time with cluster health between, agents after", () => {
+    const runbook = content(separate, "RENEWAL.md");
+    assert.match(runbook, /^# Renewing the certificates\n/);
+    assert.match(runbook, /load your plan file on the Plan step and your CA on Create a CA/);
+    assert.match(runbook, /Expired agent certificates fail silently/);
+    assert.match(runbook, /Expired backend certificates take etcd down/);
+    const order = ["## Backend 1 of 3: backend-1", "## Backend 2 of 3: backend-2", "## Backend 3 of 3: backend-3", '## Agents using "agent", after every backend'].map((h) => runbook.indexOf(h));
+    assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0))), `sections in order: ${order}`);
+    assert.equal(runbook.match(/sudo systemctl restart sensu-backend\nopenssl x509 -noout -enddate -in \/etc\/sensu\/tls\/backend-\d\.example\.com\.pem\nsensuctl cluster health/g)?.length, 3);
+    assert.doesNotMatch(runbook, /PRIVATE KEY/);
+  });
+
+  it("the README explains the checks' subscriptions and points to RENEWAL.md", () => {
+    const readme = content(separate, "README.md");
+    assert.match(readme, /sensuctl create -f monitoring\/expiry-checks\.yaml/);
+    assert.match(readme, /`openssl x509 -noout -enddate` check always exits 0/);
+    assert.match(readme, /- `sensu-backend` \(cert-expiry-ca, cert-expiry-agent-ca\): Add "sensu-backend"/);
+    assert.match(readme, /- `entity:backend-2` \(cert-expiry-backend-2\.example\.com\): .*entity name "backend-2"/);
+    assert.match(readme, /- `agent-cert:agent` \(cert-expiry-agent\): Add "agent-cert:agent"/);
+    assert.match(readme, /follow RENEWAL\.md/);
   });
 });

@@ -11,6 +11,8 @@ import { AGENT_CA_STEM, agentDir, backendDir, CA_CONFIG, CA_STEM, cfsslNames, OF
 import { installScript } from "./install-script";
 import { type CaFingerprints, makePlanFile, planFileJson } from "../wizard/plan-file";
 import { sudoersBundleFiles } from "../sudoers/bundle-files";
+import { monitoringFiles } from "./monitoring";
+import { RENEWAL_FILE, RENEWAL_PURPOSE, renewalMarkdown } from "./renewal";
 
 export type FileKind = "private-key" | "ca-private-key" | "certificate" | "csr" | "config" | "script" | "secret" | "document";
 
@@ -180,5 +182,8 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
       entries.push({ path: `${SUDO_DIR}/${f.path}`, mode: f.mode, kind, content: f.content, purpose: f.purpose, host: SUDO_HOST, installTo: f.installTo });
     }
   }
+  // Operator files: checks for sensuctl, and the runbook for the day they warn.
+  for (const f of monitoringFiles(plan)) entries.push({ path: f.path, mode: PUBLIC_MODE, kind: "document", content: f.content, purpose: f.purpose, host: OPERATOR_HOST });
+  entries.push({ path: RENEWAL_FILE, mode: PUBLIC_MODE, kind: "document", content: renewalMarkdown(plan), purpose: RENEWAL_PURPOSE, host: OPERATOR_HOST });
   return entries;
 }

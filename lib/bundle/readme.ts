@@ -10,6 +10,8 @@ import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
 import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
 import { README_PATH, README_PURPOSE } from "./planned";
+import { EXPIRY_CHECKS_JSON, EXPIRY_CHECKS_YAML, MONITORING_DIR, planExpiryChecks, subscriptionNotes } from "./monitoring";
+import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {
   /** Path of the certificate inside the zip. */
@@ -68,6 +70,22 @@ function sudoSection(plan: ResolvedPlan, entries: readonly ManifestEntry[]): str
   if (has(COPY_SCRIPT_FILE)) lines.push(`sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`);
   lines.push(`sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`, `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`, "```", "");
   if (has("checks/sudo-checks.yaml")) lines.push("Then, from a workstation: `sensuctl create -f sudo/checks/sudo-checks.yaml` (or the .json file).", "");
+  return lines;
+}
+
+function monitoringSection(plan: ResolvedPlan): string[] {
+  const yaml = `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`;
+  const lines = [`## Expiry checks (${MONITORING_DIR}/) and renewal (${RENEWAL_FILE})`, ""];
+  lines.push(
+    `${yaml} (and ${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}, the same as JSON) holds one Sensu check per certificate. ` +
+      `Each runs \`openssl x509 -checkend\` on the host and exits 1 (WARNING) ${plan.expiry.warningDays} days and 2 (CRITICAL) ${plan.expiry.criticalDays} days before the certificate expires, or once it has. ` +
+      "The guide's `openssl x509 -noout -enddate` check always exits 0, so it never alerts.",
+    "",
+  );
+  lines.push("```sh", `sensuctl create -f ${yaml}`, "```", "");
+  lines.push("A check runs only on agents with one of its subscriptions:", "");
+  for (const note of subscriptionNotes(planExpiryChecks(plan))) lines.push(`- \`${note.subscription}\` (${note.checks.join(", ")}): ${note.where}`);
+  lines.push("", `When they warn, follow ${RENEWAL_FILE}: new certificates with the same names, backends one at a time with \`sensuctl cluster health\` between, agents after.`, "");
   return lines;
 }
 
@@ -149,6 +167,7 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     "Expired backend certificates take etcd down; expired agent certificates fail silently. Renew before these dates, one backend at a time, checking `sensuctl cluster health` between.",
     "",
   );
+  lines.push(...monitoringSection(plan));
   lines.push("## Every file", "");
   lines.push("| file | install to | mode | what it is |", "|---|---|---|---|");
   lines.push(`| ${README_PATH} | | 0644 | ${README_PURPOSE} |`);

@@ -7,6 +7,7 @@ import { checkTransport } from "./check-transport";
 import { checkBackends } from "./check-backends";
 import { checkCa } from "./check-ca";
 import { checkPlan } from "./check-plan";
+import { checkRenew } from "./check-renew";
 import { EMPTY_CHECK, type StepCheck } from "./issues";
 import type { WizardInput } from "./model";
 import { STEPS, type StepId } from "./steps";
@@ -32,6 +33,8 @@ export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck 
       return checkAssets(input);
     case "revocation":
       return checkRevocation(input);
+    case "renew":
+      return checkRenew(input);
     default:
       return EMPTY_CHECK;
   }

@@ -9,6 +9,7 @@ import { resolveSudoers } from "./check-assets";
 import { type ResolvedRevocation, resolveRevocation } from "./check-revocation";
 import { serializeInput } from "./persist";
 import { resolveUrlHost } from "./check-transport";
+import { type ExpiryThresholds, resolveExpiryThresholds } from "./check-renew";
 import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
 import type { StepId } from "./steps";
 
@@ -61,6 +62,8 @@ export interface ResolvedPlan {
   revocation?: ResolvedRevocation;
   /** The inputs as a plan file keeps them (no secrets), to restore everything on a later visit. */
   savedInput: WizardInput;
+  /** Thresholds of the bundle's expiry checks (monitoring/), from the Renew step. */
+  expiry: ExpiryThresholds;
 }
 
 function firstIp(ips: string): string | undefined {
@@ -99,7 +102,8 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   const hosts = input.backends.rows.map((row) => resolveUrlHost(input, row));
   const urlHosts = hosts.flatMap((h) => (h.ok ? [h.san] : []));
   const sudoers = resolveSudoers(input);
-  if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null) return { ok: false, steps };
+  const expiry = resolveExpiryThresholds(input);
+  if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null || !expiry.ok) return { ok: false, steps };
   const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => { const p = parseSan(n); return p.ok ? [p.san] : []; });
   return {
     ok: true,
@@ -135,6 +139,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       revocation: resolveRevocation(input),
       savedInput: JSON.parse(serializeInput(input)) as WizardInput,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
+      expiry: expiry.value,
     },
   };
 }

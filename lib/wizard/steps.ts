@@ -30,7 +30,7 @@ export interface StepDefinition {
   /** One sentence: what the step covers. */
   summary: string;
   guide: GuideRef;
-  /** false: the section is listed so the journey is complete, but its page is not built yet. */
+  /** false: the section is listed so the journey is complete, but its page is not built yet (none today). */
   available: boolean;
 }
 
@@ -49,7 +49,7 @@ export const STEPS: readonly StepDefinition[] = [
   { id: "revocation", slug: "revocation", available: true, title: "Certificate revocation", summary: "What Sensu checks for revocation (CRL and OCSP, failing open), the setting that turns it on, and revoking certificates with a signed CRL.", guide: { guide: SECURE, section: "Certificate revocation check" } },
   { id: "assets", slug: "assets", title: "Dynamic runtime assets and sudo", available: true, summary: "sudoers rules for asset commands, checked with visudo, without handing out root.", guide: { guide: SECURE, section: "Dynamic runtime assets paths and sudo" } },
   { id: "trust-store", slug: "trust-store", available: true, title: "Install CA certificates", summary: "Add the CA to the trust store on Linux, macOS and Windows for the web UI and sensuctl.", guide: { guide: GENERATE, section: "Install CA certificates" } },
-  { id: "renew", slug: "renew", title: "Renew certificates", available: false, summary: "Expiry checks that alert, and renewing one backend at a time.", guide: { guide: GENERATE, section: "Renew self-generated certificates" } },
+  { id: "renew", slug: "renew", title: "Renew certificates", available: true, summary: "Expiry checks that alert, and renewing one backend at a time.", guide: { guide: GENERATE, section: "Renew self-generated certificates" } },
   { id: "download", slug: "download", title: "Review and download", available: true, summary: "Generate every key and certificate in this browser and download one zip with a folder per host.", guide: { guide: GENERATE, section: "Install CA certificates (copying files to hosts)" } },
 ];
 

@@ -122,3 +122,7 @@ export function setAssetCommands(input: WizardInput, index: number, commands: st
 export function patchExistingCa(input: WizardInput, which: "existing" | "agentExisting", patch: Partial<WizardInput["ca"]["existing"]>): WizardInput {
   return { ...input, ca: { ...input.ca, [which]: { ...input.ca[which], ...patch } } };
 }
+
+export function patchRenew(input: WizardInput, patch: Partial<WizardInput["renew"]>): WizardInput {
+  return { ...input, renew: { ...input.renew, ...patch } };
+}

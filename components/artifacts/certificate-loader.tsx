@@ -1,0 +1,108 @@
+"use client";
+import { type ChangeEvent, type DragEvent, useState } from "react";
+import { inputClass } from "../ui/field";
+import { Notice } from "../ui/notice";
+import { CertificateList } from "./certificate-list";
+import { useLoadedCertificates } from "./use-loaded-certificates";
+
+/**
+ * Load a bundle zip, .pem files or pasted PEM and see every certificate in it. What is loaded stays
+ * in this component: nothing is saved, and leaving the step forgets it.
+ */
+export function CertificateLoader({ now }: { now: Date }) {
+  const { files, pasted, setPasted, add, remove, view } = useLoadedCertificates(now);
+  const [dragging, setDragging] = useState(false);
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    const picked = Array.from(event.target.files ?? []);
+    event.target.value = "";
+    void add(picked);
+  };
+  const drop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void add(Array.from(event.dataTransfer.files));
+  };
+  const over = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(true);
+  };
+  const problems = view.status === "done" ? view.problems : [];
+  const keys = view.status === "done" ? view.ignoredKeys : [];
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div
+          onDragOver={over}
+          onDragLeave={() => setDragging(false)}
+          onDrop={drop}
+          className={`flex flex-col gap-2 rounded-lg border-2 border-dashed p-4 ${dragging ? "border-sky-600 bg-sky-50" : "border-slate-300 bg-white"}`}
+        >
+          <label htmlFor="renew.files" className="text-sm font-medium text-slate-800">
+            Load a bundle zip or certificate files
+          </label>
+          <input id="renew.files" type="file" multiple accept=".zip,.pem,.crt,.cer,application/zip" onChange={pick} aria-describedby="renew.files-hint" className="text-sm" />
+          <p id="renew.files-hint" className="text-xs text-slate-600">
+            Or drop them here. From a zip, every .pem holding a certificate is read; private keys (-key.pem) are never opened.
+          </p>
+          {files.length > 0 && (
+            <ul aria-label="Loaded files" className="flex flex-col gap-1 text-sm">
+              {files.map((f) => (
+                <li key={f.name} className="flex flex-wrap items-center gap-x-3">
+                  <span className="font-mono text-xs break-all">{f.name}</span>
+                  <button type="button" className="rounded px-1 text-sky-800 underline" onClick={() => remove(f.name)}>
+                    Remove {f.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="renew.pasted" className="text-sm font-medium text-slate-800">
+            Or paste PEM certificates
+          </label>
+          <textarea
+            id="renew.pasted"
+            rows={6}
+            spellCheck={false}
+            value={pasted}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            aria-describedby="renew.pasted-hint"
+            onChange={(e) => setPasted(e.target.value)}
+            className={`${inputClass(false)} font-mono text-xs`}
+          />
+          <p id="renew.pasted-hint" className="text-xs text-slate-600">
+            One or more -----BEGIN CERTIFICATE----- blocks, as cat prints them. A private key pasted here is dropped unread.
+          </p>
+        </div>
+      </div>
+      <div aria-live="polite" className="flex flex-col gap-3">
+        {view.status === "reading" && <p className="text-sm text-slate-700">Reading the certificates…</p>}
+        {problems.length > 0 && (
+          <Notice tone="danger" title={problems.length === 1 ? "1 problem reading what you loaded; the rest is shown" : `${problems.length} problems reading what you loaded; the rest is shown`}>
+            <ul className="list-disc pl-5">
+              {problems.map((p) => (
+                <li key={`${p.name}:${p.reason}`}>{p.reason}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        {keys.length > 0 && (
+          <details className="text-sm text-slate-700">
+            <summary className="cursor-pointer">
+              {keys.length === 1 ? "1 private key" : `${keys.length} private keys`} left unread: only certificates are read here.
+            </summary>
+            <ul aria-label="Private keys left unread" className="mt-1 pl-5 font-mono text-xs">
+              {keys.map((k) => (
+                <li key={k} className="break-all">
+                  {k}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+      {view.status === "done" && view.groups.length > 0 && <CertificateList groups={view.groups} />}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadAll } from "js-yaml";
+import { setBackendCount } from "../wizard/update";
+import { monitoredTargets, monitoringFiles, planExpiryChecks, subscriptionNotes } from "./monitoring";
+import { guidePlan } from "./test-plan";
+
+describe("the bundle's expiry checks", () => {
+  it("use the plan's thresholds and one check per certificate", () => {
+    const plan = guidePlan((i) => ({ ...i, renew: { warningDays: "60", criticalDays: "14" } }));
+    const checks = planExpiryChecks(plan);
+    assert.equal(checks.length, 6);
+    for (const c of checks) assert.match(c.spec.command, /-checkend 1209600 .*within 14 days.*-checkend 5184000 .*within 60 days/);
+    const [yaml, json] = monitoringFiles(plan);
+    assert.deepEqual([yaml?.path, json?.path], ["monitoring/expiry-checks.yaml", "monitoring/expiry-checks.json"]);
+    assert.deepEqual(loadAll(yaml?.content ?? ""), checks);
+  });
+
+  it("add the web UI certificate only when it is issued here", () => {
+    const shared = monitoredTargets(guidePlan()).map((t) => t.certPath);
+    assert.ok(!shared.some((p) => p.endsWith("dashboard.pem")));
+    const issued = monitoredTargets(guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
+    assert.deepEqual(issued.at(-1), { role: "backend", certPath: "/etc/sensu/tls/dashboard.pem", subscriptions: ["entity:backend-1", "entity:backend-2", "entity:backend-3"] });
+  });
+
+  it("say, per subscription, which checks use it and which agents must carry it", () => {
+    const notes = subscriptionNotes(planExpiryChecks(guidePlan((i) => setBackendCount(i, "1"))));
+    assert.deepEqual(notes.map((n) => [n.subscription, n.checks]), [
+      ["sensu-backend", ["cert-expiry-ca", "cert-expiry-agent-ca"]],
+      ["entity:backend-1", ["cert-expiry-backend-1.example.com"]],
+      ["agent-cert:agent", ["cert-expiry-agent"]],
+    ]);
+    assert.match(notes[0]?.where ?? "", /Add "sensu-backend" to the subscriptions in agent\.yml of the Sensu agent on each backend host/);
+    assert.match(notes[1]?.where ?? "", /on its own.*entity name "backend-1"/);
+    assert.match(notes[2]?.where ?? "", /every agent that uses the certificate "agent"/);
+  });
+});

@@ -1,0 +1,76 @@
+import { CA_SUBSCRIPTION, type CheckConfig, checksJson, checksYaml, expiryChecks, type ExpiryTarget, planExpiryTargets } from "../day2/expiry-checks";
+import { DASHBOARD_STEM } from "../sensu/host-files";
+import type { ResolvedPlan } from "../wizard/resolve";
+import { cfsslNames } from "./file-names";
+
+/** The bundle's monitoring/ folder: expiry checks for `sensuctl create -f`, from a workstation. */
+export const MONITORING_DIR = "monitoring";
+export const EXPIRY_CHECKS_YAML = "expiry-checks.yaml";
+export const EXPIRY_CHECKS_JSON = "expiry-checks.json";
+
+/** The plan's certificates, plus the web UI certificate when it is issued here (it expires too). */
+export function monitoredTargets(plan: ResolvedPlan): ExpiryTarget[] {
+  const targets = planExpiryTargets(plan);
+  if (plan.api.dashboard.mode === "issue") {
+    targets.push({ role: "backend", certPath: `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}`, subscriptions: plan.backends.map((b) => `entity:${b.name}`) });
+  }
+  return targets;
+}
+
+/** One CheckConfig per certificate, at the plan's thresholds. */
+export function planExpiryChecks(plan: ResolvedPlan): CheckConfig[] {
+  const checks = expiryChecks(monitoredTargets(plan), plan.expiry);
+  // The plan's thresholds are validated and its file names unique (check-renew, check-agents):
+  // a refusal here is a bug, not something the user can fix.
+  if (!checks.ok) throw new Error(`failed to build the expiry checks: ${checks.message}`);
+  return checks.value;
+}
+
+export interface SubscriptionNote {
+  subscription: string;
+  /** The checks that use it. */
+  checks: string[];
+  /** Which agents need it, and whether Sensu adds it on its own. */
+  where: string;
+}
+
+function where(subscription: string): string {
+  if (subscription === CA_SUBSCRIPTION) {
+    return `Add "${CA_SUBSCRIPTION}" to the subscriptions in agent.yml of the Sensu agent on each backend host: the CA certificates are on every host, and the backends are where a CA renewal starts.`;
+  }
+  if (subscription.startsWith("entity:")) {
+    const name = subscription.slice("entity:".length);
+    return `Every agent subscribes to entity:<its name> on its own. This reaches the backend host ${name} only if a Sensu agent runs there with the entity name "${name}" (agent.yml name:); without one, nothing runs the check.`;
+  }
+  const cn = subscription.slice(subscription.indexOf(":") + 1);
+  return `Add "${subscription}" to the subscriptions in agent.yml of every agent that uses the certificate "${cn}".`;
+}
+
+/** Each subscription the checks use, which checks use it, and where it must be added. */
+export function subscriptionNotes(checks: readonly CheckConfig[]): SubscriptionNote[] {
+  const notes = new Map<string, SubscriptionNote>();
+  for (const check of checks) {
+    for (const s of check.spec.subscriptions) {
+      const note = notes.get(s) ?? { subscription: s, checks: [], where: where(s) };
+      note.checks.push(check.metadata.name);
+      notes.set(s, note);
+    }
+  }
+  return [...notes.values()];
+}
+
+export interface MonitoringFile {
+  /** Path inside the zip. */
+  path: string;
+  content: string;
+  purpose: string;
+}
+
+export function monitoringFiles(plan: ResolvedPlan): MonitoringFile[] {
+  const checks = planExpiryChecks(plan);
+  const when = `WARNING ${plan.expiry.warningDays} days, CRITICAL ${plan.expiry.criticalDays} days before expiry`;
+  return [
+    { path: `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`, content: checksYaml(checks), purpose: `Sensu checks, one per certificate, that alert before it expires (${when}); sensuctl create -f.` },
+    { path: `${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}`, content: checksJson(checks), purpose: "The same expiry checks as JSON (sensuctl create -f)." },
+  ];
+}
