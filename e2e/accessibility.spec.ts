@@ -38,6 +38,8 @@ test("the wizard works from the keyboard, with a visible focus ring", async ({ p
   await expect(page.getByRole("main")).toBeFocused();
 
   await page.keyboard.press("Tab");
+  await expect(page.getByLabel(/Load the sensu-tls-plan\.json/)).toBeFocused();
+  await page.keyboard.press("Tab");
   // Tab enters a radio group at its checked radio, as browsers do.
   const first = page.getByRole("radio", { name: /^6\.12 and later/ });
   await expect(first).toBeFocused();

@@ -1,18 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { backend, describedBy } from "./support/wizard";
-
-/** Types a bad value, expects its message at the field and Next disabled; then restores the value. */
-async function expectRejected(page: Page, field: Locator, bad: string, message: RegExp) {
-  const good = await field.inputValue();
-  await field.fill(bad);
-  await expect(field).toHaveAttribute("aria-invalid", "true");
-  expect(await describedBy(field)).toMatch(message);
-  await expect(page.getByRole("button", { name: /^Next/ })).toBeDisabled();
-  await expect(page.getByRole("main").getByText(/problems? on this step/)).toBeVisible();
-  await field.fill(good);
-  await expect(field).not.toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("link", { name: /^Next/ })).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { backend, describedBy, expectRejected } from "./support/wizard";
 
 test("each bad input gets a message at its field, blocks Next, and loses nothing else", async ({ page }) => {
   await test.step("Plan: a cluster with zero backends", async () => {

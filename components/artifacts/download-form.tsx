@@ -1,10 +1,9 @@
 "use client";
-import Link from "next/link";
 import { useMemo } from "react";
 import { plannedEntries } from "@/lib/bundle/planned";
 import { resolvePlan } from "@/lib/wizard/resolve";
-import { stepById, stepHref } from "@/lib/wizard/steps";
 import { webCryptoAvailable } from "../generate/crypto-available";
+import { StepsNeedingAttention } from "../steps/resolved-plan";
 import type { StepFormProps } from "../steps/step-form-props";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
@@ -23,21 +22,7 @@ export function DownloadForm({ input, now }: StepFormProps) {
   const resolved = useMemo(() => resolvePlan(input, now), [input, now]);
   const crypto = webCryptoAvailable();
 
-  if (!resolved.ok) {
-    return (
-      <Notice tone="danger" title="Some steps need attention before anything can be generated">
-        <ul className="list-disc pl-5">
-          {resolved.steps.map((id) => (
-            <li key={id}>
-              <Link className="font-medium underline" href={stepHref(stepById(id))}>
-                {stepById(id).title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </Notice>
-    );
-  }
+  if (!resolved.ok) return <StepsNeedingAttention steps={resolved.steps} tone="danger" title="Some steps need attention before anything can be generated" />;
   const plan = resolved.plan;
   const bundle = generation.status === "done" ? generation.bundle : null;
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];

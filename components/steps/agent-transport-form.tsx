@@ -41,7 +41,7 @@ export function AgentTransportForm({ input, onChange, check, now }: StepFormProp
             <section className="flex flex-col gap-2">
               <h2 className="text-lg font-semibold">sensuctl</h2>
               <p className="text-sm text-slate-700">Over https, verifying the backend with your CA. The CA path must be absolute: on a backend it is installed here; on a workstation, the bundle's ca/ca.pem wherever you keep it.</p>
-              <CodeBlock label="sensuctl configure" code={sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)} />
+              <CodeBlock label="sensuctl configure" code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`} />
             </section>
           </>
         )}

@@ -46,7 +46,7 @@ export function AssetBuilds({ assets, input, onChange, check }: StepFormProps & 
                 />
                 {index >= 0 && needsCommands && (
                   <div className="pl-7">
-                    <TextField id={choiceField(index)} label={`Commands from ${label}`} mono placeholder={asset.name.split("/").pop()} value={choices[index]?.commands ?? ""} onChange={(v) => onChange((i) => setAssetCommands(i, index, v))} errors={issuesFor(check.errors, choiceField(index))} hint="File names in the build's bin/ directory, comma separated." />
+                    <TextField id={choiceField(index)} label={`Commands from ${label} of ${asset.name}`} mono placeholder={asset.name.split("/").pop()} value={choices[index]?.commands ?? ""} onChange={(v) => onChange((i) => setAssetCommands(i, index, v))} errors={issuesFor(check.errors, choiceField(index))} hint="File names in the build's bin/ directory, comma separated." />
                   </div>
                 )}
               </div>

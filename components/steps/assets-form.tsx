@@ -53,12 +53,8 @@ export function AssetsForm(props: StepFormProps) {
           checked={a.securePath}
           onChange={(securePath) => onChange((i) => patchAssets(i, { securePath }))}
           description="Only as explicit directories: sudo does not expand ** in secure_path, so the guide's …/sensu-agent/**/bin entry never matches anything."
+          errors={issuesFor(check.errors, "assets.securePath")}
         />
-        {issuesFor(check.errors, "assets.securePath").map((m) => (
-          <p key={m} className="text-sm font-medium text-red-700" role="alert">
-            {m}
-          </p>
-        ))}
       </div>
       {plan?.ok && <SudoersPreview plan={plan.value} />}
     </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { type ReactNode, useMemo } from "react";
 import type { WizardInput } from "@/lib/wizard/model";
 import { type ResolvedPlan, type ResolveResult, resolvePlan } from "@/lib/wizard/resolve";
-import { stepById, stepHref } from "@/lib/wizard/steps";
+import { type StepId, stepById, stepHref } from "@/lib/wizard/steps";
 import { Notice } from "../ui/notice";
 
 export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {
@@ -15,10 +15,15 @@ export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {
  */
 export function WithResolvedPlan({ resolved, children }: { resolved: ResolveResult; children: (plan: ResolvedPlan) => ReactNode }) {
   if (resolved.ok) return <>{children(resolved.plan)}</>;
+  return <StepsNeedingAttention steps={resolved.steps} tone="warning" title="The settings appear once these steps have no errors" />;
+}
+
+/** The steps that still have errors, each a link to it. */
+export function StepsNeedingAttention({ steps, tone, title }: { steps: readonly StepId[]; tone: "warning" | "danger"; title: string }) {
   return (
-    <Notice tone="warning" title="The settings appear once these steps have no errors">
+    <Notice tone={tone} title={title}>
       <ul className="list-disc pl-5">
-        {resolved.steps.map((id) => (
+        {steps.map((id) => (
           <li key={id}>
             <Link className="font-medium underline" href={stepHref(stepById(id))}>
               {stepById(id).title}

@@ -60,17 +60,13 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
           value={r.crlIssuer}
           columns={2}
           onChange={(crlIssuer) => onChange((i) => patchRevocation(i, { crlIssuer }))}
+          errors={issuesFor(check.errors, "revocation.crlIssuer")}
           choices={[
             { value: "agent-ca", label: "The agent CA (agent certificates)", description: "Writes agent-ca.crl. This is what backends check agent mTLS against." },
             { value: "ca", label: "The CA (backend certificates)", description: "Writes ca.crl, for backend and web UI certificates." },
           ]}
         />
       )}
-      {issuesFor(check.errors, "revocation.crlIssuer").map((m) => (
-        <p key={m} role="alert" className="text-sm font-medium text-red-700">
-          {m}
-        </p>
-      ))}
       <div className="grid gap-6 sm:grid-cols-2">
         <TextField id="revocation.crlUrl" label="URL the list is served at" mono placeholder="http://pki.example.com/agent-ca.crl" value={r.crlUrl} onChange={(crlUrl) => onChange((i) => patchRevocation(i, { crlUrl }))} {...at("crlUrl")} hint="Written to agent-auth-crl-urls on every backend." />
         <TextField id="revocation.nextUpdateDays" label="Next update in" suffix="days" inputMode="numeric" value={r.nextUpdateDays} onChange={(nextUpdateDays) => onChange((i) => patchRevocation(i, { nextUpdateDays }))} {...at("nextUpdateDays")} hint="Clients refuse the list after this; publish a new one before." />
@@ -81,12 +77,8 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
         checked={r.cdpInNewCerts}
         onChange={(cdpInNewCerts) => onChange((i) => patchRevocation(i, { cdpInNewCerts }))}
         description="Only if the URL will always answer: Sensu then checks it on every agent and etcd connection, and a URL nothing serves breaks mTLS (sensu/sensu-go#4472)."
+        errors={issuesFor(check.errors, "revocation.cdpInNewCerts")}
       />
-      {issuesFor(check.errors, "revocation.cdpInNewCerts").map((m) => (
-        <p key={m} role="alert" className="text-sm font-medium text-red-700">
-          {m}
-        </p>
-      ))}
     </section>
   );
 }

@@ -27,7 +27,7 @@ export function TrustStoreForm({ input, now }: StepFormProps) {
         {(plan) => (
           <section className="flex flex-col gap-2">
             <h2 className="text-lg font-semibold">Then sensuctl</h2>
-            <CodeBlock label="sensuctl configure" code={sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)} />
+            <CodeBlock label="sensuctl configure" code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`} />
           </section>
         )}
       </WithResolvedPlan>

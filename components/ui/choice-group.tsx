@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FieldMessages } from "./field";
 
 export interface Choice<T extends string> {
   value: T;
@@ -7,11 +8,13 @@ export interface Choice<T extends string> {
 }
 
 /** A radio group in a fieldset: arrow keys move between choices, as the platform does. */
-export function ChoiceGroup<T extends string>({ name, legend, value, choices, onChange, columns = 1 }: { name: string; legend: ReactNode; value: T; choices: readonly Choice<T>[]; onChange: (value: T) => void; columns?: 1 | 2 | 3 }) {
+export function ChoiceGroup<T extends string>({ name, legend, value, choices, onChange, columns = 1, errors = [] }: { name: string; legend: ReactNode; value: T; choices: readonly Choice<T>[]; onChange: (value: T) => void; columns?: 1 | 2 | 3; errors?: readonly string[] }) {
   const grid = columns === 3 ? "sm:grid-cols-3" : columns === 2 ? "sm:grid-cols-2" : "";
+  const msgId = errors.length > 0 ? `${name}-msg` : undefined;
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex flex-col gap-2" aria-describedby={msgId}>
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      {msgId && <FieldMessages id={msgId} errors={errors} warnings={[]} />}
       <div className={`grid gap-2 ${grid}`}>
         {choices.map((c) => {
           const id = `${name}-${c.value}`;

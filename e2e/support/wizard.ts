@@ -35,3 +35,15 @@ export function watchConsole(page: Page): string[] {
   page.on("pageerror", (e) => problems.push(e.message));
   return problems;
 }
+
+/** Types a bad value, expects its message at the field and Next disabled; then restores the value. */
+export async function expectRejected(page: Page, field: Locator, bad: string, message: RegExp): Promise<void> {
+  const good = await field.inputValue();
+  await field.fill(bad);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  expect(await describedBy(field)).toMatch(message);
+  await expect(page.getByRole("button", { name: /^Next/ })).toBeDisabled();
+  await expect(page.getByRole("main").getByText(/problems? on this step/)).toBeVisible();
+  await field.fill(good);
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
+}

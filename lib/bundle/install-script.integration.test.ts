@@ -80,7 +80,7 @@ describe("install.sh", () => {
     const backups = readdirSync(join(root, "etc/sensu")).filter((f) => f.startsWith("backend.yml.bak."));
     assert.equal(backups.length, 1);
     assert.equal(readFileSync(join(root, "etc/sensu", backups[0]!), "utf8"), USER_SETTINGS);
-    assert.match(r.out, /one at a time, in this order: backend-1, backend-2, backend-3/);
+    assert.match(r.out, /install on every member \(backend-1, backend-2, backend-3\), then start sensu-backend on all of them within a minute/, "a new cluster starts together");
     assert.match(r.out, /sensuctl cluster health/);
   });
 
@@ -106,6 +106,52 @@ describe("install.sh", () => {
     const parsed = load(readFileSync(join(root, "etc/sensu/agent.yml"), "utf8")) as Record<string, unknown>;
     assert.equal((parsed["backend-url"] as string[]).length, 3);
     assert.equal(parsed["key-file"], "/etc/sensu/tls/agent-key.pem");
+  });
+
+  it("keeps every unrelated setting of Sensu's own example file: a leading ---, blank lines and comments inside lists, CRLF", () => {
+    const sensuExample = [
+      "---",
+      "# Sensu backend configuration",
+      "state-dir: \"/var/lib/sensu/sensu-backend\"",
+      "etcd-listen-client-urls:",
+      "  - http://127.0.0.1:2379",
+      "",
+      "  # the second listener",
+      "  - http://10.0.0.1:2379",
+      "",
+      "# logging",
+      "log-level: \"warn\"",
+      "debug: false",
+      "",
+    ].join("\r\n");
+    const root = scratchRoot({ path: "etc/sensu/backend.yml", text: sensuExample });
+    chmodSync(join(root, "etc/sensu/backend.yml"), 0o600);
+    const r = install("backends/backend-1", root);
+    assert.equal(r.code, 0, r.out);
+    const merged = readFileSync(join(root, "etc/sensu/backend.yml"), "utf8");
+    const parsed = load(merged) as Record<string, unknown>;
+    const before = load(sensuExample) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(before)) if (key !== "etcd-listen-client-urls") assert.deepEqual(parsed[key], value, key);
+    assert.deepEqual(parsed["etcd-listen-client-urls"], ["https://10.0.0.1:2379"]);
+    assert.match(merged, /# logging\nlog-level: "warn"/, "a comment above the next setting stays with it");
+    assert.equal((statSync(join(root, "etc/sensu/backend.yml")).mode & 0o777).toString(8), "600", "the file keeps its mode");
+  });
+
+  it("restarts a running cluster one member at a time", async () => {
+    const running = await generateBundle(await nodeCrypto(), NOW, guidePlan((i) => ({ ...i, etcd: { ...i.etcd, clusterState: "existing" } })));
+    const script = running.entries.find((e) => e.path === "backends/backend-2/install.sh")?.content ?? "";
+    assert.match(script, /member 2 of 3/);
+    assert.match(script, /one at a time, in this order: backend-1, backend-2, backend-3/);
+    assert.doesNotMatch(script, /within a minute/);
+  });
+
+  it("writes a new config 0640, and leaves an unchanged one (and its backups) alone", () => {
+    const root = scratchRoot();
+    assert.equal(install("backends/backend-3", root).code, 0);
+    assert.equal((statSync(join(root, "etc/sensu/backend.yml")).mode & 0o777).toString(8), "640");
+    const again = install("backends/backend-3", root);
+    assert.match(again.out, /Unchanged \/etc\/sensu\/backend\.yml/);
+    assert.deepEqual(readdirSync(join(root, "etc/sensu")).filter((f) => f.includes(".bak.")), []);
   });
 
   it("checks the structure line by line where python3-yaml is missing", () => {

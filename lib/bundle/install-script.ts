@@ -54,18 +54,21 @@ else
 fi
 
 # A line the merge understands: blank, comment, top-level "key:", or indented / "- " under a key.
+# A leading "---" is fine (Sensu's examples start with one); CRLF line ends are read as LF.
+# POSIX classes are avoided: mawk 1.3.3 (Debian 10, Ubuntu 18.04) does not know [[:space:]].
 simple_yaml() {
   awk '
-    /^[[:space:]]*$/ || /^[[:space:]]*#/ { next }
+    { sub(/\\r$/, "") }
+    /^[ \\t]*$/ || /^[ \\t]*#/ { next }
     /^\\t/ { print FILENAME ":" NR ": tab indentation"; bad = 1; exit }
+    /^---[ \\t]*$/ && !started { next }
     /^(---|\\.\\.\\.)/ { print FILENAME ":" NR ": more than one YAML document"; bad = 1; exit }
-    /^[A-Za-z0-9_.-]+:([[:space:]]|$)/ {
-      if ($0 ~ /^<</) { print FILENAME ":" NR ": merge key"; bad = 1; exit }
-      value = $0; sub(/^[^:]*:[[:space:]]*/, "", value)
+    /^[A-Za-z0-9_.-]+:([ \\t]|$)/ {
+      value = $0; sub(/^[^:]*:[ \\t]*/, "", value)
       if (value ~ /^[&*!{\\[]/) { print FILENAME ":" NR ": anchors, aliases, tags or flow collections"; bad = 1; exit }
-      seen = 1; next
+      started = 1; next
     }
-    /^[[:space:]]/ || /^- / { if (seen) next }
+    /^[ \\t]/ || /^- / { if (started) next }
     { print FILENAME ":" NR ": not a simple top-level setting"; bad = 1; exit }
     END { exit bad }
   ' "$1"
@@ -75,24 +78,52 @@ BEGIN_MARK='# >>> TLS settings by Sensu TLS Wizard'
 END_MARK='# <<< TLS settings by Sensu TLS Wizard'
 
 # Drops an earlier run's block and every managed key elsewhere (case-insensitive, as Sensu reads
-# them) with its continuation lines, so running the script twice leaves one copy.
+# them) with everything under it. Blank and comment lines met while dropping are held back: they
+# go if more of the dropped value follows, and stay if the next top-level key does.
 without_managed_keys() {
   awk -v keys="$MANAGED_KEYS" -v begin="$BEGIN_MARK" -v end="$END_MARK" '
     BEGIN { n = split(keys, list, " "); for (i = 1; i <= n; i++) managed[tolower(list[i])] = 1 }
+    { sub(/\\r$/, "") }
     $0 == begin { inblock = 1; next }
     inblock { if ($0 == end) inblock = 0; next }
-    /^[A-Za-z0-9_.-]+:/ { key = tolower($0); sub(/:.*/, "", key); skipping = (key in managed) }
-    skipping && (/^[[:space:]]/ || /^- / || /^[A-Za-z0-9_.-]+:/) { next }
-    { skipping = 0; print }
+    skipping {
+      if ($0 ~ /^[ \\t]*$/ || $0 ~ /^[ \\t]*#/) { held = held $0 "\\n"; next }
+      if ($0 ~ /^[ \\t]/ || $0 ~ /^- /) { held = ""; next }
+      skipping = 0; printf "%s", held; held = ""
+    }
+    /^[A-Za-z0-9_.-]+:/ { key = tolower($0); sub(/:.*/, "", key); if (key in managed) { skipping = 1; next } }
+    { print }
+    END { printf "%s", held }
   ' "$1"
 }
 
-parses_as_yaml() {
+# The merged file must parse, and every setting that is not ours must read exactly as before.
+verify_merge() {
   if command -v python3 >/dev/null 2>&1 && python3 -c 'import yaml' 2>/dev/null; then
-    python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); sys.exit(0 if d is None or isinstance(d, dict) else 1)' "$1"
+    python3 - "$1" "$2" "$MANAGED_KEYS" <<'PY'
+import sys, yaml
+def load(path):
+    if not path:
+        return {}
+    with open(path) as f:
+        return yaml.safe_load(f) or {}
+try:
+    new, old = load(sys.argv[1]), load(sys.argv[2])
+except yaml.YAMLError as e:
+    print("not valid YAML: " + str(e).splitlines()[0])
+    sys.exit(1)
+if not isinstance(new, dict) or not isinstance(old, dict):
+    print("the top level is not a mapping of settings")
+    sys.exit(1)
+managed = set(k.lower() for k in sys.argv[3].split())
+for key, value in old.items():
+    if str(key).lower() not in managed and new.get(key) != value:
+        print("the merge would change " + str(key))
+        sys.exit(1)
+PY
   else
-    printf 'python3-yaml not found: checked the structure line by line instead.\\n'
-    simple_yaml "$1" >/dev/null
+    printf 'python3-yaml not found: checked the structure line by line instead.\\n' >&2
+    simple_yaml "$1"
   fi
 }
 
@@ -119,22 +150,39 @@ install_file() {
 # Plan the config first: if it cannot be merged, stop before any file is touched.
 NEW_CONFIG="$(mktemp)"
 trap 'rm -f -- "$NEW_CONFIG"' EXIT
+EXISTING=""
 if [ -e "\${ROOT}\${CONFIG}" ]; then
-  if ! problem="$(simple_yaml "\${ROOT}\${CONFIG}")"; then
+  EXISTING="\${ROOT}\${CONFIG}"
+  if ! problem="$(simple_yaml "$EXISTING")"; then
     die "cannot merge into \${CONFIG} automatically (\${problem#"\${ROOT}"}). Nothing was changed. Copy the settings from \${HERE}\${CONFIG} into it by hand."
   fi
-  without_managed_keys "\${ROOT}\${CONFIG}" > "$NEW_CONFIG"
+  without_managed_keys "$EXISTING" > "$NEW_CONFIG"
 fi
 { printf '%s\\n' "$BEGIN_MARK"; cat "\${HERE}\${CONFIG}"; printf '%s\\n' "$END_MARK"; } >> "$NEW_CONFIG"
-parses_as_yaml "$NEW_CONFIG" || die "the merged \${CONFIG} does not parse as YAML. Nothing was changed."
+if ! problem="$(verify_merge "$NEW_CONFIG" "$EXISTING")"; then
+  die "the merged \${CONFIG} failed its check (\${problem}). Nothing was changed."
+fi
 
 mkdir -p -- "\${ROOT}\${TLS_DIR}" "\${ROOT}$(dirname "$CONFIG")"
 chmod 0755 "\${ROOT}\${TLS_DIR}"
 ${copies}
 
-backup "\${ROOT}\${CONFIG}"
-install -m 0644 -- "$NEW_CONFIG" "\${ROOT}\${CONFIG}"
-printf 'Wrote %s: the TLS settings replaced, your other settings kept.\\n' "$CONFIG"
+# Keep the file's mode and owner: agent.yml often holds the agent's password.
+if [ -n "$EXISTING" ] && cmp -s "$NEW_CONFIG" "$EXISTING"; then
+  printf 'Unchanged %s\\n' "$CONFIG"
+else
+  if [ -n "$EXISTING" ]; then
+    mode="$(stat -c %a -- "$EXISTING")"
+    owner="$(stat -c %u:%g -- "$EXISTING")"
+  else
+    mode=0640
+    owner="0:$(id -g "$OWNER" 2>/dev/null || echo 0)"
+  fi
+  backup "\${ROOT}\${CONFIG}"
+  install -m "$mode" -- "$NEW_CONFIG" "\${ROOT}\${CONFIG}"
+  if [ -z "$ROOT" ]; then chown -- "$owner" "\${ROOT}\${CONFIG}"; fi
+  printf 'Wrote %s (mode %s): the TLS settings replaced, your other settings kept.\\n' "$CONFIG" "$mode"
+fi
 
 printf '%s\\n' \\
 ${done}

@@ -36,7 +36,7 @@ export interface SubscriptionNote {
 
 function where(subscription: string): string {
   if (subscription === CA_SUBSCRIPTION) {
-    return `Add "${CA_SUBSCRIPTION}" to the subscriptions in agent.yml of the Sensu agent on each backend host: the CA certificates are on every host, and the backends are where a CA renewal starts.`;
+    return `Add "${CA_SUBSCRIPTION}" to the subscriptions in agent.yml of the Sensu agent on each backend host: every backend holds the CA certificates these checks read, and the backends are where a CA renewal starts.`;
   }
   if (subscription.startsWith("entity:")) {
     const name = subscription.slice("entity:".length);

@@ -30,11 +30,19 @@ function installSteps(dir: string, host: string): string {
 
 function trustStore(plan: ResolvedPlan): string[] {
   const lines = ["## Trust the CA on operators' machines", ""];
-  lines.push("So sensuctl and browsers accept the backends without prompts. On Sensu hosts the CA is already installed by install.sh; on a workstation use the bundle's ca/ca.pem.", "");
+  lines.push("So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ca/ca.pem.", "");
   for (const step of trustStoreSteps(`${plan.tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`)) {
     lines.push(`### ${step.platform}`, "", "```" + step.shell, ...step.commands, "```", "", step.note, "");
   }
-  lines.push("Then point sensuctl at the cluster over https (the CA path must be absolute):", "", "```sh", sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`), "```", "");
+  lines.push(
+    "Then point sensuctl at the cluster over https. The CA path must be absolute: on a workstation, from the unzipped bundle's folder; on a backend, the installed file:",
+    "",
+    "```sh",
+    sensuctlConfigure(plan, `"$PWD/${OFFLINE_DIR}/ca.pem"`),
+    sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`),
+    "```",
+    "",
+  );
   return lines;
 }
 
@@ -141,9 +149,11 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     lines.push(`Names in its certificate: ${backend.sans.map((s) => s.value).join(", ")}`, "");
     lines.push(installSteps(backendDir(backend.name), backend.fqdn), "");
     lines.push(
-      plan.backends.length > 1
-        ? "Restart sensu-backend here, run `sensuctl cluster health`, and go on to the next backend only once every member is healthy."
-        : "Restart sensu-backend, then check `sensuctl cluster health`.",
+      plan.backends.length === 1
+        ? "Restart sensu-backend, then check `sensuctl cluster health`."
+        : plan.etcd.state === "new"
+          ? "Install on every member first; then start sensu-backend on all of them within a minute of each other (a new etcd cluster waits for a majority), and check `sensuctl cluster health`."
+          : "Restart sensu-backend here, run `sensuctl cluster health`, and go on to the next backend only once every member is healthy.",
       "",
     );
   }

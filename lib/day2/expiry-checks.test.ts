@@ -23,6 +23,11 @@ describe("certificate expiry checks", () => {
     assert.match(first.spec.command, /-checkend 604800 .*exit 2.*-checkend 2592000 .*exit 1/);
   });
 
+  it("check the agent CA only where backends hold it: with agent mTLS", () => {
+    const noMtls = guidePlan((i) => ({ ...i, mtls: { enabled: false, bindUsers: false } }));
+    assert.ok(!planExpiryTargets(noMtls).some((t) => t.certPath.endsWith("agent-ca.pem")));
+  });
+
   it("parse back from YAML and JSON to the same objects", () => {
     const r = expiryChecks(planExpiryTargets(guidePlan()), { warningDays: 45, criticalDays: 10, intervalSeconds: 3600, namespace: "ops" });
     assert.ok(r.ok);

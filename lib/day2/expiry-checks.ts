@@ -107,7 +107,8 @@ export function expiryChecks(targets: readonly ExpiryTarget[], options: ExpiryOp
 export function planExpiryTargets(plan: ResolvedPlan): ExpiryTarget[] {
   const path = (stem: string) => `${plan.tlsDir}/${cfsslNames(stem).cert}`;
   const targets: ExpiryTarget[] = [{ role: "ca", certPath: path(CA_STEM), subscriptions: [CA_SUBSCRIPTION] }];
-  if (plan.agentCa) targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
+  // Backends hold agent-ca.pem only with agent mTLS (agent-auth-trusted-ca-file).
+  if (plan.agentCa && plan.mtls.enabled) targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
   for (const b of plan.backends) targets.push({ role: "backend", certPath: path(b.fqdn), subscriptions: [`entity:${b.name}`] });
   for (const a of plan.agents) targets.push({ role: "agent", certPath: path(a.commonName), subscriptions: [`agent-cert:${a.commonName}`] });
   return targets;

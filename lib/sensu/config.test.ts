@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { guidePlan } from "../bundle/test-plan";
+import { SENSU_VERSIONS } from "../wizard/model";
 import { setBackendCount } from "../wizard/update";
 import { agentConfig } from "./agent-config";
 import { backendConfig, initialCluster } from "./backend-config";
@@ -14,8 +15,9 @@ const REFERENCE = JSON.parse(readFileSync(new URL("./sensu-config-keys.json", im
 describe("backend.yml and agent.yml", () => {
   const plan = guidePlan();
 
-  it("parse back to the model, with every key in the reference list and of its type", () => {
-    for (const config of [...plan.backends.map((b) => backendConfig(plan, b)), agentConfig(plan, "agent")]) {
+  it("parse back to the model, with every key in the reference list and of its type, for every release", () => {
+    const plans = SENSU_VERSIONS.map((v) => guidePlan((i) => ({ ...i, plan: { ...i.plan, sensuVersion: v } })));
+    for (const config of plans.flatMap((p) => [...p.backends.map((b) => backendConfig(p, b)), agentConfig(p, "agent")])) {
       const parsed = parseConfig(configYaml(config, ["test"]));
       assert.deepEqual(parsed, Object.fromEntries(config.entries.map((e) => [e.key, e.value])));
       for (const [key, value] of Object.entries(parsed)) {

@@ -56,6 +56,16 @@ describe("persisted inputs", () => {
     assert.deepEqual({ transport: upgraded.transport, mtls: upgraded.mtls, revocation: upgraded.revocation }, { transport, mtls, revocation });
   });
 
+  it("never store a CA key, even one pasted into the certificate field", () => {
+    const input = defaultInput();
+    const cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    const key = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----";
+    input.ca = { ...input.ca, source: "existing", existing: { certPem: `${key}\n${cert}`, keyPem: key, check: null }, agentExisting: { certPem: key, keyPem: key, check: null } };
+    const text = serializeInput(input);
+    assert.doesNotMatch(text, /PRIVATE KEY/);
+    assert.equal(parseSavedInput(text)?.ca.existing.certPem, cert);
+  });
+
   it("visited steps drop unknown ids", () => {
     assert.deepEqual(parseVisited(JSON.stringify(["ca", "nope", "plan"])), ["plan", "ca"]);
     assert.deepEqual(parseVisited("garbage"), []);

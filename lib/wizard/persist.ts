@@ -105,7 +105,9 @@ const HEADERS = /\bheaders["']?[ \t]*:(?![ \t]*(?:null|~|\{[ \t]*\})[ \t]*,?[ \t
  */
 export function serializeInput(input: WizardInput): string {
   const { assets, ca } = input;
-  const publicOnly = (e: WizardInput["ca"]["existing"]) => ({ certPem: e.certPem, keyPem: "", check: null });
+  // Only certificate blocks of the certificate field: a key pasted or loaded there by mistake is not stored.
+  const certificatesOnly = (text: string) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).join("\n");
+  const publicOnly = (e: WizardInput["ca"]["existing"]) => ({ certPem: certificatesOnly(e.certPem), keyPem: "", check: null });
   const safeCa = { ...ca, existing: publicOnly(ca.existing), agentExisting: publicOnly(ca.agentExisting) };
   const texts = [assets.pasted, ...assets.files.map((f) => f.text)];
   const safeAssets = texts.some((t) => HEADERS.test(t)) ? { ...assets, pasted: "", files: [], definitionsNotSaved: true } : assets;
