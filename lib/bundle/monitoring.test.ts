@@ -35,3 +35,12 @@ describe("the bundle's expiry checks", () => {
     assert.match(notes[2]?.where ?? "", /every agent that uses the certificate "agent"/);
   });
 });
+
+describe("the web UI certificate you supply", () => {
+  it("is checked at its own path, unless its file name would clash with another check", () => {
+    const own = guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "file", dashboardCertPath: "/etc/ssl/web/sensu-ui.pem", dashboardKeyPath: "/etc/ssl/web/sensu-ui-key.pem" } }));
+    assert.ok(monitoredTargets(own).some((t) => t.certPath === "/etc/ssl/web/sensu-ui.pem"));
+    const clash = guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "file", dashboardCertPath: "/etc/ssl/web/ca.pem", dashboardKeyPath: "/etc/ssl/web/key.pem" } }));
+    assert.ok(!monitoredTargets(clash).some((t) => t.certPath === "/etc/ssl/web/ca.pem"));
+  });
+});

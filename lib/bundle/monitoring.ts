@@ -8,11 +8,18 @@ export const MONITORING_DIR = "monitoring";
 export const EXPIRY_CHECKS_YAML = "expiry-checks.yaml";
 export const EXPIRY_CHECKS_JSON = "expiry-checks.json";
 
-/** The plan's certificates, plus the web UI certificate when it is issued here (it expires too). */
+const fileName = (path: string) => path.split("/").pop() ?? path;
+
+/**
+ * The plan's certificates, plus the web UI certificate (it expires too): the one issued here, or
+ * the one the user supplies, unless its file name would give two checks the same name.
+ */
 export function monitoredTargets(plan: ResolvedPlan): ExpiryTarget[] {
   const targets = planExpiryTargets(plan);
-  if (plan.api.dashboard.mode === "issue") {
-    targets.push({ role: "backend", certPath: `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}`, subscriptions: plan.backends.map((b) => `entity:${b.name}`) });
+  const web = plan.api.dashboard;
+  const certPath = web.mode === "issue" ? `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}` : web.mode === "file" ? web.certPath : null;
+  if (certPath && !targets.some((t) => fileName(t.certPath) === fileName(certPath))) {
+    targets.push({ role: "backend", certPath, subscriptions: plan.backends.map((b) => `entity:${b.name}`) });
   }
   return targets;
 }
