@@ -24,8 +24,12 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
     if (!parsed.ok) return setError(`${file.name}: ${parsed.message}`);
     setError(null);
     const { input, caFingerprints } = parsed.value;
-    onChange(() => ({ ...input, ca: { ...input.ca, source: "existing", expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" } } }));
-    setLoaded(`Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. To renew, load the same CA (SHA-256 ${caFingerprints.ca.slice(0, 23)}…) and its key on Create a CA; keys were never in the plan file.`);
+    const corporate = input.ca.source === "corporate";
+    onChange(() => ({ ...input, ca: { ...input.ca, source: corporate ? "corporate" : "existing", expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" } } }));
+    const next = corporate
+      ? "On Create a CA, load the keys-and-CSRs bundle and the signed certificates."
+      : `To renew, load the same CA (SHA-256 ${caFingerprints.ca.slice(0, 23)}…) and its key on Create a CA; keys were never in the plan file.`;
+    setLoaded(`Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. ${next}`);
   };
   return (
     <section aria-labelledby="plan-file-heading" className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4">

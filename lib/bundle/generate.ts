@@ -4,6 +4,9 @@ import { fingerprintSha256 } from "../pki/describe-cert";
 import type { Connection } from "../sensu/connection";
 import { crossCheck } from "../sensu/cross-check";
 import { crossCheckInput } from "./cross-check-input";
+import { generateCsrBundle } from "./csr-bundle";
+import { X509Certificate } from "../pki/x509";
+import { DASHBOARD_STEM } from "../sensu/host-files";
 import type { CertificateAuthority } from "../pki/ca";
 import type { IssuedLeaf } from "../pki/issue";
 import type { ResolvedPlan } from "../wizard/resolve";
@@ -49,10 +52,10 @@ async function signRevocationList(crypto: Crypto, now: Date, plan: ResolvedPlan,
   return { stem: signer === issued.agentCa ? AGENT_CA_STEM : CA_STEM, pem: signed.value.pem, url: r.crlUrl, count: r.serials.length };
 }
 
-/** Issue everything in the plan and package it: the one entry point the Worker (and tests) call. */
-export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener = () => {}): Promise<Bundle> {
+/** Everything issued here: a new or loaded CA signs every leaf. */
+async function issuedPems(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener): Promise<IssuedPems> {
   const issued = await issueAll(crypto, now, plan, onProgress);
-  const pems: IssuedPems = {
+  return {
     ca: await pemsOf(crypto, issued.ca),
     agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
     backends: await pemMap(crypto, issued.backends),
@@ -65,22 +68,52 @@ export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPl
     },
     crl: await signRevocationList(crypto, now, plan, issued),
   };
-  const files = buildManifest(plan, pems, now);
-  const byCert = new Map<string, { subject: string; notAfter: Date }>();
-  for (const cert of [issued.ca, issued.agentCa, ...issued.backends.values(), issued.dashboard, ...issued.agents.values()]) {
-    if (cert) byCert.set(withNewline(cert.certificate.toString("pem")), { subject: cert.certificate.subject, notAfter: cert.certificate.notAfter });
-  }
-  const expiries: CertificateDates[] = [];
+}
+
+const firstCertificate = (pem: string) => new X509Certificate(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? pem);
+
+/** Corporate mode, step 2: the organization's certificates, and the keys made in step 1. */
+async function corporatePems(crypto: Crypto, plan: ResolvedPlan, leaves: NonNullable<ResolvedPlan["corporateLeaves"]>): Promise<IssuedPems> {
+  const triple = (stem: string): PemTriple => {
+    const leaf = leaves[stem];
+    if (!leaf) throw new Error(`failed to assemble the bundle: nothing was checked for ${stem}`);
+    return { cert: withNewline(leaf.chainPem), key: withNewline(leaf.keyPem), csr: withNewline(leaf.csrPem) };
+  };
+  const caOnly = (pem: string): PemTriple => ({ cert: withNewline(pem.trim()), key: "", csr: "" });
+  const agentCaPem = plan.agentCa?.corporatePem;
+  return {
+    ca: caOnly(plan.ca.corporatePem ?? ""),
+    agentCa: agentCaPem ? caOnly(agentCaPem) : undefined,
+    backends: new Map(plan.backends.map((b) => [b.fqdn, triple(b.fqdn)])),
+    agents: new Map(plan.agents.map((a) => [a.commonName, triple(a.commonName)])),
+    dashboard: plan.api.dashboard.mode === "issue" ? triple(DASHBOARD_STEM) : undefined,
+    agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
+    caFingerprints: {
+      ca: await fingerprintSha256(crypto, firstCertificate(plan.ca.corporatePem ?? "")),
+      ...(agentCaPem ? { agentCa: await fingerprintSha256(crypto, firstCertificate(agentCaPem)) } : {}),
+    },
+  };
+}
+
+/** Each certificate file once (a CA certificate sits in every host folder), soonest expiry first. */
+function expiriesOf(files: readonly ManifestEntry[]): CertificateDates[] {
   const seen = new Set<string>();
+  const out: CertificateDates[] = [];
   for (const e of files) {
-    const found = e.kind === "certificate" ? byCert.get(e.content) : undefined;
-    // A CA certificate is copied into every host folder; list its expiry once, at its offline copy.
-    if (found && !seen.has(e.content)) {
-      seen.add(e.content);
-      expiries.push({ path: e.path, ...found });
-    }
+    if (e.kind !== "certificate" || seen.has(e.content)) continue;
+    seen.add(e.content);
+    const cert = firstCertificate(e.content);
+    out.push({ path: e.path, subject: cert.subject, notAfter: cert.notAfter });
   }
-  expiries.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+  return out.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+}
+
+/** Issue everything in the plan and package it: the one entry point the Worker (and tests) call. */
+export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener = () => {}): Promise<Bundle> {
+  if (plan.ca.corporatePem && !plan.corporateLeaves) return generateCsrBundle(crypto, now, plan, onProgress);
+  const pems = plan.corporateLeaves ? await corporatePems(crypto, plan, plan.corporateLeaves) : await issuedPems(crypto, now, plan, onProgress);
+  const files = buildManifest(plan, pems, now);
+  const expiries = expiriesOf(files);
   const connections = await crossCheck(crypto, crossCheckInput(plan, files, now));
   const readme = readmeEntry(bundleReadme(plan, files, expiries, connections, now));
   const entries = [readme, ...files];

@@ -109,7 +109,9 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
 
   const caFiles = cfsslNames(CA_STEM);
   const signs = plan.agentCa ? "every backend certificate" : "every backend and agent certificate";
-  if (plan.ca.existing) {
+  if (plan.ca.corporatePem) {
+    offline(caFiles.cert, "certificate", pems.ca.cert, `Your organization's CA certificate(s): "${plan.ca.commonName}". Hosts trust it for backend certificates.`);
+  } else if (plan.ca.existing) {
     // The user's own CA: its key is theirs already, and copying it into another zip only spreads it.
     offline(caFiles.cert, "certificate", pems.ca.cert, `Your existing CA certificate: "${plan.ca.commonName}". Also in every host folder. Its key is not in this bundle.`);
   } else {
@@ -117,10 +119,12 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
     offline(caFiles.key, "ca-private-key", pems.ca.key, `CA private key. Signs ${signs}: never copy it to a host.`);
     offline(caFiles.csr, "csr", pems.ca.csr, "CA certificate signing request (for cross-signing). Not used by Sensu.");
   }
-  offline(CA_CONFIG, "config", cfsslCaConfig(plan.backendValidityHours, plan.agentValidityHours), "cfssl signing profiles (backend, agent), to keep issuing with cfssl. Not used by Sensu.");
+  if (!plan.ca.corporatePem) offline(CA_CONFIG, "config", cfsslCaConfig(plan.backendValidityHours, plan.agentValidityHours), "cfssl signing profiles (backend, agent), to keep issuing with cfssl. Not used by Sensu.");
   const agentCaFiles = cfsslNames(AGENT_CA_STEM);
   if (plan.agentCa && pems.agentCa) {
-    if (plan.agentCa.existing) {
+    if (plan.agentCa.corporatePem) {
+      offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Your organization's agent CA certificate(s): "${plan.agentCa.commonName}". Backends verify agent certificates with it.`);
+    } else if (plan.agentCa.existing) {
       offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Your existing agent CA certificate: "${plan.agentCa.commonName}". Its key is not in this bundle.`);
     } else {
       offline(agentCaFiles.cert, "certificate", pems.agentCa.cert, `Agent CA certificate: "${plan.agentCa.commonName}". Signs agent certificates only.`);

@@ -124,7 +124,9 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
   );
   lines.push("");
   lines.push(`## ${OFFLINE_DIR}/: KEEP OFFLINE`, "");
-  if (plan.ca.existing) {
+  if (plan.ca.corporatePem) {
+    lines.push(`Signed by your organization's CA "${plan.ca.commonName}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`, "");
+  } else if (plan.ca.existing) {
     lines.push(
       `Issued by your existing CA "${plan.ca.commonName}"${plan.agentCa?.existing ? ` and agent CA "${plan.agentCa.commonName}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
       "",

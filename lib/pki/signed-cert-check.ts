@@ -124,8 +124,8 @@ export async function checkSignedCertificate(crypto: Crypto, now: Date, request:
   const leaf = pool.find((c) => derHex(c.publicKey.rawData) === key);
   if (!leaf) {
     const first = given.value[0];
-    const which = given.value.length === 1 && first ? `"${first.subject}" was` : `None of the ${pool.length} certificates pasted was`;
-    return { ok: false, message: `${which} not issued for this CSR: its public key differs from the CSR's. Paste the certificate the CA returned for "${csr.value.subject}".` };
+    const which = given.value.length === 1 && first ? `"${first.subject}" was not issued for this CSR: its public key differs from the CSR's` : `None of the ${pool.length} certificates loaded was issued for this CSR: their public keys differ from the CSR's`;
+    return { ok: false, message: `${which}. Load the certificate the CA returned for "${csr.value.subject}".` };
   }
   const differences = nameDifferences(csrNames(csr.value), certNames(leaf));
   if (differences.length) return { ok: false, message: `The certificate's names differ from the CSR's: ${differences.join("; ")}. Ask the CA to issue exactly the requested names (Sensu and etcd check them).` };

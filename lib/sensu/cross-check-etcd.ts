@@ -38,7 +38,7 @@ async function peer(crypto: Crypto, now: Date, from: HostView, to: HostView): Pr
   if (!server.ok) checks.push(server.item);
   else {
     const caPath = stringSetting(from, "etcd-peer-trusted-ca-file") ?? "";
-    checks.push(await signedBy(crypto, server.cert, from.files.get(caPath), caPath, a), usableFor(server.cert, "server"), validOn(server.cert, now));
+    checks.push(await signedBy(crypto, server.cert, from.files.get(caPath), caPath, a, server.chain), usableFor(server.cert, "server"), validOn(server.cert, now));
     if (host) checks.push(namesHost(server.cert, host));
   }
   const clientPath = stringSetting(from, "etcd-peer-cert-file");
@@ -47,7 +47,7 @@ async function peer(crypto: Crypto, now: Date, from: HostView, to: HostView): Pr
   else {
     const caPath = stringSetting(to, "etcd-peer-trusted-ca-file") ?? "";
     const own = hostOf(listSetting(from, "etcd-initial-advertise-peer-urls")[0] ?? "");
-    checks.push({ ...(await signedBy(crypto, client.cert, to.files.get(caPath), caPath, b)), label: `${a}'s certificate accepted by ${b}` }, usableFor(client.cert, "client"));
+    checks.push({ ...(await signedBy(crypto, client.cert, to.files.get(caPath), caPath, b, client.chain)), label: `${a}'s certificate accepted by ${b}` }, usableFor(client.cert, "client"));
     if (own && isIp(own)) checks.push(namesSourceIp(client.cert, own));
   }
   checks.push(flag(to, "etcd-peer-client-cert-auth", "refuses peers without a trusted certificate"));
@@ -71,7 +71,7 @@ async function client(crypto: Crypto, now: Date, view: HostView): Promise<Connec
   const cert = loadCert(view.files, certPath, name, "etcd-cert-file");
   if (!cert.ok) checks.push(cert.item);
   else {
-    checks.push(await signedBy(crypto, cert.cert, view.files.get(caPath), caPath, name), usableFor(cert.cert, "server"), usableFor(cert.cert, "client"), validOn(cert.cert, now));
+    checks.push(await signedBy(crypto, cert.cert, view.files.get(caPath), caPath, name, cert.chain), usableFor(cert.cert, "server"), usableFor(cert.cert, "client"), validOn(cert.cert, now));
     const host = hostOf(url);
     if (host) checks.push(namesHost(cert.cert, host));
   }
@@ -85,7 +85,7 @@ async function agentsVsEtcd(crypto: Crypto, view: HostView, agentCert: { cn: str
   const caPath = stringSetting(view, "etcd-trusted-ca-file") ?? "";
   const loaded = loadCert(new Map([["agent", agentCert.pem]]), "agent", agentCert.cn, "agent certificate");
   if (!loaded.ok) return null;
-  const accepted = (await signedBy(crypto, loaded.cert, view.files.get(caPath), caPath, view.config.host)).ok;
+  const accepted = (await signedBy(crypto, loaded.cert, view.files.get(caPath), caPath, view.config.host, loaded.chain)).ok;
   const base = { id: `etcd-agent:${view.config.host}`, kind: "etcd-client" as const, from: `agent "${agentCert.cn}"`, to: `${view.config.host} (etcd)`, url: listSetting(view, "etcd-advertise-client-urls")[0] ?? "", port: ETCD_CLIENT_PORT, presented: "", verifiedWith: `${view.config.host}:${caPath}`, clientPresented: `agent:${agentCert.cn}` };
   return accepted
     ? { ...base, status: "note", checks: [], note: "Single-CA layout: etcd accepts this agent certificate as a client, with full read and write access. Choose the separate agent CA on the Plan step to close this." }

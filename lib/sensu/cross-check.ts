@@ -22,7 +22,7 @@ async function serverChecks(crypto: Crypto, now: Date, server: HostView, certKey
   const cert = loadCert(server.files, stringSetting(server, certKey), server.config.host, certKey);
   if (!cert.ok) return [...checks, cert.item];
   const host = hostOf(url);
-  checks.push(await signedBy(crypto, cert.cert, caPem, caPath, verifier), usableFor(cert.cert, "server"), validOn(cert.cert, now));
+  checks.push(await signedBy(crypto, cert.cert, caPem, caPath, verifier, cert.chain), usableFor(cert.cert, "server"), validOn(cert.cert, now));
   if (host) checks.push(namesHost(cert.cert, host));
   return checks;
 }
@@ -40,7 +40,7 @@ async function agentToBackend(crypto: Crypto, now: Date, agent: HostView, backen
     const client = loadCert(agent.files, stringSetting(agent, "cert-file"), a, "cert-file");
     if (!trust) checks.push({ label: "agent-auth-trusted-ca-file", ok: false, detail: `${b} has no agent-auth-trusted-ca-file, so it cannot verify agent certificates.` });
     else if (!client.ok) checks.push(client.item);
-    else checks.push({ ...(await signedBy(crypto, client.cert, backend.files.get(trust), trust, b)), label: `agent certificate accepted by ${b}` }, usableFor(client.cert, "client"), validOn(client.cert, now));
+    else checks.push({ ...(await signedBy(crypto, client.cert, backend.files.get(trust), trust, b, client.chain)), label: `agent certificate accepted by ${b}` }, usableFor(client.cert, "client"), validOn(client.cert, now));
   }
   return {
     id: `agent:${agent.config.host}:${b}`, kind: "agent", from: a, to: b, url: url ?? "", port: AGENT_PORT,

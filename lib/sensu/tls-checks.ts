@@ -19,24 +19,44 @@ export function certificatesIn(pem: string): X509Certificate[] {
   return (pem.match(PEM_BLOCK) ?? []).map((block) => new X509Certificate(block));
 }
 
-export type Loaded = { ok: true; cert: X509Certificate } | { ok: false; item: CheckItem };
+/** The file's first certificate, and every certificate in it (a leaf-first chain). */
+export type Loaded = { ok: true; cert: X509Certificate; chain: X509Certificate[] } | { ok: false; item: CheckItem };
 
 /** The first certificate of a file the config names, or why it cannot be used. */
 export function loadCert(files: HostFiles, path: string | undefined, host: string, setting: string): Loaded {
   if (!path) return { ok: false, item: { label: `${setting} is set`, ok: false, detail: `${host} has no ${setting}: set it on this step.` } };
   const pem = files.get(path);
   if (pem === undefined) return { ok: false, item: { label: `${setting} is in the bundle`, ok: false, detail: `${setting} names ${path}, which is not in ${host}'s folder of the bundle.` } };
-  const [cert] = certificatesIn(pem);
+  const chain = certificatesIn(pem);
+  const [cert] = chain;
   if (!cert) return { ok: false, item: { label: `${setting} holds a certificate`, ok: false, detail: `${path} on ${host} holds no certificate.` } };
-  return { ok: true, cert };
+  return { ok: true, cert, chain };
 }
 
-export async function signedBy(crypto: Crypto, leaf: X509Certificate, caPem: string | undefined, caPath: string, verifierHost: string): Promise<CheckItem> {
+async function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
+  if (issuer.subject !== cert.issuer) return false;
+  try {
+    return await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a CA in `caPem` vouches for `leaf`, directly or through the intermediates the presenter
+ * sends after it (a leaf-first chain, as an organization's CA returns it).
+ */
+export async function signedBy(crypto: Crypto, leaf: X509Certificate, caPem: string | undefined, caPath: string, verifierHost: string, presented: readonly X509Certificate[] = []): Promise<CheckItem> {
   const label = `signed by a CA ${verifierHost} trusts`;
   if (caPem === undefined) return { label, ok: false, detail: `${verifierHost} has no ${caPath} in the bundle to verify with.` };
-  for (const ca of certificatesIn(caPem)) {
-    if (ca.subject !== leaf.issuer) continue;
-    if (await leaf.verify({ publicKey: ca.publicKey, signatureOnly: true }, crypto)) return { label, ok: true, detail: `${leaf.issuer} (${caPath} on ${verifierHost})` };
+  const anchors = certificatesIn(caPem);
+  let current = leaf;
+  for (let depth = 0; depth < 6; depth++) {
+    for (const ca of anchors) if (await issues(crypto, current, ca)) return { label, ok: true, detail: `${ca.subject} (${caPath} on ${verifierHost})` };
+    let next: X509Certificate | undefined;
+    for (const c of presented) if (c !== current && (await issues(crypto, current, c))) next = c;
+    if (!next) break;
+    current = next;
   }
   return { label, ok: false, detail: `${verifierHost} verifies with ${caPath}, which did not sign this certificate (issuer ${leaf.issuer}).` };
 }

@@ -3,6 +3,7 @@ import { keepsAgentCa } from "./check-validity";
 import type { FieldIssue, StepCheck } from "./issues";
 import { type ExistingCaInput, MAX_CA_YEARS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import { corporateKey, corporateStems } from "./verify-corporate";
 import { existingCaKey } from "./verify-existing-ca";
 
 export const existingField = (which: "existing" | "agentExisting", part: "certPem" | "keyPem"): string => `ca.${which}.${part}`;
@@ -29,9 +30,37 @@ function checkExisting(which: "existing" | "agentExisting", e: ExistingCaInput, 
   }
 }
 
+const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+
+/**
+ * Corporate mode: the CA certificates hosts trust are needed from the start; the signed
+ * certificates only in step 2 (with no files loaded, the download is the keys-and-CSRs bundle).
+ */
+function checkCorporate(input: WizardInput, errors: FieldIssue[]): void {
+  const c = input.ca.corporate;
+  if (!CERT_BLOCK.test(c.caPem)) errors.push({ field: "ca.corporate.caPem", message: "Paste or load the CA certificate your hosts should trust for backend certificates (the root, or the intermediate that issues them)." });
+  if (input.plan.caLayout === "separate" && !CERT_BLOCK.test(c.agentCaPem)) {
+    errors.push({ field: "ca.corporate.agentCaPem", message: "The separate layout needs the CA that issues agent certificates: a CA etcd does not trust. Load it, or choose the single-CA layout on Plan." });
+  }
+  if (c.files.length === 0) return;
+  const stems = corporateStems(input);
+  if (!c.check || c.check.key !== corporateKey(c, stems)) {
+    errors.push({ field: "ca.corporate.files", message: "Checking the signed certificates against their keys and CSRs…" });
+    return;
+  }
+  for (const s of stems) {
+    const leaf = c.check.leaves[s.stem];
+    if (leaf && !leaf.ok) errors.push({ field: "ca.corporate.files", message: leaf.message });
+  }
+}
+
 export function checkCa(input: WizardInput): StepCheck {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
+  if (input.ca.source === "corporate") {
+    checkCorporate(input, errors);
+    return { errors, warnings };
+  }
   const existing = input.ca.source === "existing";
   if (existing) checkExisting("existing", input.ca.existing, input.ca.expectedFingerprints.ca, errors, warnings);
   else {

@@ -58,8 +58,11 @@ export interface WizardInput {
     tlsDir: string;
   };
   ca: {
-    /** "existing": sign with a CA the user already has (renewal), instead of making one. */
-    source: "new" | "existing";
+    /**
+     * "existing": sign with a CA the user already has (renewal). "corporate": the organization's CA
+     * signs; the wizard makes keys and CSRs, then assembles the bundle from the signed certificates.
+     */
+    source: "new" | "existing" | "corporate";
     commonName: string;
     agentCaCommonName: string;
     validityYears: string;
@@ -68,6 +71,7 @@ export interface WizardInput {
     existing: ExistingCaInput;
     /** Separate layout: the agent CA to keep; empty means a new agent CA is made. */
     agentExisting: ExistingCaInput;
+    corporate: CorporateInput;
     /** From a loaded plan file: the CA the plan was made with, to warn when another is loaded. */
     expectedFingerprints: { ca: string; agentCa: string };
   };
@@ -117,6 +121,26 @@ export interface ExistingCaCheck {
   fingerprint: string;
   notices: string[];
 }
+
+/** The corporate-CA mode: what verifies the certificates, and what came back from the CA. */
+export interface CorporateInput {
+  /** The CA certificate(s) hosts trust for backend certificates: trusted-ca-file and etcd's. */
+  caPem: string;
+  /** Separate layout: the CA certificate(s) that verify agent certificates. */
+  agentCaPem: string;
+  /** The keys-and-CSRs bundle's files and the signed certificates; keys: memory only. */
+  files: { name: string; text: string }[];
+  check: CorporateCheck | null;
+}
+
+export interface CorporateCheck {
+  /** textHash of the inputs it was computed for. */
+  key: string;
+  /** Per certificate stem (FQDN, "dashboard", agent CN): the assembled chain, or the problem. */
+  leaves: Record<string, { ok: true; chainPem: string; keyPem: string; csrPem: string } | { ok: false; message: string }>;
+}
+
+export const emptyCorporate = (): CorporateInput => ({ caPem: "", agentCaPem: "", files: [], check: null });
 
 export const emptyExistingCa = (): ExistingCaInput => ({ certPem: "", keyPem: "", check: null });
 
@@ -184,6 +208,7 @@ export function defaultInput(): WizardInput {
       source: "new",
       existing: emptyExistingCa(),
       agentExisting: emptyExistingCa(),
+      corporate: emptyCorporate(),
       expectedFingerprints: { ca: "", agentCa: "" },
       commonName: "Sensu Test CA",
       agentCaCommonName: "Sensu Agent CA",

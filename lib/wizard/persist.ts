@@ -35,7 +35,9 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   if (!isKeyAlgorithm(plan.keyAlgorithm)) return null;
   if (!isString(ca.commonName) || !isString(ca.agentCaCommonName) || !isString(ca.validityYears)) return null;
   if (ca.keyAlgorithm !== "plan" && !isKeyAlgorithm(ca.keyAlgorithm)) return null;
-  if ((ca.source !== "new" && ca.source !== "existing") || !existingCaOk(ca.existing) || !existingCaOk(ca.agentExisting)) return null;
+  if (!["new", "existing", "corporate"].includes(ca.source as string) || !existingCaOk(ca.existing) || !existingCaOk(ca.agentExisting)) return null;
+  const corp = ca.corporate;
+  if (!isObject(corp) || !isString(corp.caPem) || !isString(corp.agentCaPem) || !Array.isArray(corp.files) || corp.files.length > 0 || corp.check !== null) return null;
   if (!isObject(ca.expectedFingerprints) || !isString(ca.expectedFingerprints.ca) || !isString(ca.expectedFingerprints.agentCa)) return null;
   if (!Array.isArray(backends.rows) || !isString(backends.validityHours)) return null;
   if (!Array.isArray(agents.rows) || !isString(agents.validityHours)) return null;
@@ -56,8 +58,8 @@ export function parseSavedInput(text: string | null): WizardInput | null {
 function upgradeFromV1(old: Record<string, unknown>): unknown {
   const defaults = defaultInput();
   const plan = isObject(old.plan) ? { ...old.plan, tlsDir: defaults.plan.tlsDir } : old.plan;
-  const { source, existing, agentExisting, expectedFingerprints } = defaults.ca;
-  const ca = isObject(old.ca) ? { ...old.ca, source, existing, agentExisting, expectedFingerprints } : old.ca;
+  const { source, existing, agentExisting, corporate, expectedFingerprints } = defaults.ca;
+  const ca = isObject(old.ca) ? { ...old.ca, source, existing, agentExisting, corporate, expectedFingerprints } : old.ca;
   if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
   const { etcd, api, transport, mtls, revocation, assets, renew } = defaults;
   return { ...old, schemaVersion: 2, plan, ca, etcd, api, transport, mtls, revocation, assets, renew };
@@ -108,7 +110,9 @@ export function serializeInput(input: WizardInput): string {
   // Only certificate blocks of the certificate field: a key pasted or loaded there by mistake is not stored.
   const certificatesOnly = (text: string) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).join("\n");
   const publicOnly = (e: WizardInput["ca"]["existing"]) => ({ certPem: certificatesOnly(e.certPem), keyPem: "", check: null });
-  const safeCa = { ...ca, existing: publicOnly(ca.existing), agentExisting: publicOnly(ca.agentExisting) };
+  // The corporate files hold the keys: only the CA certificates are kept.
+  const corporate = { caPem: certificatesOnly(ca.corporate.caPem), agentCaPem: certificatesOnly(ca.corporate.agentCaPem), files: [], check: null };
+  const safeCa = { ...ca, existing: publicOnly(ca.existing), agentExisting: publicOnly(ca.agentExisting), corporate };
   const texts = [assets.pasted, ...assets.files.map((f) => f.text)];
   const safeAssets = texts.some((t) => HEADERS.test(t)) ? { ...assets, pasted: "", files: [], definitionsNotSaved: true } : assets;
   return JSON.stringify({ ...input, ca: safeCa, assets: safeAssets });

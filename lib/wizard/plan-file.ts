@@ -61,13 +61,14 @@ const PLAN_SHAPE: Shape = {
         plan: { fields: { sensuVersion: { oneOf: SENSU_VERSIONS }, backendCount: "string", caLayout: { oneOf: ["separate", "single"] }, keyAlgorithm: ALGORITHM, tlsDir: "string" } },
         ca: {
           fields: {
-            source: { oneOf: ["new", "existing"] },
+            source: { oneOf: ["new", "existing", "corporate"] },
             commonName: "string",
             agentCaCommonName: "string",
             validityYears: "string",
             keyAlgorithm: { oneOf: ["plan", ...KEY_ALGORITHMS] },
             existing: EXISTING_CA,
             agentExisting: EXISTING_CA,
+            corporate: { fields: { caPem: "string", agentCaPem: "string", files: { list: "null" }, check: "null" } },
             expectedFingerprints: { fields: { ca: "string", agentCa: "string" } },
           },
         },
@@ -165,7 +166,8 @@ export function parsePlanFile(text: string): PlanFileResult {
   if (problem) return { ok: false, message: problem.replace(/^plan\./, "") };
   const plan = data as unknown as PlanFile;
   for (const [key, value] of Object.entries(plan.caFingerprints)) {
-    if (!FINGERPRINT.test(value)) return { ok: false, message: `caFingerprints.${key} must be a SHA-256 fingerprint, 32 hex pairs separated by colons (openssl x509 -noout -fingerprint -sha256).` };
+    // Empty: the plan of a keys-and-CSRs bundle, made before any CA was known.
+    if (value !== "" && !FINGERPRINT.test(value)) return { ok: false, message: `caFingerprints.${key} must be a SHA-256 fingerprint, 32 hex pairs separated by colons (openssl x509 -noout -fingerprint -sha256).` };
   }
   // The field-by-field checks above name the field; persist.ts keeps the rules between fields.
   if (!parseSavedInput(JSON.stringify(plan.input))) {

@@ -6,6 +6,8 @@ import { backendSans } from "./check-backends";
 import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
 import type { SudoersPlan } from "../sudoers/model";
 import { resolveSudoers } from "./check-assets";
+import { corporateStems } from "./verify-corporate";
+import { X509Certificate } from "../pki/x509";
 import { type ResolvedRevocation, resolveRevocation } from "./check-revocation";
 import { serializeInput } from "./persist";
 import { resolveUrlHost } from "./check-transport";
@@ -19,6 +21,14 @@ export interface ResolvedCa {
   algorithm: KeyAlgorithmId;
   /** A CA the user loaded: it signs instead of a new one, and its key is not put in the bundle. */
   existing?: { certPem: string; keyPem: string };
+  /** The organization's CA: its certificate(s) only; it signed outside the wizard. */
+  corporatePem?: string;
+}
+
+export interface CorporateLeafMaterial {
+  chainPem: string;
+  keyPem: string;
+  csrPem: string;
 }
 
 export interface ResolvedBackend {
@@ -60,6 +70,11 @@ export interface ResolvedPlan {
   sudoers?: SudoersPlan;
   /** A CRL to sign and where it is served; present once a CRL URL is given. */
   revocation?: ResolvedRevocation;
+  /**
+   * Corporate-CA mode: the signed chains, keys and CSRs by certificate stem once every one has been
+   * checked (step 2); absent in step 1, when the download is the keys-and-CSRs bundle.
+   */
+  corporateLeaves?: Record<string, CorporateLeafMaterial>;
   /** The inputs as a plan file keeps them (no secrets), to restore everything on a later visit. */
   savedInput: WizardInput;
   /** Thresholds of the bundle's expiry checks (monitoring/), from the Renew step. */
@@ -79,7 +94,26 @@ function loadedCa(e: WizardInput["ca"]["existing"]): ResolvedCa | null {
 }
 
 /** The CA and agent CA: loaded ones where the user gave them, new ones otherwise; null if not ready. */
+function corporateCa(pem: string, algorithm: ResolvedCa["algorithm"]): ResolvedCa | null {
+  const block = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!block) return null;
+  let commonName = "your organization's CA";
+  try {
+    commonName = new X509Certificate(block).subjectName.getField("CN")[0] ?? commonName;
+  } catch {
+    return null;
+  }
+  return { commonName, validityHours: 0, algorithm, corporatePem: pem };
+}
+
 function resolveCas(input: WizardInput): { ca: ResolvedCa; agentCa?: ResolvedCa } | null {
+  if (input.ca.source === "corporate") {
+    const ca = corporateCa(input.ca.corporate.caPem, input.plan.keyAlgorithm);
+    if (!ca) return null;
+    if (input.plan.caLayout !== "separate") return { ca };
+    const agentCa = corporateCa(input.ca.corporate.agentCaPem, input.plan.keyAlgorithm);
+    return agentCa ? { ca, agentCa } : null;
+  }
   const hours = caValidityHours(input);
   const fresh = (commonName: string): ResolvedCa | null => (hours === null ? null : { commonName, validityHours: hours, algorithm: caAlgorithm(input) });
   const ca = input.ca.source === "existing" ? loadedCa(input.ca.existing) : fresh(input.ca.commonName);
@@ -87,6 +121,18 @@ function resolveCas(input: WizardInput): { ca: ResolvedCa; agentCa?: ResolvedCa 
   if (input.plan.caLayout !== "separate") return { ca };
   const agentCa = keepsAgentCa(input) ? loadedCa(input.ca.agentExisting) : fresh(input.ca.agentCaCommonName);
   return agentCa ? { ca, agentCa } : null;
+}
+
+function corporateMaterial(input: WizardInput): Record<string, CorporateLeafMaterial> | undefined {
+  const c = input.ca.corporate;
+  if (input.ca.source !== "corporate" || c.files.length === 0 || !c.check) return undefined;
+  const out: Record<string, CorporateLeafMaterial> = {};
+  for (const s of corporateStems(input)) {
+    const leaf = c.check.leaves[s.stem];
+    if (!leaf?.ok) return undefined;
+    out[s.stem] = { chainPem: leaf.chainPem, keyPem: leaf.keyPem, csrPem: leaf.csrPem };
+  }
+  return out;
 }
 
 export type ResolveResult = { ok: true; plan: ResolvedPlan } | { ok: false; steps: StepId[] };
@@ -136,6 +182,7 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       },
       mtls: { ...input.mtls },
       sudoers,
+      corporateLeaves: corporateMaterial(input),
       revocation: resolveRevocation(input),
       savedInput: JSON.parse(serializeInput(input)) as WizardInput,
       revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
