@@ -26,7 +26,9 @@ export function DownloadForm({ input, now }: StepFormProps) {
   const plan = resolved.plan;
   const bundle = generation.status === "done" ? generation.bundle : null;
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
-  const entries = bundle ? bundle.entries : plannedEntries(plan, now);
+  // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
+  const csrStep = plan.ca.corporatePem !== undefined && !plan.corporateLeaves;
+  const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan, now);
   const start = () => {
     const issuedAt = new Date();
     const fresh = resolvePlan(input, issuedAt);
@@ -34,9 +36,18 @@ export function DownloadForm({ input, now }: StepFormProps) {
   };
   return (
     <div className="flex flex-col gap-6">
+      {csrStep && (
+        <Notice title="Step 1 of 2: keys and certificate requests for your organization's CA">
+          <p>This download holds a private key and a CSR per certificate, and a README saying what to ask your CA for. Send only the .csr files; then load the zip and the signed certificates on Create a CA to build the host bundles.</p>
+        </Notice>
+      )}
+      {plan.ca.corporatePem ? (
+        <p className="text-slate-700">{plan.backends.length} backend and {plan.agents.length} agent certificates, signed by your organization&apos;s CA, with keys made in this browser tab. Nothing is uploaded or stored.</p>
+      ) : (
       <p className="text-slate-700">
         {plan.agentCa ? "2 CAs" : "1 CA"}, {plan.backends.length} backend {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length} agent {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made in this browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you download them.
       </p>
+      )}
       {!crypto && <Notice tone="danger" title="Generation is unavailable on this page">See the message at the top of the page: this browser hides WebCrypto here.</Notice>}
       {generation.status === "running" && <GenerateProgress progress={generation.progress} />}
       {generation.status === "failed" && (
@@ -83,11 +94,11 @@ export function DownloadForm({ input, now }: StepFormProps) {
       ) : bundle ? null : (
         <div>
           <Button onClick={start} disabled={!crypto || generation.status === "running"}>
-            {generation.status === "running" ? "Generating…" : "Generate keys and certificates"}
+            {generation.status === "running" ? "Generating…" : csrStep ? "Generate keys and certificate requests" : "Generate keys and certificates"}
           </Button>
         </div>
       )}
-      <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
+      {!csrStep && <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
         <h2 id="connections-heading" className="text-lg font-semibold">
           Connections
         </h2>
@@ -98,9 +109,9 @@ export function DownloadForm({ input, now }: StepFormProps) {
         </p>
         <TopologyDiagram plan={plan} connections={bundle?.connections} />
         {bundle && <ConnectionTable connections={bundle.connections} />}
-      </section>
+      </section>}
       <section className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">{bundle ? "Files in the bundle" : "Files the bundle will hold"}</h2>
+        <h2 className="text-lg font-semibold">{bundle ? "Files in the bundle" : csrStep ? "Files appear once generated" : "Files the bundle will hold"}</h2>
         <FileTable entries={entries} />
       </section>
     </div>

@@ -4,6 +4,8 @@ import { caValidityHours, keepsAgentCa } from "@/lib/wizard/check-validity";
 import { ChoiceGroup } from "../ui/choice-group";
 import { ExistingCaFields } from "./existing-ca-fields";
 import { useExistingCaCheck } from "./use-existing-ca-check";
+import { useCorporateCheck } from "./use-corporate-check";
+import { CorporateCaFields } from "./corporate-ca-fields";
 import { issuesFor } from "@/lib/wizard/issues";
 import { MAX_CA_YEARS } from "@/lib/wizard/model";
 import { patchCa } from "@/lib/wizard/update";
@@ -18,8 +20,10 @@ export function CaForm(props: StepFormProps) {
   const { ca, plan } = input;
   const hours = caValidityHours(input);
   useExistingCaCheck(input, onChange);
+  useCorporateCheck(input, onChange);
   const existing = ca.source === "existing";
-  const newAgentCa = plan.caLayout === "separate" && !keepsAgentCa(input);
+  const corporate = ca.source === "corporate";
+  const newAgentCa = plan.caLayout === "separate" && ca.source !== "corporate" && !keepsAgentCa(input);
   const backendHours = Number(input.backends.validityHours) || 4320;
   const agentHours = Number(input.agents.validityHours) || 4320;
   return (
@@ -28,13 +32,15 @@ export function CaForm(props: StepFormProps) {
         name="ca-source"
         legend="Certificate authority"
         value={ca.source}
-        columns={2}
+        columns={3}
         onChange={(source) => onChange((i) => patchCa(i, { source }))}
         choices={[
           { value: "new", label: "Create a new CA here", description: "A fresh CA made in this browser; its key goes into the bundle's ca/ folder, to keep offline." },
           { value: "existing", label: "Use an existing CA", description: "Renew with the CA you made last time (or your own): hosts keep trusting it. Its key stays in this tab and is not put in the bundle." },
+          { value: "corporate", label: "My organization's CA signs", description: "The wizard makes keys and certificate requests; your CA signs them; the wizard then builds the host bundles." },
         ]}
       />
+      {corporate && <CorporateCaFields {...props} />}
       {existing && (
         <section aria-labelledby="existing-ca-heading" className="flex flex-col gap-4">
           <h2 id="existing-ca-heading" className="text-lg font-semibold">
@@ -56,7 +62,7 @@ export function CaForm(props: StepFormProps) {
         </section>
       )}
       <div className="grid gap-6 sm:grid-cols-2">
-        {!existing && <TextField id="ca.commonName" label="CA common name" value={ca.commonName} onChange={(commonName) => onChange((i) => patchCa(i, { commonName }))} errors={issuesFor(check.errors, "ca.commonName")} hint="The guide uses “Sensu Test CA”. At most 64 characters." />}
+        {ca.source === "new" && <TextField id="ca.commonName" label="CA common name" value={ca.commonName} onChange={(commonName) => onChange((i) => patchCa(i, { commonName }))} errors={issuesFor(check.errors, "ca.commonName")} hint="The guide uses “Sensu Test CA”. At most 64 characters." />}
         {newAgentCa && (
           <TextField id="ca.agentCaCommonName" label="Agent CA common name" value={ca.agentCaCommonName} onChange={(agentCaCommonName) => onChange((i) => patchCa(i, { agentCaCommonName }))} errors={issuesFor(check.errors, "ca.agentCaCommonName")} hint="Signs agent certificates only; etcd never trusts it." />
         )}
@@ -74,6 +80,8 @@ export function CaForm(props: StepFormProps) {
           )}
         </Field>}
       </div>
+      {!corporate && (
+        <>
       <p className="text-sm text-slate-700">
         The CA gets basic constraints CA:true and key usages certificate and CRL signing, both critical, and no extended key usage: an EKU on a CA restricts everything it signs, and etcd then rejects peers with “incompatible key usage”.
       </p>
@@ -84,6 +92,8 @@ export function CaForm(props: StepFormProps) {
         </p>
         <CodeBlock label="ca-config.json" code={cfsslCaConfig(backendHours, agentHours)} />
       </section>
+        </>
+      )}
     </div>
   );
 }

@@ -126,3 +126,7 @@ export function patchExistingCa(input: WizardInput, which: "existing" | "agentEx
 export function patchRenew(input: WizardInput, patch: Partial<WizardInput["renew"]>): WizardInput {
   return { ...input, renew: { ...input.renew, ...patch } };
 }
+
+export function patchCorporate(input: WizardInput, patch: Partial<WizardInput["ca"]["corporate"]>): WizardInput {
+  return { ...input, ca: { ...input.ca, corporate: { ...input.ca.corporate, ...patch } } };
+}

@@ -1,0 +1,76 @@
+import { type ChangeEvent } from "react";
+import { unzipSync, strFromU8 } from "fflate";
+import { issuesFor } from "@/lib/wizard/issues";
+import { corporateStems } from "@/lib/wizard/verify-corporate";
+import { patchCorporate } from "@/lib/wizard/update";
+import { FieldMessages } from "../ui/field";
+import { PemField } from "./pem-field";
+import type { StepFormProps } from "./step-form-props";
+
+const MAX_FILE_BYTES = 20_000_000;
+const WANTED = /\.(pem|crt|cer|csr)$/i;
+
+/** A step-1 zip gives its csr/ files; PEM files are taken as they are. */
+async function readLoaded(file: File): Promise<{ name: string; text: string }[]> {
+  if (file.size > MAX_FILE_BYTES) return [];
+  if (!/\.zip$/i.test(file.name)) return [{ name: file.name, text: await file.text() }];
+  const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), { filter: (f) => WANTED.test(f.name) && f.name.startsWith("csr/") });
+  return Object.entries(entries).map(([name, data]) => ({ name, text: strFromU8(data) }));
+}
+
+/** Step 2 of the corporate mode, and the CA certificates hosts trust (needed in both steps). */
+export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
+  const c = input.ca.corporate;
+  const load = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    event.target.value = "";
+    const read = (await Promise.all(files.map(readLoaded))).flat();
+    onChange((i) => patchCorporate(i, { files: [...i.ca.corporate.files.filter((f) => !read.some((r) => r.name === f.name)), ...read] }));
+  };
+  const stems = corporateStems(input);
+  const errors = issuesFor(check.errors, "ca.corporate.files");
+  return (
+    <section aria-labelledby="corporate-heading" className="flex flex-col gap-4">
+      <h2 id="corporate-heading" className="text-lg font-semibold">
+        Your organization&apos;s CA
+      </h2>
+      <ol className="list-decimal pl-5 text-sm text-slate-700">
+        <li>Give the CA certificate hosts should trust, then download the keys and certificate requests (Review and download). Send only the .csr files to your CA.</li>
+        <li>Come back with that zip and the signed certificates: the wizard checks each against its key and request, puts the chain in order, and builds the host bundles.</li>
+      </ol>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <PemField id="ca.corporate.caPem" label="CA certificate hosts trust" hint="trusted-ca-file and etcd's: best the CA that issues Sensu's backend certificates only, not the company root — etcd accepts any client certificate this CA vouches for." value={c.caPem} onChange={(caPem) => onChange((i) => patchCorporate(i, { caPem }))} errors={issuesFor(check.errors, "ca.corporate.caPem")} />
+        {input.plan.caLayout === "separate" && (
+          <PemField id="ca.corporate.agentCaPem" label="CA certificate that verifies agents" hint="agent-auth-trusted-ca-file: the CA that issues agent certificates, which etcd must not trust." value={c.agentCaPem} onChange={(agentCaPem) => onChange((i) => patchCorporate(i, { agentCaPem }))} errors={issuesFor(check.errors, "ca.corporate.agentCaPem")} />
+        )}
+      </div>
+      <div className="flex flex-col gap-2">
+        <label htmlFor="ca.corporate.files" className="text-sm font-medium text-slate-800">
+          Step 2: load the keys-and-CSRs zip and the signed certificates
+        </label>
+        <input id="ca.corporate.files" type="file" multiple accept=".zip,.pem,.crt,.cer" onChange={load} aria-invalid={errors.length > 0 || undefined} aria-describedby={errors.length > 0 ? "ca.corporate.files-msg" : "ca.corporate.files-hint"} className="text-sm" />
+        <p id="ca.corporate.files-hint" className="text-xs text-slate-600">
+          The private keys stay in this tab&apos;s memory and are never saved; after a reload, load the zip again.
+        </p>
+        {errors.length > 0 && <FieldMessages id="ca.corporate.files-msg" errors={errors} warnings={[]} />}
+        {c.files.length > 0 && (
+          <>
+            <ul aria-label="Certificates for the plan" className="flex flex-col gap-1 text-sm">
+              {stems.map((s) => {
+                const leaf = c.check?.leaves[s.stem];
+                return (
+                  <li key={s.stem}>
+                    <span className="font-mono text-xs">{s.commonName}</span>: {leaf === undefined ? "checking…" : leaf.ok ? "✓ signed certificate matches its key and request" : "✗ see above"}
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="button" className="self-start text-sm underline" onClick={() => onChange((i) => patchCorporate(i, { files: [], check: null }))}>
+              Forget the loaded files
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
