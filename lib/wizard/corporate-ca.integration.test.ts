@@ -85,6 +85,31 @@ describe("the corporate-CA mode", () => {
     assert.equal(run("openssl", ["x509", "-pubkey", "-noout", "-in", f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")]).stdout, key, "the key made in step 1 is the certificate's");
   });
 
+  it("in the separate layout, verifies agents with the agent CA given, and says when etcd would accept them too", async () => {
+    const separate = (): WizardInput => {
+      const input = corporateInput();
+      input.plan.caLayout = "separate";
+      input.ca.corporate.agentCaPem = readFileSync(join(dir, "root.pem"), "utf8");
+      return input;
+    };
+    assert.ok(checkStep("ca", { ...separate(), ca: { ...separate().ca, corporate: { ...separate().ca.corporate, agentCaPem: "" } } }, now()).errors.some((e) => e.field === "ca.corporate.agentCaPem"));
+    const step1 = resolvePlan(separate(), now());
+    assert.ok(step1.ok);
+    const unzipped = unzipBundle(await generateBundle(crypto, now(), step1.plan));
+    cleanups.push(unzipped.cleanup);
+    const csrDir = join(unzipped.dir, "files/csr");
+    const files = readdirSync(csrDir).map((name) => ({ name, text: readFileSync(join(csrDir, name), "utf8") }));
+    for (const csr of readdirSync(csrDir).filter((n) => n.endsWith(".csr"))) files.push({ name: `sep-${csr}.pem`, text: sign(join(csrDir, csr), `sep-${csr}.pem`) });
+    const input = await withChecked({ ...separate(), ca: { ...separate().ca, corporate: { ...separate().ca.corporate, files } } });
+    const resolved = resolvePlan(input, now());
+    assert.ok(resolved.ok);
+    const bundle = await generateBundle(crypto, now(), resolved.plan);
+    assert.deepEqual(bundle.connections.filter((c) => c.status === "fail").map((c) => c.id), []);
+    assert.equal(bundle.connections.find((c) => c.id === "agent:agent:backend-1")?.checks.find((c) => /accepted by backend-1/.test(c.label))?.ok, true, "the agent's chain leads to agent-ca.pem");
+    assert.equal(bundle.connections.find((c) => c.id === "etcd-agent:backend-1")?.status, "note", "one root for both: etcd would accept agents, and the page says so");
+    assert.ok(bundle.entries.some((e) => e.path === "ca/agent-ca.pem"));
+  });
+
   it("names the certificate whose names differ from its CSR, and one that is missing", async () => {
     const step1 = resolvePlan(corporateInput(), now());
     assert.ok(step1.ok);
