@@ -66,8 +66,8 @@ export function CaForm(props: StepFormProps) {
         {newAgentCa && (
           <TextField id="ca.agentCaCommonName" label="Agent CA common name" value={ca.agentCaCommonName} onChange={(agentCaCommonName) => onChange((i) => patchCa(i, { agentCaCommonName }))} errors={issuesFor(check.errors, "ca.agentCaCommonName")} hint="Signs agent certificates only; etcd never trusts it." />
         )}
-        {(!existing || newAgentCa) && <TextField id="ca.validityYears" label={existing ? "Validity of the new agent CA" : "Validity"} suffix="years" inputMode="numeric" value={ca.validityYears} onChange={(validityYears) => onChange((i) => patchCa(i, { validityYears }))} errors={issuesFor(check.errors, "ca.validityYears")} hint={hours ? validityHint(now, hours, `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`) : `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`} />}
-        {(!existing || newAgentCa) && <Field id="ca.keyAlgorithm" label={existing ? "New agent CA key algorithm" : "CA key algorithm"}>
+        {(ca.source === "new" || newAgentCa) && <TextField id="ca.validityYears" label={existing ? "Validity of the new agent CA" : "Validity"} suffix="years" inputMode="numeric" value={ca.validityYears} onChange={(validityYears) => onChange((i) => patchCa(i, { validityYears }))} errors={issuesFor(check.errors, "ca.validityYears")} hint={hours ? validityHint(now, hours, `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`) : `cfssl's default is 5 years. At most ${MAX_CA_YEARS}.`} />}
+        {(ca.source === "new" || newAgentCa) && <Field id="ca.keyAlgorithm" label={existing ? "New agent CA key algorithm" : "CA key algorithm"}>
           {(describedBy) => (
             <select id="ca.keyAlgorithm" className={inputClass(false)} aria-describedby={describedBy} value={ca.keyAlgorithm} onChange={(e) => onChange((i) => patchCa(i, { keyAlgorithm: e.target.value as KeyAlgorithmId | "plan" }))}>
               <option value="plan">Same as the plan ({KEY_ALGORITHM_LABELS[plan.keyAlgorithm]})</option>
