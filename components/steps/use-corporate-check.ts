@@ -20,7 +20,6 @@ export function useCorporateCheck(input: WizardInput, onChange: (change: (input:
     return () => {
       cancelled = true;
     };
-    // stems and corporate are summarised by key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` summarises every input the check reads (the files, the CA certificates and the stems).
   }, [source, key, onChange]);
 }
