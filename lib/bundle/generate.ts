@@ -1,4 +1,4 @@
-import { privateKeyPem, withNewline } from "../pki/pem";
+import { certificateBlocks, privateKeyPem, withNewline } from "../pki/pem";
 import { randomPassword } from "../sensu/agent-users";
 import { fingerprintSha256 } from "../pki/describe-cert";
 import type { Connection } from "../sensu/connection";
@@ -70,7 +70,7 @@ async function issuedPems(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgr
   };
 }
 
-const firstCertificate = (pem: string) => new X509Certificate(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? pem);
+const firstCertificate = (pem: string) => new X509Certificate(certificateBlocks(pem)[0] ?? pem);
 
 /** Corporate mode, step 2: the organization's certificates, and the keys made in step 1. */
 async function corporatePems(crypto: Crypto, plan: ResolvedPlan, leaves: NonNullable<ResolvedPlan["corporateLeaves"]>): Promise<IssuedPems> {

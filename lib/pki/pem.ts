@@ -11,3 +11,10 @@ export function withNewline(pem: string): string {
   const unix = pem.replace(/\r\n/g, "\n");
   return unix.endsWith("\n") ? unix : `${unix}\n`;
 }
+
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** The CERTIFICATE blocks of a text, in order, anything around them dropped. Not parsed. */
+export function certificateBlocks(text: string): string[] {
+  return text.match(CERTIFICATE_BLOCK) ?? [];
+}

@@ -76,7 +76,8 @@ function validityProblem(cert: X509Certificate, now: Date, what: string): string
   return null;
 }
 
-async function signedBy(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
+/** Whether `issuer`'s key signed `cert`; a signature that cannot be checked counts as no. */
+export async function signatureVerifies(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
   try {
     return await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
   } catch {
@@ -93,12 +94,12 @@ async function buildChain(crypto: Crypto, now: Date, leaf: X509Certificate, pool
     const named = remaining.filter((c) => c.subject === current.issuer);
     if (named.length === 0) break;
     let issuer: X509Certificate | undefined;
-    for (const candidate of named) if (await signedBy(crypto, current, candidate)) issuer = candidate;
+    for (const candidate of named) if (await signatureVerifies(crypto, current, candidate)) issuer = candidate;
     if (!issuer) return { ok: false, message: `"${named[0]?.subject}" is named as the issuer of "${current.subject}" but did not sign it: that intermediate belongs to another chain (or was renewed with a new key). Paste the issuer the CA used.` };
     const expired = validityProblem(issuer, now, "The issuing certificate");
     if (expired) return { ok: false, message: expired };
     remaining = remaining.filter((c) => c !== issuer);
-    if (issuer.subject === issuer.issuer && (await signedBy(crypto, issuer, issuer))) return { ok: true, value: { chain, root: issuer, unused: remaining } };
+    if (issuer.subject === issuer.issuer && (await signatureVerifies(crypto, issuer, issuer))) return { ok: true, value: { chain, root: issuer, unused: remaining } };
     chain.push(issuer);
     current = issuer;
   }

@@ -1,3 +1,5 @@
+import { certificateBlocks } from "../pki/pem";
+import { signatureVerifies } from "../pki/signed-cert-check";
 import { summarize } from "../pki/inspect";
 import { CLIENT_AUTH, SERVER_AUTH } from "../pki/profiles";
 import { parseSan, type San, sansCover } from "../pki/names";
@@ -13,10 +15,8 @@ export interface CheckItem {
 /** The files of one host, by absolute path, as the bundle will install them. */
 export type HostFiles = ReadonlyMap<string, string>;
 
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
 export function certificatesIn(pem: string): X509Certificate[] {
-  return (pem.match(PEM_BLOCK) ?? []).map((block) => new X509Certificate(block));
+  return certificateBlocks(pem).map((block) => new X509Certificate(block));
 }
 
 /** The file's first certificate, and every certificate in it (a leaf-first chain). */
@@ -34,12 +34,7 @@ export function loadCert(files: HostFiles, path: string | undefined, host: strin
 }
 
 async function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
-  if (issuer.subject !== cert.issuer) return false;
-  try {
-    return await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
-  } catch {
-    return false;
-  }
+  return issuer.subject === cert.issuer && (await signatureVerifies(crypto, cert, issuer));
 }
 
 /**

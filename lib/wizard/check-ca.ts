@@ -1,3 +1,4 @@
+import { certificateBlocks } from "../pki/pem";
 import { commonNameProblem } from "../pki/names";
 import { keepsAgentCa } from "./check-validity";
 import type { FieldIssue, StepCheck } from "./issues";
@@ -30,16 +31,14 @@ function checkExisting(which: "existing" | "agentExisting", e: ExistingCaInput, 
   }
 }
 
-const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
-
 /**
  * Corporate mode: the CA certificates hosts trust are needed from the start; the signed
  * certificates only in step 2 (with no files loaded, the download is the keys-and-CSRs bundle).
  */
 function checkCorporate(input: WizardInput, errors: FieldIssue[]): void {
   const c = input.ca.corporate;
-  if (!CERT_BLOCK.test(c.caPem)) errors.push({ field: "ca.corporate.caPem", message: "Paste or load the CA certificate your hosts should trust for backend certificates (the root, or the intermediate that issues them)." });
-  if (input.plan.caLayout === "separate" && !CERT_BLOCK.test(c.agentCaPem)) {
+  if (certificateBlocks(c.caPem).length === 0) errors.push({ field: "ca.corporate.caPem", message: "Paste or load the CA certificate your hosts should trust for backend certificates (the root, or the intermediate that issues them)." });
+  if (input.plan.caLayout === "separate" && certificateBlocks(c.agentCaPem).length === 0) {
     errors.push({ field: "ca.corporate.agentCaPem", message: "The separate layout needs the CA that issues agent certificates: a CA etcd does not trust. Load it, or choose the single-CA layout on Plan." });
   }
   if (c.files.length === 0) return;

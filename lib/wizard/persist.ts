@@ -1,3 +1,4 @@
+import { certificateBlocks } from "../pki/pem";
 import { isKeyAlgorithm } from "../pki/algorithms";
 import { RULE_MODES, type RuleMode } from "../sudoers/model";
 import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSIONS, type WizardInput } from "./model";
@@ -108,7 +109,7 @@ const HEADERS = /\bheaders["']?[ \t]*:(?![ \t]*(?:null|~|\{[ \t]*\})[ \t]*,?[ \t
 export function serializeInput(input: WizardInput): string {
   const { assets, ca } = input;
   // Only certificate blocks of the certificate field: a key pasted or loaded there by mistake is not stored.
-  const certificatesOnly = (text: string) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).join("\n");
+  const certificatesOnly = (text: string) => certificateBlocks(text).join("\n");
   const publicOnly = (e: WizardInput["ca"]["existing"]) => ({ certPem: certificatesOnly(e.certPem), keyPem: "", check: null });
   // The corporate files hold the keys: only the CA certificates are kept.
   const corporate = { caPem: certificatesOnly(ca.corporate.caPem), agentCaPem: certificatesOnly(ca.corporate.agentCaPem), files: [], check: null };

@@ -5,6 +5,7 @@ import { stepsWithErrors } from "./check";
 import { backendSans } from "./check-backends";
 import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
 import type { SudoersPlan } from "../sudoers/model";
+import { certificateBlocks } from "../pki/pem";
 import { resolveSudoers } from "./check-assets";
 import { corporateStems } from "./verify-corporate";
 import { X509Certificate } from "../pki/x509";
@@ -95,7 +96,7 @@ function loadedCa(e: WizardInput["ca"]["existing"]): ResolvedCa | null {
 
 /** The CA and agent CA: loaded ones where the user gave them, new ones otherwise; null if not ready. */
 function corporateCa(pem: string, algorithm: ResolvedCa["algorithm"]): ResolvedCa | null {
-  const block = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  const [block] = certificateBlocks(pem);
   if (!block) return null;
   let commonName = "your organization's CA";
   try {

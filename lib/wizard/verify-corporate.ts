@@ -1,3 +1,4 @@
+import { certificateBlocks } from "../pki/pem";
 import { importPrivateKeyPem } from "../pki/import-key";
 import type { ProfileId } from "../pki/profiles";
 import { derHex, readOneCsr } from "../pki/read-certificates";
@@ -26,7 +27,6 @@ export function corporateKey(c: CorporateInput, stems: readonly CorporateStem[])
 }
 
 const baseName = (name: string) => name.split("/").pop() ?? name;
-const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /**
  * Step 2 of the corporate-CA mode: for each certificate the plan needs, its key and CSR from the
@@ -35,7 +35,7 @@ const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----
  */
 export async function verifyCorporate(crypto: Crypto, now: Date, corporate: CorporateInput, stems: readonly CorporateStem[]): Promise<CorporateCheck> {
   const byName = new Map(corporate.files.map((f) => [baseName(f.name), f.text]));
-  const signed = corporate.files.filter((f) => !/\.csr$|-key\.pem$/.test(baseName(f.name))).flatMap((f) => f.text.match(CERT_BLOCK) ?? []);
+  const signed = corporate.files.filter((f) => !/\.csr$|-key\.pem$/.test(baseName(f.name))).flatMap((f) => certificateBlocks(f.text));
   const leaves: CorporateCheck["leaves"] = {};
   for (const s of stems) {
     const keyPem = byName.get(`${s.stem}-key.pem`);
