@@ -20,9 +20,17 @@ test("every step passes axe's WCAG 2.1 A and AA rules, with errors showing", asy
       // Evaluated through the DevTools protocol, so the page's CSP does not apply to the checker.
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+        );
       });
       expect(violations).toEqual([]);
     });
@@ -61,5 +69,8 @@ test("the wizard works from the keyboard, with a visible focus ring", async ({ p
   await nextLink.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/ca$/);
-  await expect(page.getByRole("link", { name: /Create a CA \(current step\)/ })).toHaveAttribute("aria-current", "step");
+  await expect(page.getByRole("link", { name: /Create a CA \(current step\)/ })).toHaveAttribute(
+    "aria-current",
+    "step",
+  );
 });

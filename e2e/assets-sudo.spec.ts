@@ -4,10 +4,13 @@ import { GUIDE_ASSET_YAML } from "../lib/sudoers/guide-fixtures.test-helper";
 import { run, unzipDownload } from "./support/bundle-files";
 import { describedBy, generate } from "./support/wizard";
 
-const AMD64_SHA = "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
+const AMD64_SHA =
+  "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
 const visudo = existsSync("/usr/sbin/visudo") ? "/usr/sbin/visudo" : "visudo";
 
-test("an operator previews sudo rules for the guide's asset in every mode and downloads a file visudo accepts", async ({ page }) => {
+test("an operator previews sudo rules for the guide's asset in every mode and downloads a file visudo accepts", async ({
+  page,
+}) => {
   const sudoers = page.getByRole("figure").filter({ hasText: "sudoers.d/sensu-assets" }).locator("code");
 
   await test.step("Paste the guide's asset and pick the linux/amd64 build", async () => {
@@ -44,10 +47,14 @@ test("an operator previews sudo rules for the guide's asset in every mode and do
 
   await test.step("Root-owned copies: no SETENV, a copy script, and the example checks on the copy", async () => {
     await page.getByRole("radio", { name: /Root-owned copies \(recommended\)/ }).check();
-    await expect(sudoers).toContainText("NOPASSWD: /usr/local/libexec/sensu/sensu/system-profile-linux/bin/system-profile-linux");
+    await expect(sudoers).toContainText(
+      "NOPASSWD: /usr/local/libexec/sensu/sensu/system-profile-linux/bin/system-profile-linux",
+    );
     await expect(sudoers).not.toContainText("SETENV:");
     await expect(page.getByText("Show install-sensu-asset-commands.sh")).toBeVisible();
-    await expect(page.getByRole("figure").filter({ hasText: "sudo-checks.yaml" })).toContainText("sudo /usr/local/libexec/sensu/sensu/system-profile-linux/bin/system-profile-linux");
+    await expect(page.getByRole("figure").filter({ hasText: "sudo-checks.yaml" })).toContainText(
+      "sudo /usr/local/libexec/sensu/sensu/system-profile-linux/bin/system-profile-linux",
+    );
   });
 
   await test.step("A user name that would widen the rule, and a broken definition, are refused with the reason", async () => {
@@ -56,7 +63,9 @@ test("an operator previews sudo rules for the guide's asset in every mode and do
     await expect(user).toHaveAttribute("aria-invalid", "true");
     await user.fill("sensu");
     const pasted = page.getByLabel("Paste Asset definitions (YAML or JSON)");
-    await pasted.fill(`${GUIDE_ASSET_YAML}---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: short\nspec:\n  url: https://example.com/a.tgz\n  sha512: abc123\n`);
+    await pasted.fill(
+      `${GUIDE_ASSET_YAML}---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: short\nspec:\n  url: https://example.com/a.tgz\n  sha512: abc123\n`,
+    );
     expect(await describedBy(pasted)).toMatch(/document 2 \("short"\).*sha512/);
     await expect(page.getByLabel("Commands from linux/amd64")).toHaveValue("system-profile-linux");
     await pasted.fill(GUIDE_ASSET_YAML);

@@ -10,11 +10,43 @@ test("an operator has the organization's CA sign the requests, then deploys what
   const at = (f: string) => join(dir, f);
   const ok = (args: string[]) => expect(openssl(args).code, args.join(" ")).toBe(0);
   ok(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", at("root-key.pem")]);
-  ok(["req", "-x509", "-new", "-key", at("root-key.pem"), "-subj", "/CN=Example Corp Root", "-days", "3650", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", at("root.pem")]);
+  ok([
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    at("root-key.pem"),
+    "-subj",
+    "/CN=Example Corp Root",
+    "-days",
+    "3650",
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+    "-out",
+    at("root.pem"),
+  ]);
   ok(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", at("issuing-key.pem")]);
   ok(["req", "-new", "-key", at("issuing-key.pem"), "-subj", "/CN=Example Corp Issuing CA", "-out", at("issuing.csr")]);
   writeFileSync(at("ca.ext"), "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n");
-  ok(["x509", "-req", "-in", at("issuing.csr"), "-CA", at("root.pem"), "-CAkey", at("root-key.pem"), "-CAcreateserial", "-days", "1825", "-extfile", at("ca.ext"), "-out", at("issuing.pem")]);
+  ok([
+    "x509",
+    "-req",
+    "-in",
+    at("issuing.csr"),
+    "-CA",
+    at("root.pem"),
+    "-CAkey",
+    at("root-key.pem"),
+    "-CAcreateserial",
+    "-days",
+    "1825",
+    "-extfile",
+    at("ca.ext"),
+    "-out",
+    at("issuing.pem"),
+  ]);
 
   await test.step("Plan and CA: single layout, the organization's root as the trusted CA", async () => {
     await page.goto("/plan");
@@ -39,18 +71,44 @@ test("an operator has the organization's CA sign the requests, then deploys what
 
   const signed = await test.step("The organization's CA signs each request (leaf, then its chain)", async () => {
     const csrs = readdirSync(step1.path("csr")).filter((f) => f.endsWith(".csr"));
-    expect(csrs.sort()).toEqual(["agent.csr", "backend-1.example.com.csr", "backend-2.example.com.csr", "backend-3.example.com.csr"]);
+    expect(csrs.sort()).toEqual([
+      "agent.csr",
+      "backend-1.example.com.csr",
+      "backend-2.example.com.csr",
+      "backend-3.example.com.csr",
+    ]);
     return csrs.map((csr) => {
       const out = at(csr.replace(/\.csr$/, ".crt"));
-      ok(["x509", "-req", "-in", step1.path(`csr/${csr}`), "-CA", at("issuing.pem"), "-CAkey", at("issuing-key.pem"), "-CAcreateserial", "-days", "90", "-copy_extensions", "copy", "-out", out]);
+      ok([
+        "x509",
+        "-req",
+        "-in",
+        step1.path(`csr/${csr}`),
+        "-CA",
+        at("issuing.pem"),
+        "-CAkey",
+        at("issuing-key.pem"),
+        "-CAcreateserial",
+        "-days",
+        "90",
+        "-copy_extensions",
+        "copy",
+        "-out",
+        out,
+      ]);
       writeFileSync(out, readFileSync(out, "utf8") + readFileSync(at("issuing.pem"), "utf8"));
       return out;
     });
   });
 
   await test.step("Step 2: load the zip and the signed certificates; each is checked against its key and request", async () => {
-    await page.getByRole("link", { name: /Create a CA/ }).first().click();
-    await page.getByLabel("Step 2: load the keys-and-CSRs zip and the signed certificates").setInputFiles([step1.zip, ...signed]);
+    await page
+      .getByRole("link", { name: /Create a CA/ })
+      .first()
+      .click();
+    await page
+      .getByLabel("Step 2: load the keys-and-CSRs zip and the signed certificates")
+      .setInputFiles([step1.zip, ...signed]);
     const list = page.getByRole("list", { name: "Certificates for the plan" });
     await expect(list.getByText("✓ signed certificate matches its key and request")).toHaveCount(4);
   });
@@ -65,7 +123,16 @@ test("an operator has the organization's CA sign the requests, then deploys what
     await download.click();
     const bundle = await unzipDownload(await waiting);
     const cert = bundle.path("backends/backend-1/etc/sensu/tls/backend-1.example.com.pem");
-    const r = openssl(["verify", "-purpose", "sslserver", "-CAfile", bundle.path("ca/ca.pem"), "-untrusted", cert, cert]);
+    const r = openssl([
+      "verify",
+      "-purpose",
+      "sslserver",
+      "-CAfile",
+      bundle.path("ca/ca.pem"),
+      "-untrusted",
+      cert,
+      cert,
+    ]);
     expect(r.code, r.out).toBe(0);
     expect(readFileSync(bundle.path("ca/ca.pem"), "utf8")).toContain(readFileSync(at("root.pem"), "utf8").trim());
   });

@@ -20,7 +20,26 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
   const ca = join(dir, "ca.pem");
   const key = join(dir, "ca-key.pem");
   expect(openssl(["genrsa", "-traditional", "-out", key, "2048"]).code).toBe(0);
-  expect(openssl(["req", "-x509", "-new", "-key", key, "-subj", "/CN=Corp Sensu CA", "-days", "3650", "-sha256", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", ca]).code).toBe(0);
+  expect(
+    openssl([
+      "req",
+      "-x509",
+      "-new",
+      "-key",
+      key,
+      "-subj",
+      "/CN=Corp Sensu CA",
+      "-days",
+      "3650",
+      "-sha256",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+      "-out",
+      ca,
+    ]).code,
+  ).toBe(0);
 
   await test.step("Plan: single CA layout, P-256 leaves", async () => {
     await page.goto("/plan");
@@ -57,7 +76,10 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
   const bundle = await test.step("Generate and download", () => downloadBundle(page));
 
   await test.step("Every leaf verifies against the imported CA; its key is not in the zip", async () => {
-    for (const [leaf, purpose] of [["backends/backend-1/etc/sensu/tls/backend-1.example.com.pem", "sslserver"], ["agents/agent/etc/sensu/tls/agent.pem", "sslclient"]] as const) {
+    for (const [leaf, purpose] of [
+      ["backends/backend-1/etc/sensu/tls/backend-1.example.com.pem", "sslserver"],
+      ["agents/agent/etc/sensu/tls/agent.pem", "sslclient"],
+    ] as const) {
       const r = openssl(["verify", "-x509_strict", "-purpose", purpose, "-CAfile", ca, bundle.path(leaf)]);
       expect(r.code, r.out).toBe(0);
     }
@@ -67,19 +89,41 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
 
   await test.step("Revoke the first bundle's agent certificate: the signed CRL rejects it", async () => {
     await page.getByRole("link", { name: /Certificate revocation/ }).click();
-    await page.getByLabel("Or load the certificates to revoke (PEM)").setInputFiles(bundle.path("agents/agent/etc/sensu/tls/agent.pem"));
+    await page
+      .getByLabel("Or load the certificates to revoke (PEM)")
+      .setInputFiles(bundle.path("agents/agent/etc/sensu/tls/agent.pem"));
     await expect(page.getByText(/Added: CN=agent \(serial/)).toBeVisible();
     const url = page.getByLabel("URL the list is served at");
     await url.fill("pki.example.com/ca.crl");
     expect(await describedBy(url)).toMatch(/not a URL/);
     await url.fill("http://pki.example.com/ca.crl");
-    await expect(page.getByRole("figure").filter({ hasText: "on backend-1" }).locator("code")).toContainText('agent-auth-crl-urls:\n  - "http://pki.example.com/ca.crl"');
+    await expect(page.getByRole("figure").filter({ hasText: "on backend-1" }).locator("code")).toContainText(
+      'agent-auth-crl-urls:\n  - "http://pki.example.com/ca.crl"',
+    );
     const revoked = await downloadBundle(page);
     const crl = revoked.path("ca/ca.crl");
     expect(openssl(["crl", "-verify", "-noout", "-CAfile", ca, "-in", crl]).out).toContain("verify OK");
-    const old = openssl(["verify", "-crl_check", "-CAfile", ca, "-CRLfile", crl, bundle.path("agents/agent/etc/sensu/tls/agent.pem")]);
+    const old = openssl([
+      "verify",
+      "-crl_check",
+      "-CAfile",
+      ca,
+      "-CRLfile",
+      crl,
+      bundle.path("agents/agent/etc/sensu/tls/agent.pem"),
+    ]);
     expect(old.out).toContain("certificate revoked");
-    expect(openssl(["verify", "-crl_check", "-CAfile", ca, "-CRLfile", crl, revoked.path("agents/agent/etc/sensu/tls/agent.pem")]).code).toBe(0);
+    expect(
+      openssl([
+        "verify",
+        "-crl_check",
+        "-CAfile",
+        ca,
+        "-CRLfile",
+        crl,
+        revoked.path("agents/agent/etc/sensu/tls/agent.pem"),
+      ]).code,
+    ).toBe(0);
   });
 
   await test.step("A year later: the plan file restores everything, and the same CA renews", async () => {
@@ -99,7 +143,15 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
     await page.getByLabel("Load CA private key from a file").setInputFiles(key);
     await expect(page.getByRole("status").filter({ hasText: "“Corp Sensu CA”" })).toBeVisible();
     const renewed = await downloadBundle(page);
-    const r = openssl(["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", ca, renewed.path("backends/backend-3/etc/sensu/tls/backend-3.example.com.pem")]);
+    const r = openssl([
+      "verify",
+      "-x509_strict",
+      "-purpose",
+      "sslserver",
+      "-CAfile",
+      ca,
+      renewed.path("backends/backend-3/etc/sensu/tls/backend-3.example.com.pem"),
+    ]);
     expect(r.code, r.out).toBe(0);
   });
 });

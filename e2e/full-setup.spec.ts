@@ -7,7 +7,9 @@ import { openssl, run, unzipDownload } from "./support/bundle-files";
 import { backend, generate, next, watchConsole } from "./support/wizard";
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 test("an operator sets up the guide's three backends and one agent, and deploys the zip", async ({ page }) => {
@@ -39,7 +41,9 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
 
   await test.step("Backend certificates: the guide's table, CN always a SAN", async () => {
     for (const n of [1, 2, 3]) {
-      await expect(backend(page, n).getByLabel("Fully qualified domain name (FQDN)")).toHaveValue(`backend-${n}.example.com`);
+      await expect(backend(page, n).getByLabel("Fully qualified domain name (FQDN)")).toHaveValue(
+        `backend-${n}.example.com`,
+      );
       await expect(backend(page, n).getByLabel("IP addresses")).toHaveValue(`10.0.0.${n}`);
     }
     const names = page.getByRole("list", { name: "Names in the certificate of backend-1" });
@@ -53,13 +57,20 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
     await next(page, "etcd peer communication");
   });
 
-  const yaml = (host: string) => page.getByRole("figure").filter({ hasText: `on ${host}` }).first().locator("code");
+  const yaml = (host: string) =>
+    page
+      .getByRole("figure")
+      .filter({ hasText: `on ${host}` })
+      .first()
+      .locator("code");
 
   await test.step("etcd: https member URLs on the node IPs, client and peer certificate auth", async () => {
     await expect(page.getByText("Sensu 7 (not yet released) drops etcd")).toBeVisible();
     await expect(page.getByText("peer https://10.0.0.2:2380 · client https://10.0.0.2:2379")).toBeVisible();
     const b1 = yaml("backend-1");
-    await expect(b1).toContainText('etcd-initial-cluster: "backend-1=https://10.0.0.1:2380,backend-2=https://10.0.0.2:2380,backend-3=https://10.0.0.3:2380"');
+    await expect(b1).toContainText(
+      'etcd-initial-cluster: "backend-1=https://10.0.0.1:2380,backend-2=https://10.0.0.2:2380,backend-3=https://10.0.0.3:2380"',
+    );
     await expect(b1).toContainText("etcd-peer-client-cert-auth: true");
     await expect(b1).not.toContainText("http://");
     await next(page, "API and web UI");
@@ -78,7 +89,9 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
   await test.step("Agent-to-server: wss to every member, and sensuctl over https", async () => {
     const agentYaml = yaml("agent");
     for (const n of [1, 2, 3]) await expect(agentYaml).toContainText(`- "wss://backend-${n}.example.com:8081"`);
-    await expect(page.getByRole("figure").filter({ hasText: "sensuctl configure" })).toContainText("sensuctl configure --url https://backend-1.example.com:8080 --trusted-ca-file /etc/sensu/tls/ca.pem");
+    await expect(page.getByRole("figure").filter({ hasText: "sensuctl configure" })).toContainText(
+      "sensuctl configure --url https://backend-1.example.com:8080 --trusted-ca-file /etc/sensu/tls/ca.pem",
+    );
     await next(page, "Agent mTLS authentication");
   });
 
@@ -87,7 +100,9 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
     await expect(yaml("backend-1")).toContainText('agent-auth-cert-file: "/etc/sensu/tls/backend-1.example.com.pem"');
     await expect(yaml("backend-1")).toContainText('agent-auth-trusted-ca-file: "/etc/sensu/tls/agent-ca.pem"');
     await page.getByRole("radio", { name: /A user per CN/ }).check();
-    await expect(page.getByRole("figure").filter({ hasText: "sensuctl commands" })).toContainText("sensuctl cluster-role-binding delete system:agent");
+    await expect(page.getByRole("figure").filter({ hasText: "sensuctl commands" })).toContainText(
+      "sensuctl cluster-role-binding delete system:agent",
+    );
     await next(page, "Certificate revocation");
   });
 
@@ -98,8 +113,12 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
   });
 
   await test.step("Install CA certificates: a command per platform with the bundle's file names", async () => {
-    await expect(page.getByRole("figure").filter({ hasText: "Ubuntu / Debian commands" })).toContainText("sudo cp /etc/sensu/tls/ca.pem /usr/local/share/ca-certificates/sensu-ca.crt");
-    await expect(page.getByRole("figure").filter({ hasText: "macOS commands" })).toContainText("security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca/ca.pem");
+    await expect(page.getByRole("figure").filter({ hasText: "Ubuntu / Debian commands" })).toContainText(
+      "sudo cp /etc/sensu/tls/ca.pem /usr/local/share/ca-certificates/sensu-ca.crt",
+    );
+    await expect(page.getByRole("figure").filter({ hasText: "macOS commands" })).toContainText(
+      "security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ca/ca.pem",
+    );
     await expect(page.getByRole("figure").filter({ hasText: "Windows" })).toContainText("Cert:\\LocalMachine\\Root");
     await next(page, "Renew certificates");
     await next(page, "Review and download");
@@ -113,7 +132,9 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
     const button = await generate(page);
     expect(requestsDuringGeneration).toEqual([]);
     await expect(page.getByText(/Bundle ready/)).toBeVisible();
-    await expect(page.getByRole("img", { name: "Connections between the operator, the backends and the agents" })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: "Connections between the operator, the backends and the agents" }),
+    ).toBeVisible();
     const peers = page.getByRole("table", { name: /etcd peers/ });
     await expect(peers.getByRole("row", { name: /backend-3 → backend-1/ })).toContainText("OK");
     await expect(page.locator("tbody tr").filter({ hasText: "Fails" })).toHaveCount(0);
@@ -125,9 +146,13 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
 
   await test.step("The zip matches the file table on screen, modes included", async () => {
     const rows = page.locator("tr[data-path]");
-    const onScreen = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-path"), tr.children[2]?.textContent]));
+    const onScreen = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute("data-path"), tr.children[2]?.textContent]),
+    );
     const { dir, path, mode } = await unzipDownload(download);
-    const inZip = filesUnder(join(dir, "files")).map((f) => relative(join(dir, "files"), f)).sort();
+    const inZip = filesUnder(join(dir, "files"))
+      .map((f) => relative(join(dir, "files"), f))
+      .sort();
     expect(inZip).toEqual(onScreen.map(([p]) => p).sort());
     for (const [p, m] of onScreen) expect(`0${mode(p!).toString(8)}`).toBe(m);
     expect(inZip.filter((p) => p.endsWith("ca-key.pem")).every((p) => p.startsWith("ca/"))).toBe(true);
@@ -137,12 +162,28 @@ test("an operator sets up the guide's three backends and one agent, and deploys 
     for (const n of [1, 2, 3]) {
       const cert = path(`backends/backend-${n}/etc/sensu/tls/backend-${n}.example.com.pem`);
       for (const purpose of ["sslserver", "sslclient"]) {
-        const r = openssl(["verify", "-x509_strict", "-purpose", purpose, "-CAfile", path(`backends/backend-${n}/etc/sensu/tls/ca.pem`), cert]);
+        const r = openssl([
+          "verify",
+          "-x509_strict",
+          "-purpose",
+          purpose,
+          "-CAfile",
+          path(`backends/backend-${n}/etc/sensu/tls/ca.pem`),
+          cert,
+        ]);
         expect(r.code, r.out).toBe(0);
       }
       expect(openssl(["x509", "-noout", "-checkip", `10.0.0.${n}`, "-in", cert]).out).toContain("does match");
     }
-    const agent = openssl(["verify", "-x509_strict", "-purpose", "sslclient", "-CAfile", path("ca/agent-ca.pem"), path("agents/agent/etc/sensu/tls/agent.pem")]);
+    const agent = openssl([
+      "verify",
+      "-x509_strict",
+      "-purpose",
+      "sslclient",
+      "-CAfile",
+      path("ca/agent-ca.pem"),
+      path("agents/agent/etc/sensu/tls/agent.pem"),
+    ]);
     expect(agent.code, agent.out).toBe(0);
     const web = path("backends/backend-1/etc/sensu/tls/dashboard.pem");
     expect(openssl(["verify", "-purpose", "sslserver", "-CAfile", path("ca/ca.pem"), web]).code).toBe(0);

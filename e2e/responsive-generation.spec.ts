@@ -27,7 +27,10 @@ test("generation shows its progress and leaves the page responsive", async ({ pa
   await page.getByRole("button", { name: "Generate keys and certificates" }).click();
   await expect(page.getByRole("button", { name: /^Download/ })).toBeVisible({ timeout: 75_000 });
   const watch = await page.evaluate(() => (window as unknown as { watch: Watch }).watch);
-  expect(watch.progress.some((v) => v > 0 && v < 100), `progress values seen: ${watch.progress.join(", ")}`).toBe(true);
+  expect(
+    watch.progress.some((v) => v > 0 && v < 100),
+    `progress values seen: ${watch.progress.join(", ")}`,
+  ).toBe(true);
   // A frozen page would show one long task as long as the whole generation (seconds).
   expect(watch.longest).toBeLessThan(1000);
 });

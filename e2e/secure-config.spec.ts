@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { type Cluster, etcdctl, etcdFlagsFromBackendYml, type Member, startCluster, waitHealthy } from "../lib/bundle/etcd-cluster.test-helper";
+import {
+  type Cluster,
+  etcdctl,
+  etcdFlagsFromBackendYml,
+  type Member,
+  startCluster,
+  waitHealthy,
+} from "../lib/bundle/etcd-cluster.test-helper";
 import { parseConfig } from "../lib/sensu/yaml";
 import { unzipDownload } from "./support/bundle-files";
 import { backend, expectRejected, generate, next } from "./support/wizard";
@@ -9,7 +16,12 @@ import { backend, expectRejected, generate, next } from "./support/wizard";
 test("the config steps refuse what would break a connection, at the field, and keep the rest", async ({ page }) => {
   await test.step("Plan: a relative certificate directory", async () => {
     await page.goto("/plan");
-    await expectRejected(page, page.getByLabel("Certificate directory on every host"), "etc/sensu/tls", /relative: start it with \//);
+    await expectRejected(
+      page,
+      page.getByLabel("Certificate directory on every host"),
+      "etc/sensu/tls",
+      /relative: start it with \//,
+    );
     await expectRejected(page, page.getByLabel("Certificate directory on every host"), "/etc/sensu tls", /space/);
   });
 
@@ -27,7 +39,12 @@ test("the config steps refuse what would break a connection, at the field, and k
 
   await test.step("API: an api-url host no certificate names, a relative web UI certificate path", async () => {
     await page.goto("/api");
-    await expectRejected(page, page.getByLabel("Host in api-url"), "sensu-api.example.com", /The certificate of backend-1, backend-2, backend-3 does not name sensu-api\.example\.com/);
+    await expectRejected(
+      page,
+      page.getByLabel("Host in api-url"),
+      "sensu-api.example.com",
+      /The certificate of backend-1, backend-2, backend-3 does not name sensu-api\.example\.com/,
+    );
     await page.getByRole("radio", { name: /A certificate you already have/ }).check();
     await expect(page.getByLabel("Certificate path on the backends")).toHaveAttribute("aria-invalid", "true"); // empty: asks for it
     await page.getByLabel("Certificate path on the backends").fill("/etc/ssl/web/cert.pem");
@@ -37,7 +54,12 @@ test("the config steps refuse what would break a connection, at the field, and k
 
   await test.step("Agent-to-server: a backend host its certificate does not name", async () => {
     await page.goto("/agent-transport");
-    await expectRejected(page, page.getByLabel("Host for backend-2"), "sensu.example.org", /sensu\.example\.org is not in backend-2's certificate \(backend-2\.example\.com, backend-2, 10\.0\.0\.2, localhost, 127\.0\.0\.1, ::1\)/);
+    await expectRejected(
+      page,
+      page.getByLabel("Host for backend-2"),
+      "sensu.example.org",
+      /sensu\.example\.org is not in backend-2's certificate \(backend-2\.example\.com, backend-2, 10\.0\.0\.2, localhost, 127\.0\.0\.1, ::1\)/,
+    );
   });
 
   await test.step("Switching to a release without the revocation setting drops it with a notice", async () => {
@@ -45,7 +67,11 @@ test("the config steps refuse what would break a connection, at the field, and k
     await page.getByRole("radio", { name: /^false/ }).check();
     await page.goto("/plan");
     await page.getByRole("radio", { name: /6\.0 – 6\.3/ }).check();
-    await expect(page.getByText(/Sensu 6\.0 – 6\.3 has no enable-cert-revocation-check, so your revocation setting \("off"\) was dropped/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /Sensu 6\.0 – 6\.3 has no enable-cert-revocation-check, so your revocation setting \("off"\) was dropped/,
+      ),
+    ).toBeVisible();
     await page.goto("/revocation");
     await expect(page.getByText(/has no enable-cert-revocation-check setting/)).toBeVisible();
     await expect(page.getByRole("figure")).toHaveCount(0);
@@ -84,22 +110,35 @@ test("a loopback cluster: the downloaded backend.yml files start a real etcd clu
       const members = [1, 2, 3].map((n): Member => {
         const host = path(`backends/backend-${n}`);
         const config = parseConfig(readFileSync(join(host, "etc/sensu/backend.yml"), "utf8"));
-        return { name: `backend-${n}`, flags: etcdFlagsFromBackendYml(config, (p) => join(host, p)), clientUrl: (config["etcd-advertise-client-urls"] as string[])[0]! };
+        return {
+          name: `backend-${n}`,
+          flags: etcdFlagsFromBackendYml(config, (p) => join(host, p)),
+          clientUrl: (config["etcd-advertise-client-urls"] as string[])[0]!,
+        };
       });
       cluster = startCluster(dir, members);
       const ca = path("backends/backend-1/etc/sensu/tls/ca.pem");
-      const b1 = { cert: path("backends/backend-1/etc/sensu/tls/backend-1.example.com.pem"), key: path("backends/backend-1/etc/sensu/tls/backend-1.example.com-key.pem") };
+      const b1 = {
+        cert: path("backends/backend-1/etc/sensu/tls/backend-1.example.com.pem"),
+        key: path("backends/backend-1/etc/sensu/tls/backend-1.example.com-key.pem"),
+      };
       const health = await waitHealthy(cluster.endpoints, ca, b1, 3);
       expect((health.out.match(/is healthy/g) ?? []).length, health.out).toBe(3);
       // A refusal counts only with etcd's TLS reason in its log, and while a backend certificate still works.
-      const log = () => readdirSync(cluster!.logs).map((f) => readFileSync(join(cluster!.logs, f), "utf8")).join("\n");
+      const log = () =>
+        readdirSync(cluster!.logs)
+          .map((f) => readFileSync(join(cluster!.logs, f), "utf8"))
+          .join("\n");
       const refused = async (client: { cert: string; key: string } | null, reason: RegExp) => {
         expect(etcdctl(cluster!.endpoints, ca, client, ["get", "x"]).code).not.toBe(0);
         await expect.poll(log, { timeout: 5_000 }).toMatch(reason);
         expect(etcdctl(cluster!.endpoints, ca, b1, ["get", "x"]).code, "a backend certificate is served").toBe(0);
       };
       await refused(null, /rejected connection.*(didn't provide a certificate|certificate required)/);
-      const agent = { cert: path("agents/agent/etc/sensu/tls/agent.pem"), key: path("agents/agent/etc/sensu/tls/agent-key.pem") };
+      const agent = {
+        cert: path("agents/agent/etc/sensu/tls/agent.pem"),
+        key: path("agents/agent/etc/sensu/tls/agent-key.pem"),
+      };
       await refused(agent, /rejected connection.*unknown authority/);
     });
   } finally {

@@ -50,7 +50,10 @@ test("an injected inline script does not run", async ({ page }) => {
 test("opened over plain http from another host name, it explains how to serve the wizard", async ({ baseURL }) => {
   const port = new URL(baseURL!).port;
   // wizard.test resolves to the local server, but it is not localhost: no secure context, no WebCrypto.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP wizard.test 127.0.0.1"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP wizard.test 127.0.0.1"],
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://wizard.test:${port}/download`);

@@ -25,12 +25,22 @@ test("each bad input gets a message at its field, blocks Next, and loses nothing
     await expectRejected(page, fqdn, "backend_1.example.com", /underscore/);
     await expectRejected(page, fqdn, "-backend-1.example.com", /hyphen/);
     await expectRejected(page, fqdn, `${"a".repeat(64)}.example.com`, /63/);
-    await expectRejected(page, b1.getByLabel("Additional names"), `localhost, ${Array(64).fill("abcd").join(".")}`, /253/);
+    await expectRejected(
+      page,
+      b1.getByLabel("Additional names"),
+      `localhost, ${Array(64).fill("abcd").join(".")}`,
+      /253/,
+    );
     await expectRejected(page, b1.getByLabel("IP addresses"), "555.1.1.1", /555 is over 255/);
     await expectRejected(page, b1.getByLabel("IP addresses"), "10.0.0", /four numbers/);
     await expectRejected(page, b1.getByLabel("Additional names"), "localhost, 10.0.0", /10\.0\.0/);
     await expectRejected(page, b2.getByLabel("Unqualified name"), "backend-1", /already used by backend-1/);
-    await expectRejected(page, b2.getByLabel("Fully qualified domain name (FQDN)"), "backend-1.example.com", /already used/);
+    await expectRejected(
+      page,
+      b2.getByLabel("Fully qualified domain name (FQDN)"),
+      "backend-1.example.com",
+      /already used/,
+    );
     const validity = page.getByLabel("Validity of backend certificates");
     await expectRejected(page, validity, "0", /at least 1/);
     await expectRejected(page, validity, "-4320", /negative/);

@@ -43,7 +43,10 @@ async function main() {
     console.log("building the app first (npm run build)…");
     if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
-  const server = spawn("node", ["scripts/serve.mjs"], { env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" }, stdio: "ignore" });
+  const server = spawn("node", ["scripts/serve.mjs"], {
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1" },
+    stdio: "ignore",
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: string[] = [];
   try {
@@ -74,7 +77,9 @@ async function main() {
       const b = median(browserMs);
       const o = median(opensslMs);
       const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
-      rows.push(`| ${c.label} | ${b.toFixed(0)} ms (${range(browserMs)}) | ${o.toFixed(0)} ms (${range(opensslMs)}) | ${(b / o).toFixed(2)} | ${b / o <= 0.5 ? "met" : "MISSED"} |`);
+      rows.push(
+        `| ${c.label} | ${b.toFixed(0)} ms (${range(browserMs)}) | ${o.toFixed(0)} ms (${range(opensslMs)}) | ${(b / o).toFixed(2)} | ${b / o <= 0.5 ? "met" : "MISSED"} |`,
+      );
     }
   } finally {
     await browser.close();

@@ -36,10 +36,15 @@ function htmlFiles(dir) {
 const policies = {};
 for (const file of htmlFiles(OUT)) {
   let html = readFileSync(file, "utf8");
-  if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`failed to add CSP: ${file} already has one (run next build first)`);
+  if (html.includes('http-equiv="Content-Security-Policy"'))
+    throw new Error(`failed to add CSP: ${file} already has one (run next build first)`);
   const hashes = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    hashes.push(createHash("sha256").update(match[1] ?? "", "utf8").digest("base64"));
+    hashes.push(
+      createHash("sha256")
+        .update(match[1] ?? "", "utf8")
+        .digest("base64"),
+    );
   }
   const policy = policyFor(hashes);
   if (!html.includes("<head>")) throw new Error(`failed to add CSP: no <head> in ${file}`);

@@ -58,7 +58,11 @@ const server = createServer((req, res) => {
   const status = found ? 200 : 404;
   found ??= { file: join(OUT, "404.html"), key: "/404.html" };
   const type = TYPES[extname(found.file)] ?? "application/octet-stream";
-  const policy = policies[found.key] ? `${policies[found.key]}; frame-ancestors 'none'` : extname(found.file) === ".js" ? SCRIPT_POLICY : FALLBACK_POLICY;
+  const policy = policies[found.key]
+    ? `${policies[found.key]}; frame-ancestors 'none'`
+    : extname(found.file) === ".js"
+      ? SCRIPT_POLICY
+      : FALLBACK_POLICY;
   res.writeHead(status, {
     "Content-Type": type,
     "Content-Security-Policy": policy,

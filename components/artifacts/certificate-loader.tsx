@@ -40,9 +40,18 @@ export function CertificateLoader({ now }: { now: Date }) {
           <label htmlFor="renew.files" className="text-sm font-medium text-slate-800">
             Load a bundle zip or certificate files
           </label>
-          <input id="renew.files" type="file" multiple accept=".zip,.pem,.crt,.cer,application/zip" onChange={pick} aria-describedby="renew.files-hint" className="text-sm" />
+          <input
+            id="renew.files"
+            type="file"
+            multiple
+            accept=".zip,.pem,.crt,.cer,application/zip"
+            onChange={pick}
+            aria-describedby="renew.files-hint"
+            className="text-sm"
+          />
           <p id="renew.files-hint" className="text-xs text-slate-600">
-            Or drop them here. From a zip, every .pem holding a certificate is read; private keys (-key.pem) are never opened.
+            Or drop them here. From a zip, every .pem holding a certificate is read; private keys (-key.pem) are never
+            opened.
           </p>
           {files.length > 0 && (
             <ul aria-label="Loaded files" className="flex flex-col gap-1 text-sm">
@@ -72,14 +81,22 @@ export function CertificateLoader({ now }: { now: Date }) {
             className={`${inputClass(false)} font-mono text-xs`}
           />
           <p id="renew.pasted-hint" className="text-xs text-slate-600">
-            One or more -----BEGIN CERTIFICATE----- blocks, as cat prints them. A private key pasted here is dropped unread.
+            One or more -----BEGIN CERTIFICATE----- blocks, as cat prints them. A private key pasted here is dropped
+            unread.
           </p>
         </div>
       </div>
       <div aria-live="polite" className="flex flex-col gap-3">
         {view.status === "reading" && <p className="text-sm text-slate-700">Reading the certificates…</p>}
         {problems.length > 0 && (
-          <Notice tone="danger" title={problems.length === 1 ? "1 problem reading what you loaded; the rest is shown" : `${problems.length} problems reading what you loaded; the rest is shown`}>
+          <Notice
+            tone="danger"
+            title={
+              problems.length === 1
+                ? "1 problem reading what you loaded; the rest is shown"
+                : `${problems.length} problems reading what you loaded; the rest is shown`
+            }
+          >
             <ul className="list-disc pl-5">
               {problems.map((p) => (
                 <li key={`${p.name}:${p.reason}`}>{p.reason}</li>
@@ -90,7 +107,8 @@ export function CertificateLoader({ now }: { now: Date }) {
         {keys.length > 0 && (
           <details className="text-sm text-slate-700">
             <summary className="cursor-pointer">
-              {keys.length === 1 ? "1 private key" : `${keys.length} private keys`} left unread: only certificates are read here.
+              {keys.length === 1 ? "1 private key" : `${keys.length} private keys`} left unread: only certificates are
+              read here.
             </summary>
             <ul aria-label="Private keys left unread" className="mt-1 pl-5 font-mono text-xs">
               {keys.map((k) => (

@@ -26,29 +26,52 @@ export function ConnectionTable({ connections }: { connections: readonly Connect
             <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
               <caption className="pb-1 text-left font-medium text-slate-900">{title}</caption>
               <thead>
-                <tr className="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
-                  <th scope="col" className="py-1 pr-3">Connection</th>
-                  <th scope="col" className="py-1 pr-3">Certificate presented</th>
-                  <th scope="col" className="py-1 pr-3">Verified with</th>
-                  <th scope="col" className="py-1">Result</th>
+                <tr className="border-b border-slate-300 text-xs tracking-wide text-slate-600 uppercase">
+                  <th scope="col" className="py-1 pr-3">
+                    Connection
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Certificate presented
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Verified with
+                  </th>
+                  <th scope="col" className="py-1">
+                    Result
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((c) => (
-                  <tr key={c.id} className={`border-b border-slate-200 align-top ${c.status === "fail" ? "bg-red-50" : ""}`}>
+                  <tr
+                    key={c.id}
+                    className={`border-b border-slate-200 align-top ${c.status === "fail" ? "bg-red-50" : ""}`}
+                  >
                     <th scope="row" className="py-1.5 pr-3 font-normal">
                       <span className="font-medium">{c.from}</span> → {c.to}
                       <br />
                       <span className="font-mono text-xs text-slate-600">{c.url || "(no URL)"}</span>
                     </th>
-                    <td className="py-1.5 pr-3 font-mono text-xs">{c.presented || "—"}{c.clientPresented && <><br />client: {c.clientPresented}</>}</td>
+                    <td className="py-1.5 pr-3 font-mono text-xs">
+                      {c.presented || "—"}
+                      {c.clientPresented && (
+                        <>
+                          <br />
+                          client: {c.clientPresented}
+                        </>
+                      )}
+                    </td>
                     <td className="py-1.5 pr-3 font-mono text-xs">{c.verifiedWith || "—"}</td>
                     <td className="py-1.5">
                       <span className={RESULT[c.status].className}>{RESULT[c.status].text}</span>
                       {c.note && <p className="text-xs text-slate-700">{c.note}</p>}
-                      {c.checks.filter((x) => !x.ok).map((x) => (
-                        <p key={x.label} className="text-xs text-red-900">{x.detail}</p>
-                      ))}
+                      {c.checks
+                        .filter((x) => !x.ok)
+                        .map((x) => (
+                          <p key={x.label} className="text-xs text-red-900">
+                            {x.detail}
+                          </p>
+                        ))}
                       {c.checks.length > 0 && (
                         <details className="text-xs text-slate-700">
                           <summary className="cursor-pointer">{c.checks.length} checks</summary>

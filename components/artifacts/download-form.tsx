@@ -22,7 +22,14 @@ export function DownloadForm({ input, now }: StepFormProps) {
   const resolved = useMemo(() => resolvePlan(input, now), [input, now]);
   const crypto = webCryptoAvailable();
 
-  if (!resolved.ok) return <StepsNeedingAttention steps={resolved.steps} tone="danger" title="Some steps need attention before anything can be generated" />;
+  if (!resolved.ok)
+    return (
+      <StepsNeedingAttention
+        steps={resolved.steps}
+        tone="danger"
+        title="Some steps need attention before anything can be generated"
+      />
+    );
   const plan = resolved.plan;
   const bundle = generation.status === "done" ? generation.bundle : null;
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
@@ -38,17 +45,31 @@ export function DownloadForm({ input, now }: StepFormProps) {
     <div className="flex flex-col gap-6">
       {csrStep && (
         <Notice title="Step 1 of 2: keys and certificate requests for your organization's CA">
-          <p>This download holds a private key and a CSR per certificate, and a README saying what to ask your CA for. Send only the .csr files; then load the zip and the signed certificates on Create a CA to build the host bundles.</p>
+          <p>
+            This download holds a private key and a CSR per certificate, and a README saying what to ask your CA for.
+            Send only the .csr files; then load the zip and the signed certificates on Create a CA to build the host
+            bundles.
+          </p>
         </Notice>
       )}
       {plan.ca.corporatePem ? (
-        <p className="text-slate-700">{plan.backends.length} backend and {plan.agents.length} agent certificates, signed by your organization&apos;s CA, with keys made in this browser tab. Nothing is uploaded or stored.</p>
+        <p className="text-slate-700">
+          {plan.backends.length} backend and {plan.agents.length} agent certificates, signed by your organization&apos;s
+          CA, with keys made in this browser tab. Nothing is uploaded or stored.
+        </p>
       ) : (
-      <p className="text-slate-700">
-        {plan.agentCa ? "2 CAs" : "1 CA"}, {plan.backends.length} backend {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length} agent {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made in this browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you download them.
-      </p>
+        <p className="text-slate-700">
+          {plan.agentCa ? "2 CAs" : "1 CA"}, {plan.backends.length} backend{" "}
+          {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length} agent{" "}
+          {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made in this
+          browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you download them.
+        </p>
       )}
-      {!crypto && <Notice tone="danger" title="Generation is unavailable on this page">See the message at the top of the page: this browser hides WebCrypto here.</Notice>}
+      {!crypto && (
+        <Notice tone="danger" title="Generation is unavailable on this page">
+          See the message at the top of the page: this browser hides WebCrypto here.
+        </Notice>
+      )}
       {generation.status === "running" && <GenerateProgress progress={generation.progress} />}
       {generation.status === "failed" && (
         <Notice tone="danger" role="alert" title="Failed to generate the bundle">
@@ -57,8 +78,15 @@ export function DownloadForm({ input, now }: StepFormProps) {
         </Notice>
       )}
       {bundle && failures.length > 0 && (
-        <Notice tone="danger" role="alert" title={`${failures.length} ${failures.length === 1 ? "connection" : "connections"} would fail: nothing is offered for download`}>
-          <p>The cross-check below found certificates and settings that do not fit together. Fix the inputs it names, then generate again.</p>
+        <Notice
+          tone="danger"
+          role="alert"
+          title={`${failures.length} ${failures.length === 1 ? "connection" : "connections"} would fail: nothing is offered for download`}
+        >
+          <p>
+            The cross-check below found certificates and settings that do not fit together. Fix the inputs it names,
+            then generate again.
+          </p>
           <div>
             <Button variant="danger" onClick={discard}>
               Discard and fix the inputs
@@ -69,15 +97,29 @@ export function DownloadForm({ input, now }: StepFormProps) {
       {bundle && failures.length === 0 ? (
         <Notice tone="success" role="status" title="Bundle ready">
           <p>
-            {bundle.entries.length} files, {kib(bundle.zip.byteLength)}. {generation.status === "done" && generation.downloaded ? "Downloaded. The keys are still in this tab until you discard them or close it." : "Download it now: the keys are in this tab's memory only, and leaving the page loses them."}
+            {bundle.entries.length} files, {kib(bundle.zip.byteLength)}.{" "}
+            {generation.status === "done" && generation.downloaded
+              ? "Downloaded. The keys are still in this tab until you discard them or close it."
+              : "Download it now: the keys are in this tab's memory only, and leaving the page loses them."}
           </p>
           <div className="flex flex-wrap gap-3">
-            <Button onClick={() => { downloadZip(bundle.zip, bundleFileName(bundle.generatedAt)); markDownloaded(); }}>Download {bundleFileName(bundle.generatedAt)}</Button>
+            <Button
+              onClick={() => {
+                downloadZip(bundle.zip, bundleFileName(bundle.generatedAt));
+                markDownloaded();
+              }}
+            >
+              Download {bundleFileName(bundle.generatedAt)}
+            </Button>
             <Button
               variant="danger"
               onClick={() => {
                 const downloaded = generation.status === "done" && generation.downloaded;
-                if (downloaded || window.confirm("Discard the keys? They have not been downloaded and cannot be recovered.")) discard();
+                if (
+                  downloaded ||
+                  window.confirm("Discard the keys? They have not been downloaded and cannot be recovered.")
+                )
+                  discard();
               }}
             >
               Discard keys
@@ -94,24 +136,32 @@ export function DownloadForm({ input, now }: StepFormProps) {
       ) : bundle ? null : (
         <div>
           <Button onClick={start} disabled={!crypto || generation.status === "running"}>
-            {generation.status === "running" ? "Generating…" : csrStep ? "Generate keys and certificate requests" : "Generate keys and certificates"}
+            {generation.status === "running"
+              ? "Generating…"
+              : csrStep
+                ? "Generate keys and certificate requests"
+                : "Generate keys and certificates"}
           </Button>
         </div>
       )}
-      {!csrStep && <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
-        <h2 id="connections-heading" className="text-lg font-semibold">
-          Connections
-        </h2>
-        <p className="text-sm text-slate-700">
-          {bundle
-            ? "Checked against the certificates just issued and the settings in the bundle: the scheme, the CA the client verifies with, the host name among the certificate's names, key usage, and validity today."
-            : "Once generated, every connection below is checked against the issued certificates and the written settings before anything is offered for download."}
-        </p>
-        <TopologyDiagram plan={plan} connections={bundle?.connections} />
-        {bundle && <ConnectionTable connections={bundle.connections} />}
-      </section>}
+      {!csrStep && (
+        <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
+          <h2 id="connections-heading" className="text-lg font-semibold">
+            Connections
+          </h2>
+          <p className="text-sm text-slate-700">
+            {bundle
+              ? "Checked against the certificates just issued and the settings in the bundle: the scheme, the CA the client verifies with, the host name among the certificate's names, key usage, and validity today."
+              : "Once generated, every connection below is checked against the issued certificates and the written settings before anything is offered for download."}
+          </p>
+          <TopologyDiagram plan={plan} connections={bundle?.connections} />
+          {bundle && <ConnectionTable connections={bundle.connections} />}
+        </section>
+      )}
       <section className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">{bundle ? "Files in the bundle" : csrStep ? "Files appear once generated" : "Files the bundle will hold"}</h2>
+        <h2 className="text-lg font-semibold">
+          {bundle ? "Files in the bundle" : csrStep ? "Files appear once generated" : "Files the bundle will hold"}
+        </h2>
         <FileTable entries={entries} />
       </section>
     </div>

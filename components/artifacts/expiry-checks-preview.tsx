@@ -1,5 +1,11 @@
 import { checksJson, checksYaml } from "@/lib/day2/expiry-checks";
-import { EXPIRY_CHECKS_JSON, EXPIRY_CHECKS_YAML, MONITORING_DIR, planExpiryChecks, subscriptionNotes } from "@/lib/bundle/monitoring";
+import {
+  EXPIRY_CHECKS_JSON,
+  EXPIRY_CHECKS_YAML,
+  MONITORING_DIR,
+  planExpiryChecks,
+  subscriptionNotes,
+} from "@/lib/bundle/monitoring";
 import type { ResolvedPlan } from "@/lib/wizard/resolve";
 import { CodeBlock } from "../ui/code-block";
 
@@ -11,16 +17,28 @@ export function ExpiryChecksPreview({ plan }: { plan: ResolvedPlan }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
-        {checks.length} checks, one per certificate, each run every 12 hours on the host that holds the certificate: WARNING (exit 1) from {plan.expiry.warningDays} days before expiry, CRITICAL (exit 2) from {plan.expiry.criticalDays} days and once expired or unreadable. The bundle carries them as {yamlPath} and {MONITORING_DIR}/{EXPIRY_CHECKS_JSON}; load them with <code className="font-mono text-xs">sensuctl create -f {yamlPath}</code>.
+        {checks.length} checks, one per certificate, each run every 12 hours on the host that holds the certificate:
+        WARNING (exit 1) from {plan.expiry.warningDays} days before expiry, CRITICAL (exit 2) from{" "}
+        {plan.expiry.criticalDays} days and once expired or unreadable. The bundle carries them as {yamlPath} and{" "}
+        {MONITORING_DIR}/{EXPIRY_CHECKS_JSON}; load them with{" "}
+        <code className="font-mono text-xs">sensuctl create -f {yamlPath}</code>.
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
-          <caption className="px-4 py-2 text-left font-semibold text-slate-900">Subscriptions the checks use: add them to the right agents, or nothing runs</caption>
-          <thead className="text-xs uppercase tracking-wide text-slate-600">
+          <caption className="px-4 py-2 text-left font-semibold text-slate-900">
+            Subscriptions the checks use: add them to the right agents, or nothing runs
+          </caption>
+          <thead className="text-xs tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2">Subscription</th>
-              <th scope="col" className="px-4 py-2">Checks</th>
-              <th scope="col" className="px-4 py-2">Which agents need it</th>
+              <th scope="col" className="px-4 py-2">
+                Subscription
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Checks
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Which agents need it
+              </th>
             </tr>
           </thead>
           <tbody>

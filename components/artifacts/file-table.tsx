@@ -16,18 +16,36 @@ export function FileTable({ entries }: { entries: readonly ManifestEntry[] }) {
       {groups(entries).map(([host, files]) => {
         const offline = host === OFFLINE_HOST;
         return (
-          <section key={host} aria-label={offline ? "Files to keep offline" : `Files for ${host}`} className={`overflow-hidden rounded-lg border bg-white shadow-sm ${offline ? "border-red-300" : "border-slate-300"}`}>
-            <h3 className={`px-4 py-2 text-sm font-semibold ${offline ? "bg-red-50 text-red-900" : "bg-slate-100 text-slate-900"}`}>
-              {offline ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host" : host === OPERATOR_HOST ? "Your workstation (sensuctl)" : `Host: ${host}`}
+          <section
+            key={host}
+            aria-label={offline ? "Files to keep offline" : `Files for ${host}`}
+            className={`overflow-hidden rounded-lg border bg-white shadow-sm ${offline ? "border-red-300" : "border-slate-300"}`}
+          >
+            <h3
+              className={`px-4 py-2 text-sm font-semibold ${offline ? "bg-red-50 text-red-900" : "bg-slate-100 text-slate-900"}`}
+            >
+              {offline
+                ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host"
+                : host === OPERATOR_HOST
+                  ? "Your workstation (sensuctl)"
+                  : `Host: ${host}`}
             </h3>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase tracking-wide text-slate-600">
+                <thead className="text-xs tracking-wide text-slate-600 uppercase">
                   <tr>
-                    <th scope="col" className="px-4 py-2">File in the zip</th>
-                    <th scope="col" className="px-4 py-2">Goes to</th>
-                    <th scope="col" className="px-4 py-2">Mode</th>
-                    <th scope="col" className="px-4 py-2">What it is</th>
+                    <th scope="col" className="px-4 py-2">
+                      File in the zip
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Goes to
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Mode
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      What it is
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

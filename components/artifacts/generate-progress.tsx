@@ -8,7 +8,14 @@ export function GenerateProgress({ progress }: { progress: Progress }) {
         <span role="status">{progress.label}…</span>
         <span aria-hidden="true">{percent}%</span>
       </div>
-      <div role="progressbar" aria-label="Generating the bundle" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-sky-100">
+      <div
+        role="progressbar"
+        aria-label="Generating the bundle"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 overflow-hidden rounded-full bg-sky-100"
+      >
         <div className="h-full rounded-full bg-sky-700 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -1,6 +1,13 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { type CertificateGroup, certificateSources, groupIdentical, type LoadedFile, MAX_FILE_BYTES, type SourceProblem } from "@/lib/bundle/certificate-sources";
+import {
+  type CertificateGroup,
+  certificateSources,
+  groupIdentical,
+  type LoadedFile,
+  MAX_FILE_BYTES,
+  type SourceProblem,
+} from "@/lib/bundle/certificate-sources";
 import { describeCertificates } from "@/lib/pki/describe-cert";
 import { webCryptoAvailable } from "../generate/crypto-available";
 
@@ -32,11 +39,25 @@ export function useLoadedCertificates(now: Date) {
       if (current) setView({ status: "done", groups, problems, ignoredKeys: sources.ignoredKeys });
     };
     if (!webCryptoAvailable()) {
-      finish([...sources.problems, { name: "this page", reason: "failed to read the certificates: this browser hides WebCrypto on this page (see the message at the top)." }]);
+      finish([
+        ...sources.problems,
+        {
+          name: "this page",
+          reason:
+            "failed to read the certificates: this browser hides WebCrypto on this page (see the message at the top).",
+        },
+      ]);
     } else {
       describeCertificates(globalThis.crypto, now, sources.files).then(
         (described) => finish([...sources.problems, ...described.skipped], groupIdentical(described.certificates)),
-        (e: unknown) => finish([...sources.problems, { name: "the certificates", reason: `failed to read the certificates: ${e instanceof Error ? e.message : String(e)}` }]),
+        (e: unknown) =>
+          finish([
+            ...sources.problems,
+            {
+              name: "the certificates",
+              reason: `failed to read the certificates: ${e instanceof Error ? e.message : String(e)}`,
+            },
+          ]),
       );
     }
     return () => {
@@ -47,7 +68,13 @@ export function useLoadedCertificates(now: Date) {
   /** Adds files; one loaded again under the same name replaces the earlier copy. */
   const add = useCallback(async (picked: readonly File[]) => {
     // A file far too big for a bundle is named in a message, never read into memory.
-    const read = await Promise.all(picked.map(async (f): Promise<LoadedFile> => (f.size > MAX_FILE_BYTES ? { name: f.name, bytes: new Uint8Array(), size: f.size } : { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const read = await Promise.all(
+      picked.map(async (f): Promise<LoadedFile> =>
+        f.size > MAX_FILE_BYTES
+          ? { name: f.name, bytes: new Uint8Array(), size: f.size }
+          : { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
+      ),
+    );
     setFiles((old) => [...old.filter((o) => !read.some((r) => r.name === o.name)), ...read]);
   }, []);
   const remove = useCallback((name: string) => setFiles((old) => old.filter((f) => f.name !== name)), []);

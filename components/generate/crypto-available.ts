@@ -3,5 +3,9 @@
  * Opened as http://some-host:3000 it is simply undefined, so say so instead of failing later.
  */
 export function webCryptoAvailable(): boolean {
-  return typeof window !== "undefined" && window.isSecureContext && typeof globalThis.crypto?.subtle?.generateKey === "function";
+  return (
+    typeof window !== "undefined" &&
+    window.isSecureContext &&
+    typeof globalThis.crypto?.subtle?.generateKey === "function"
+  );
 }

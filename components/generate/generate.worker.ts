@@ -12,7 +12,9 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = async (event) => {
   const { requestId, plan, now } = event.data;
   try {
-    const bundle = await generateBundle(crypto, new Date(now), plan, (progress) => scope.postMessage({ type: "progress", requestId, progress }));
+    const bundle = await generateBundle(crypto, new Date(now), plan, (progress) =>
+      scope.postMessage({ type: "progress", requestId, progress }),
+    );
     scope.postMessage({ type: "done", requestId, bundle }, [bundle.zip.buffer as ArrayBuffer]);
   } catch (error) {
     scope.postMessage({ type: "failed", requestId, message: error instanceof Error ? error.message : String(error) });

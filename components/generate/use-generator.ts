@@ -47,7 +47,8 @@ export function useGenerator() {
         setGeneration({ status: "done", key, bundle: reply.bundle, downloaded: false });
       }
     };
-    w.onerror = (event) => setGeneration({ status: "failed", key, message: event.message || "the generation worker stopped" });
+    w.onerror = (event) =>
+      setGeneration({ status: "failed", key, message: event.message || "the generation worker stopped" });
     w.postMessage({ type: "generate", requestId, plan, now: now.getTime() });
   }, []);
 

@@ -20,7 +20,9 @@ export function AgentMtlsForm({ input, onChange, now }: StepFormProps) {
     <div className="flex flex-col gap-6">
       <Notice tone="warning" title="Commercial feature">
         <p>
-          Agent mTLS needs a licensed Sensu backend. With cert-file and key-file in agent.yml, the agent stops sending its password; an open-source backend then refuses it with 401. Without a license, turn it off here: agents keep their password and still connect over wss.
+          Agent mTLS needs a licensed Sensu backend. With cert-file and key-file in agent.yml, the agent stops sending
+          its password; an open-source backend then refuses it with 401. Without a license, turn it off here: agents
+          keep their password and still connect over wss.
         </p>
       </Notice>
       <ChoiceGroup
@@ -30,8 +32,18 @@ export function AgentMtlsForm({ input, onChange, now }: StepFormProps) {
         columns={2}
         onChange={(v) => onChange((i) => patchMtls(i, { enabled: v === "on" }))}
         choices={[
-          { value: "on", label: "Certificates (mTLS)", description: "Agents present their certificate; backends verify it with the agent CA. Required for secrets management." },
-          { value: "off", label: "Password (the default agent user)", description: "Agents authenticate as agent / P@ssw0rd! unless you change it; the agent certificates are bundled but unused." },
+          {
+            value: "on",
+            label: "Certificates (mTLS)",
+            description:
+              "Agents present their certificate; backends verify it with the agent CA. Required for secrets management.",
+          },
+          {
+            value: "off",
+            label: "Password (the default agent user)",
+            description:
+              "Agents authenticate as agent / P@ssw0rd! unless you change it; the agent certificates are bundled but unused.",
+          },
         ]}
       />
       {mtls.enabled && (
@@ -42,29 +54,57 @@ export function AgentMtlsForm({ input, onChange, now }: StepFormProps) {
           columns={2}
           onChange={(v) => onChange((i) => patchMtls(i, { bindUsers: v === "cn" }))}
           choices={[
-            { value: "group", label: "The seeded agent user", description: "Every valid agent certificate acts as agent in group system:agents, whatever its CN." },
-            { value: "cn", label: "A user per CN (recommended)", description: "A Sensu user named after each CN; deleting the system:agent binding then refuses unknown CNs." },
+            {
+              value: "group",
+              label: "The seeded agent user",
+              description: "Every valid agent certificate acts as agent in group system:agents, whatever its CN.",
+            },
+            {
+              value: "cn",
+              label: "A user per CN (recommended)",
+              description:
+                "A Sensu user named after each CN; deleting the system:agent binding then refuses unknown CNs.",
+            },
           ]}
         />
       )}
       <WithResolvedPlan resolved={resolved}>
         {(plan) => (
           <>
-            <ConfigPreview heading="backend.yml: agent authentication" section="agent-mtls" configs={plan.backends.map((b) => backendConfig(plan, b))} />
-            <ConfigPreview heading="agent.yml: agent certificate" section="agent-mtls" configs={plan.agents.map((a) => agentConfig(plan, a.commonName))} />
+            <ConfigPreview
+              heading="backend.yml: agent authentication"
+              section="agent-mtls"
+              configs={plan.backends.map((b) => backendConfig(plan, b))}
+            />
+            <ConfigPreview
+              heading="agent.yml: agent certificate"
+              section="agent-mtls"
+              configs={plan.agents.map((a) => agentConfig(plan, a.commonName))}
+            />
             {plan.mtls.enabled && plan.mtls.bindUsers && (
               <section className="flex flex-col gap-2">
                 <h2 className="text-lg font-semibold">Users bound to certificate CNs</h2>
                 <p className="text-sm text-slate-700">
-                  In the bundle as {OPERATOR_DIR}/{AGENT_USERS_FILE} (mode 0600: it holds random passwords nobody types). Apply it from a workstation once agents use their certificates:
+                  In the bundle as {OPERATOR_DIR}/{AGENT_USERS_FILE} (mode 0600: it holds random passwords nobody
+                  types). Apply it from a workstation once agents use their certificates:
                 </p>
-                <CodeBlock label={AGENT_USERS_FILE} code={agentUsersYaml(plan.agents.map((a) => a.commonName), new Map(plan.agents.map((a) => [a.commonName, PASSWORD_PLACEHOLDER])))} />
-                <CodeBlock label="sensuctl commands" code={agentUserCommands(`${OPERATOR_DIR}/${AGENT_USERS_FILE}`).join("\n")} />
+                <CodeBlock
+                  label={AGENT_USERS_FILE}
+                  code={agentUsersYaml(
+                    plan.agents.map((a) => a.commonName),
+                    new Map(plan.agents.map((a) => [a.commonName, PASSWORD_PLACEHOLDER])),
+                  )}
+                />
+                <CodeBlock
+                  label="sensuctl commands"
+                  code={agentUserCommands(`${OPERATOR_DIR}/${AGENT_USERS_FILE}`).join("\n")}
+                />
               </section>
             )}
             <Notice title="Change the seeded agent password">
               <p>
-                Sensu seeds the user agent with password P@ssw0rd!, allowed to post events in every namespace. Change it: <code>sensuctl user change-password agent --interactive</code>
+                Sensu seeds the user agent with password P@ssw0rd!, allowed to post events in every namespace. Change
+                it: <code>sensuctl user change-password agent --interactive</code>
                 {plan.mtls.enabled ? "." : ", and put the new password in each agent.yml (password:)."}
               </p>
             </Notice>

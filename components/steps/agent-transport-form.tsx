@@ -17,7 +17,10 @@ export function AgentTransportForm({ input, onChange, check, now }: StepFormProp
         <h2 id="hosts-heading" className="text-lg font-semibold">
           How agents and sensuctl reach each backend
         </h2>
-        <p className="text-sm text-slate-700">Agents dial wss://HOST:8081 for every member, so they fail over; sensuctl dials https://HOST:8080. The host must be one of that backend certificate's names.</p>
+        <p className="text-sm text-slate-700">
+          Agents dial wss://HOST:8081 for every member, so they fail over; sensuctl dials https://HOST:8080. The host
+          must be one of that backend certificate's names.
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
           {input.backends.rows.map((row) => (
             <TextField
@@ -37,11 +40,21 @@ export function AgentTransportForm({ input, onChange, check, now }: StepFormProp
       <WithResolvedPlan resolved={resolved}>
         {(plan) => (
           <>
-            <ConfigPreview heading="agent.yml: agent-to-server settings" section="agent-transport" configs={plan.agents.map((a) => agentConfig(plan, a.commonName))} />
+            <ConfigPreview
+              heading="agent.yml: agent-to-server settings"
+              section="agent-transport"
+              configs={plan.agents.map((a) => agentConfig(plan, a.commonName))}
+            />
             <section className="flex flex-col gap-2">
               <h2 className="text-lg font-semibold">sensuctl</h2>
-              <p className="text-sm text-slate-700">Over https, verifying the backend with your CA. The CA path must be absolute: on a backend it is installed here; on a workstation, the bundle's ca/ca.pem wherever you keep it.</p>
-              <CodeBlock label="sensuctl configure" code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`} />
+              <p className="text-sm text-slate-700">
+                Over https, verifying the backend with your CA. The CA path must be absolute: on a backend it is
+                installed here; on a workstation, the bundle's ca/ca.pem wherever you keep it.
+              </p>
+              <CodeBlock
+                label="sensuctl configure"
+                code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`}
+              />
             </section>
           </>
         )}

@@ -11,7 +11,9 @@ import type { StepFormProps } from "./step-form-props";
 export function AssetBuilds({ assets, input, onChange, check }: StepFormProps & { assets: readonly Asset[] }) {
   const { choices, cacheDir, mode } = input.assets;
   const needsCommands = mode === "selected-commands" || mode === "root-owned";
-  const stale = choices.map((c, i) => ({ c, i })).filter(({ c }) => !assets.some((a) => a.name === c.asset && a.builds.some((b) => b.index === c.build)));
+  const stale = choices
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !assets.some((a) => a.name === c.asset && a.builds.some((b) => b.index === c.build)));
   return (
     <section aria-labelledby="builds-heading" className="flex flex-col gap-3">
       <h2 id="builds-heading" className="text-lg font-semibold">
@@ -30,7 +32,10 @@ export function AssetBuilds({ assets, input, onChange, check }: StepFormProps & 
             const label = buildLabel(build.filters);
             const id = `assets.build.${asset.name}.${build.index}`;
             return (
-              <div key={build.index} className="flex flex-col gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0">
+              <div
+                key={build.index}
+                className="flex flex-col gap-2 border-t border-slate-100 pt-2 first:border-0 first:pt-0"
+              >
                 <Checkbox
                   id={id}
                   label={`${label} build of ${asset.name}`}
@@ -46,7 +51,16 @@ export function AssetBuilds({ assets, input, onChange, check }: StepFormProps & 
                 />
                 {index >= 0 && needsCommands && (
                   <div className="pl-7">
-                    <TextField id={choiceField(index)} label={`Commands from ${label} of ${asset.name}`} mono placeholder={asset.name.split("/").pop()} value={choices[index]?.commands ?? ""} onChange={(v) => onChange((i) => setAssetCommands(i, index, v))} errors={issuesFor(check.errors, choiceField(index))} hint="File names in the build's bin/ directory, comma separated." />
+                    <TextField
+                      id={choiceField(index)}
+                      label={`Commands from ${label} of ${asset.name}`}
+                      mono
+                      placeholder={asset.name.split("/").pop()}
+                      value={choices[index]?.commands ?? ""}
+                      onChange={(v) => onChange((i) => setAssetCommands(i, index, v))}
+                      errors={issuesFor(check.errors, choiceField(index))}
+                      hint="File names in the build's bin/ directory, comma separated."
+                    />
                   </div>
                 )}
               </div>
@@ -57,9 +71,14 @@ export function AssetBuilds({ assets, input, onChange, check }: StepFormProps & 
       {stale.map(({ c, i }) => (
         <div key={`${c.asset}:${c.build}`} className="flex items-center gap-3 text-sm">
           <p className="text-red-700" role="alert">
-            {issuesFor(check.errors, choiceField(i))[0] ?? `Build ${c.build + 1} of ${c.asset} is no longer in the definitions.`}
+            {issuesFor(check.errors, choiceField(i))[0] ??
+              `Build ${c.build + 1} of ${c.asset} is no longer in the definitions.`}
           </p>
-          <button type="button" className="underline" onClick={() => onChange((x) => toggleAssetBuild(x, c.asset, c.build, false))}>
+          <button
+            type="button"
+            className="underline"
+            onClick={() => onChange((x) => toggleAssetBuild(x, c.asset, c.build, false))}
+          >
             Forget it
           </button>
         </div>

@@ -14,8 +14,21 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const picked = Array.from(event.target.files ?? []);
     event.target.value = "";
-    const read = await Promise.all(picked.map(async (f) => ({ name: f.name, text: f.size > MAX_FILE_BYTES ? "" : await f.text(), tooBig: f.size > MAX_FILE_BYTES })));
-    onChange((i) => patchAssets(i, { files: [...i.assets.files.filter((f) => !read.some((r) => r.name === f.name)), ...read.map((r) => ({ name: r.name, text: r.tooBig ? `# ${r.name} is over 1 MB and was not read` : r.text }))] }));
+    const read = await Promise.all(
+      picked.map(async (f) => ({
+        name: f.name,
+        text: f.size > MAX_FILE_BYTES ? "" : await f.text(),
+        tooBig: f.size > MAX_FILE_BYTES,
+      })),
+    );
+    onChange((i) =>
+      patchAssets(i, {
+        files: [
+          ...i.assets.files.filter((f) => !read.some((r) => r.name === f.name)),
+          ...read.map((r) => ({ name: r.name, text: r.tooBig ? `# ${r.name} is over 1 MB and was not read` : r.text })),
+        ],
+      }),
+    );
   };
   return (
     <section aria-labelledby="definitions-heading" className="flex flex-col gap-3">
@@ -24,7 +37,10 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
       </h2>
       {assets.definitionsNotSaved && assets.pasted === "" && assets.files.length === 0 && (
         <Notice tone="warning">
-          <p>Your asset definitions named download headers, which often hold credentials, so they were kept in memory only and are gone after the reload. Paste or load them again.</p>
+          <p>
+            Your asset definitions named download headers, which often hold credentials, so they were kept in memory
+            only and are gone after the reload. Paste or load them again.
+          </p>
         </Notice>
       )}
       <Field
@@ -50,13 +66,26 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
         <label htmlFor="assets.files" className="text-sm font-medium text-slate-800">
           Or load definition files
         </label>
-        <input id="assets.files" type="file" multiple accept=".yml,.yaml,.json,application/json,text/yaml" onChange={load} className="text-sm" />
+        <input
+          id="assets.files"
+          type="file"
+          multiple
+          accept=".yml,.yaml,.json,application/json,text/yaml"
+          onChange={load}
+          className="text-sm"
+        />
         {assets.files.length > 0 && (
           <ul aria-label="Loaded definition files" className="flex flex-col gap-1 text-sm">
             {assets.files.map((f) => (
               <li key={f.name} className="flex items-center gap-3">
                 <span className="font-mono text-xs">{f.name}</span>
-                <button type="button" className="rounded px-2 text-sky-800 underline" onClick={() => onChange((i) => patchAssets(i, { files: i.assets.files.filter((x) => x.name !== f.name) }))}>
+                <button
+                  type="button"
+                  className="rounded px-2 text-sky-800 underline"
+                  onClick={() =>
+                    onChange((i) => patchAssets(i, { files: i.assets.files.filter((x) => x.name !== f.name) }))
+                  }
+                >
                   Remove {f.name}
                 </button>
               </li>

@@ -14,7 +14,9 @@ const WANTED = /\.(pem|crt|cer|csr)$/i;
 async function readLoaded(file: File): Promise<{ name: string; text: string }[]> {
   if (file.size > MAX_FILE_BYTES) return [];
   if (!/\.zip$/i.test(file.name)) return [{ name: file.name, text: await file.text() }];
-  const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), { filter: (f) => WANTED.test(f.name) && f.name.startsWith("csr/") });
+  const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
+    filter: (f) => WANTED.test(f.name) && f.name.startsWith("csr/"),
+  });
   return Object.entries(entries).map(([name, data]) => ({ name, text: strFromU8(data) }));
 }
 
@@ -25,7 +27,11 @@ export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
     const files = Array.from(event.target.files ?? []);
     event.target.value = "";
     const read = (await Promise.all(files.map(readLoaded))).flat();
-    onChange((i) => patchCorporate(i, { files: [...i.ca.corporate.files.filter((f) => !read.some((r) => r.name === f.name)), ...read] }));
+    onChange((i) =>
+      patchCorporate(i, {
+        files: [...i.ca.corporate.files.filter((f) => !read.some((r) => r.name === f.name)), ...read],
+      }),
+    );
   };
   const stems = corporateStems(input);
   const errors = issuesFor(check.errors, "ca.corporate.files");
@@ -35,20 +41,49 @@ export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
         Your organization&apos;s CA
       </h2>
       <ol className="list-decimal pl-5 text-sm text-slate-700">
-        <li>Give the CA certificate hosts should trust, then download the keys and certificate requests (Review and download). Send only the .csr files to your CA.</li>
-        <li>Come back with that zip and the signed certificates: the wizard checks each against its key and request, puts the chain in order, and builds the host bundles.</li>
+        <li>
+          Give the CA certificate hosts should trust, then download the keys and certificate requests (Review and
+          download). Send only the .csr files to your CA.
+        </li>
+        <li>
+          Come back with that zip and the signed certificates: the wizard checks each against its key and request, puts
+          the chain in order, and builds the host bundles.
+        </li>
       </ol>
       <div className="grid gap-6 lg:grid-cols-2">
-        <PemField id="ca.corporate.caPem" label="CA certificate hosts trust" hint="trusted-ca-file and etcd's: best the CA that issues Sensu's backend certificates only, not the company root — etcd accepts any client certificate this CA vouches for." value={c.caPem} onChange={(caPem) => onChange((i) => patchCorporate(i, { caPem }))} errors={issuesFor(check.errors, "ca.corporate.caPem")} />
+        <PemField
+          id="ca.corporate.caPem"
+          label="CA certificate hosts trust"
+          hint="trusted-ca-file and etcd's: best the CA that issues Sensu's backend certificates only, not the company root — etcd accepts any client certificate this CA vouches for."
+          value={c.caPem}
+          onChange={(caPem) => onChange((i) => patchCorporate(i, { caPem }))}
+          errors={issuesFor(check.errors, "ca.corporate.caPem")}
+        />
         {input.plan.caLayout === "separate" && (
-          <PemField id="ca.corporate.agentCaPem" label="CA certificate that verifies agents" hint="agent-auth-trusted-ca-file: the CA that issues agent certificates, which etcd must not trust." value={c.agentCaPem} onChange={(agentCaPem) => onChange((i) => patchCorporate(i, { agentCaPem }))} errors={issuesFor(check.errors, "ca.corporate.agentCaPem")} />
+          <PemField
+            id="ca.corporate.agentCaPem"
+            label="CA certificate that verifies agents"
+            hint="agent-auth-trusted-ca-file: the CA that issues agent certificates, which etcd must not trust."
+            value={c.agentCaPem}
+            onChange={(agentCaPem) => onChange((i) => patchCorporate(i, { agentCaPem }))}
+            errors={issuesFor(check.errors, "ca.corporate.agentCaPem")}
+          />
         )}
       </div>
       <div className="flex flex-col gap-2">
         <label htmlFor="ca.corporate.files" className="text-sm font-medium text-slate-800">
           Step 2: load the keys-and-CSRs zip and the signed certificates
         </label>
-        <input id="ca.corporate.files" type="file" multiple accept=".zip,.pem,.crt,.cer" onChange={load} aria-invalid={errors.length > 0 || undefined} aria-describedby={errors.length > 0 ? "ca.corporate.files-msg" : "ca.corporate.files-hint"} className="text-sm" />
+        <input
+          id="ca.corporate.files"
+          type="file"
+          multiple
+          accept=".zip,.pem,.crt,.cer"
+          onChange={load}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={errors.length > 0 ? "ca.corporate.files-msg" : "ca.corporate.files-hint"}
+          className="text-sm"
+        />
         <p id="ca.corporate.files-hint" className="text-xs text-slate-600">
           The private keys stay in this tab&apos;s memory and are never saved; after a reload, load the zip again.
         </p>
@@ -60,12 +95,21 @@ export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
                 const leaf = c.check?.leaves[s.stem];
                 return (
                   <li key={s.stem}>
-                    <span className="font-mono text-xs">{s.commonName}</span>: {leaf === undefined ? "checking…" : leaf.ok ? "✓ signed certificate matches its key and request" : "✗ see above"}
+                    <span className="font-mono text-xs">{s.commonName}</span>:{" "}
+                    {leaf === undefined
+                      ? "checking…"
+                      : leaf.ok
+                        ? "✓ signed certificate matches its key and request"
+                        : "✗ see above"}
                   </li>
                 );
               })}
             </ul>
-            <button type="button" className="self-start text-sm underline" onClick={() => onChange((i) => patchCorporate(i, { files: [], check: null }))}>
+            <button
+              type="button"
+              className="self-start text-sm underline"
+              onClick={() => onChange((i) => patchCorporate(i, { files: [], check: null }))}
+            >
               Forget the loaded files
             </button>
           </>

@@ -25,21 +25,42 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
     setError(null);
     const { input, caFingerprints } = parsed.value;
     const corporate = input.ca.source === "corporate";
-    onChange(() => ({ ...input, ca: { ...input.ca, source: corporate ? "corporate" : "existing", expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" } } }));
+    onChange(() => ({
+      ...input,
+      ca: {
+        ...input.ca,
+        source: corporate ? "corporate" : "existing",
+        expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" },
+      },
+    }));
     const next = corporate
       ? "On Create a CA, load the keys-and-CSRs bundle and the signed certificates."
       : `To renew, load the same CA (SHA-256 ${caFingerprints.ca.slice(0, 23)}…) and its key on Create a CA; keys were never in the plan file.`;
-    setLoaded(`Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. ${next}`);
+    setLoaded(
+      `Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. ${next}`,
+    );
   };
   return (
-    <section aria-labelledby="plan-file-heading" className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="plan-file-heading"
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="plan-file-heading" className="font-semibold">
         Renewing or extending a deployment?
       </h2>
       <label htmlFor="plan.file" className="text-sm text-slate-700">
-        Load the sensu-tls-plan.json from its bundle to restore every input (names, addresses, layout, validity, settings).
+        Load the sensu-tls-plan.json from its bundle to restore every input (names, addresses, layout, validity,
+        settings).
       </label>
-      <input id="plan.file" type="file" accept=".json,.yml,.yaml,application/json" onChange={load} aria-invalid={error ? true : undefined} aria-describedby={error ? "plan.file-msg" : undefined} className="text-sm" />
+      <input
+        id="plan.file"
+        type="file"
+        accept=".json,.yml,.yaml,application/json"
+        onChange={load}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "plan.file-msg" : undefined}
+        className="text-sm"
+      />
       {error && (
         <div role="alert">
           <FieldMessages id="plan.file-msg" errors={[error]} warnings={[]} />

@@ -34,7 +34,11 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
           value={plan.sensuVersion}
           columns={2}
           onChange={chooseVersion}
-          choices={SENSU_VERSIONS.map((v) => ({ value: v, label: SENSU_VERSION_LABELS[v], description: VERSION_NOTES[v] }))}
+          choices={SENSU_VERSIONS.map((v) => ({
+            value: v,
+            label: SENSU_VERSION_LABELS[v],
+            description: VERSION_NOTES[v],
+          }))}
         />
         <div aria-live="polite">
           {versionNotice && (
@@ -77,12 +81,14 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
           {
             value: "separate",
             label: "Separate agent CA (recommended)",
-            description: "Agent certificates come from their own CA, which etcd does not trust, so agents' certificates cannot open etcd.",
+            description:
+              "Agent certificates come from their own CA, which etcd does not trust, so agents' certificates cannot open etcd.",
           },
           {
             value: "single",
             label: "Single CA, as in the guide",
-            description: "One CA signs everything. etcd then accepts any agent's certificate as a client on port 2379, with full read and write access.",
+            description:
+              "One CA signs everything. etcd then accepts any agent's certificate as a client on port 2379, with full read and write access.",
           },
         ]}
       />

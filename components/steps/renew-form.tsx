@@ -11,12 +11,17 @@ import type { StepFormProps } from "./step-form-props";
 
 export function RenewForm({ input, onChange, check, now }: StepFormProps) {
   const resolved = useResolvedPlan(input, now);
-  const at = (field: string) => ({ errors: issuesFor(check.errors, field), warnings: issuesFor(check.warnings, field) });
+  const at = (field: string) => ({
+    errors: issuesFor(check.errors, field),
+    warnings: issuesFor(check.warnings, field),
+  });
   return (
     <div className="flex flex-col gap-8">
       <Notice>
         <p>
-          Certificates expire quietly. An expired agent certificate causes no error and no log message; expired backend certificates take etcd down, and with it the cluster. Load what you have deployed to see when each certificate ends, add checks that alert in time, and renew one backend at a time.
+          Certificates expire quietly. An expired agent certificate causes no error and no log message; expired backend
+          certificates take etcd down, and with it the cluster. Load what you have deployed to see when each certificate
+          ends, add checks that alert in time, and renew one backend at a time.
         </p>
       </Notice>
 
@@ -24,7 +29,10 @@ export function RenewForm({ input, onChange, check, now }: StepFormProps) {
         <h2 id="renew-loaded" className="text-lg font-semibold">
           Your certificates
         </h2>
-        <p className="text-sm text-slate-700">Like <code className="font-mono text-xs">openssl x509 -text -noout</code>, for a whole bundle at once. Nothing you load here is uploaded or saved; leaving this step forgets it.</p>
+        <p className="text-sm text-slate-700">
+          Like <code className="font-mono text-xs">openssl x509 -text -noout</code>, for a whole bundle at once. Nothing
+          you load here is uploaded or saved; leaving this step forgets it.
+        </p>
         <CertificateLoader now={now} />
       </section>
 
@@ -33,7 +41,10 @@ export function RenewForm({ input, onChange, check, now }: StepFormProps) {
           Expiry checks that alert
         </h2>
         <p className="text-sm text-slate-700">
-          The guide&apos;s check runs <code className="font-mono text-xs">openssl x509 -noout -enddate</code>, which prints the date and always exits 0: Sensu reads exit codes, so it never alerts, not even for an expired certificate. These checks use <code className="font-mono text-xs">openssl x509 -checkend</code> and exit 1 (WARNING) or 2 (CRITICAL).
+          The guide&apos;s check runs <code className="font-mono text-xs">openssl x509 -noout -enddate</code>, which
+          prints the date and always exits 0: Sensu reads exit codes, so it never alerts, not even for an expired
+          certificate. These checks use <code className="font-mono text-xs">openssl x509 -checkend</code> and exit 1
+          (WARNING) or 2 (CRITICAL).
         </p>
         <div className="grid gap-6 sm:grid-cols-2">
           <TextField

@@ -13,13 +13,33 @@ export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {
  * Config previews need a valid plan. Until every step is valid, say which steps block them
  * instead of showing YAML built from half-typed input.
  */
-export function WithResolvedPlan({ resolved, children }: { resolved: ResolveResult; children: (plan: ResolvedPlan) => ReactNode }) {
+export function WithResolvedPlan({
+  resolved,
+  children,
+}: {
+  resolved: ResolveResult;
+  children: (plan: ResolvedPlan) => ReactNode;
+}) {
   if (resolved.ok) return <>{children(resolved.plan)}</>;
-  return <StepsNeedingAttention steps={resolved.steps} tone="warning" title="The settings appear once these steps have no errors" />;
+  return (
+    <StepsNeedingAttention
+      steps={resolved.steps}
+      tone="warning"
+      title="The settings appear once these steps have no errors"
+    />
+  );
 }
 
 /** The steps that still have errors, each a link to it. */
-export function StepsNeedingAttention({ steps, tone, title }: { steps: readonly StepId[]; tone: "warning" | "danger"; title: string }) {
+export function StepsNeedingAttention({
+  steps,
+  tone,
+  title,
+}: {
+  steps: readonly StepId[];
+  tone: "warning" | "danger";
+  title: string;
+}) {
   return (
     <Notice tone={tone} title={title}>
       <ul className="list-disc pl-5">

@@ -12,7 +12,10 @@ import type { StepFormProps } from "./step-form-props";
 export function RevokeFields({ input, onChange, check }: StepFormProps) {
   const r = input.revocation;
   const [loaded, setLoaded] = useState<{ added: string[]; problem: string | null }>({ added: [], problem: null });
-  const at = (field: string) => ({ errors: issuesFor(check.errors, `revocation.${field}`), warnings: issuesFor(check.warnings, `revocation.${field}`) });
+  const at = (field: string) => ({
+    errors: issuesFor(check.errors, `revocation.${field}`),
+    warnings: issuesFor(check.warnings, `revocation.${field}`),
+  });
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
     event.target.value = "";
@@ -22,13 +25,17 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
     for (const file of files) {
       const certs = readCertificates(await file.text(), file.name);
       if (!certs.ok) problem = certs.message;
-      else for (const c of certs.value) {
-        serials.push(c.serialNumber.toUpperCase());
-        added.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
-      }
+      else
+        for (const c of certs.value) {
+          serials.push(c.serialNumber.toUpperCase());
+          added.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
+        }
     }
     setLoaded({ added, problem });
-    if (serials.length > 0) onChange((i) => patchRevocation(i, { revoke: [i.revocation.revoke.trim(), ...serials].filter(Boolean).join("\n") }));
+    if (serials.length > 0)
+      onChange((i) =>
+        patchRevocation(i, { revoke: [i.revocation.revoke.trim(), ...serials].filter(Boolean).join("\n") }),
+      );
   };
   return (
     <section aria-labelledby="revoke-heading" className="flex flex-col gap-4">
@@ -36,11 +43,27 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
         Revoke certificates
       </h2>
       <p className="text-sm text-slate-700">
-        The wizard signs a revocation list (CRL) with the CA that issued the certificates — load it on Create a CA — and backends fetch it from the URL you give (agent-auth-crl-urls). Publish the bundle&apos;s .crl file there before restarting them, and again before its next update.
+        The wizard signs a revocation list (CRL) with the CA that issued the certificates — load it on Create a CA — and
+        backends fetch it from the URL you give (agent-auth-crl-urls). Publish the bundle&apos;s .crl file there before
+        restarting them, and again before its next update.
       </p>
-      <Field id="revocation.revoke" label="Serial numbers to revoke" hint="Hex, one per line, as openssl x509 -noout -serial prints them. Empty: an empty list to publish." {...at("revoke")}>
+      <Field
+        id="revocation.revoke"
+        label="Serial numbers to revoke"
+        hint="Hex, one per line, as openssl x509 -noout -serial prints them. Empty: an empty list to publish."
+        {...at("revoke")}
+      >
         {(describedBy, invalid) => (
-          <textarea id="revocation.revoke" rows={3} spellCheck={false} value={r.revoke} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange((i) => patchRevocation(i, { revoke: e.target.value }))} className={`${inputClass(invalid)} font-mono text-xs`} />
+          <textarea
+            id="revocation.revoke"
+            rows={3}
+            spellCheck={false}
+            value={r.revoke}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange((i) => patchRevocation(i, { revoke: e.target.value }))}
+            className={`${inputClass(invalid)} font-mono text-xs`}
+          />
         )}
       </Field>
       <div className="flex flex-col gap-1">
@@ -62,14 +85,40 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
           onChange={(crlIssuer) => onChange((i) => patchRevocation(i, { crlIssuer }))}
           errors={issuesFor(check.errors, "revocation.crlIssuer")}
           choices={[
-            { value: "agent-ca", label: "The agent CA (agent certificates)", description: "Writes agent-ca.crl. This is what backends check agent mTLS against." },
-            { value: "ca", label: "The CA (backend certificates)", description: "Writes ca.crl, for backend and web UI certificates." },
+            {
+              value: "agent-ca",
+              label: "The agent CA (agent certificates)",
+              description: "Writes agent-ca.crl. This is what backends check agent mTLS against.",
+            },
+            {
+              value: "ca",
+              label: "The CA (backend certificates)",
+              description: "Writes ca.crl, for backend and web UI certificates.",
+            },
           ]}
         />
       )}
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextField id="revocation.crlUrl" label="URL the list is served at" mono placeholder="http://pki.example.com/agent-ca.crl" value={r.crlUrl} onChange={(crlUrl) => onChange((i) => patchRevocation(i, { crlUrl }))} {...at("crlUrl")} hint="Written to agent-auth-crl-urls on every backend." />
-        <TextField id="revocation.nextUpdateDays" label="Next update in" suffix="days" inputMode="numeric" value={r.nextUpdateDays} onChange={(nextUpdateDays) => onChange((i) => patchRevocation(i, { nextUpdateDays }))} {...at("nextUpdateDays")} hint="Clients refuse the list after this; publish a new one before." />
+        <TextField
+          id="revocation.crlUrl"
+          label="URL the list is served at"
+          mono
+          placeholder="http://pki.example.com/agent-ca.crl"
+          value={r.crlUrl}
+          onChange={(crlUrl) => onChange((i) => patchRevocation(i, { crlUrl }))}
+          {...at("crlUrl")}
+          hint="Written to agent-auth-crl-urls on every backend."
+        />
+        <TextField
+          id="revocation.nextUpdateDays"
+          label="Next update in"
+          suffix="days"
+          inputMode="numeric"
+          value={r.nextUpdateDays}
+          onChange={(nextUpdateDays) => onChange((i) => patchRevocation(i, { nextUpdateDays }))}
+          {...at("nextUpdateDays")}
+          hint="Clients refuse the list after this; publish a new one before."
+        />
       </div>
       <Checkbox
         id="revocation.cdpInNewCerts"

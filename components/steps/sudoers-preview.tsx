@@ -32,12 +32,16 @@ export function SudoersPreview({ plan }: { plan: SudoersPlan }) {
         ))}
       </ul>
       <p className="text-sm text-slate-700">
-        Install on each agent that runs these checks, after <code>visudo -c -f {SUDOERS_FILE}</code>: a sudoers file with a syntax error breaks sudo on the host. The bundle's sudo/ folder has it with mode 0440.
+        Install on each agent that runs these checks, after <code>visudo -c -f {SUDOERS_FILE}</code>: a sudoers file
+        with a syntax error breaks sudo on the host. The bundle's sudo/ folder has it with mode 0440.
       </p>
       {script && (
         <>
           <h3 className="font-semibold">{COPY_SCRIPT_FILE}</h3>
-          <p className="text-sm text-slate-700">Run as root on each agent host before installing the rules: it checks each archive's sha512 and copies only the named commands to {plan.rootDir}, owned by root.</p>
+          <p className="text-sm text-slate-700">
+            Run as root on each agent host before installing the rules: it checks each archive's sha512 and copies only
+            the named commands to {plan.rootDir}, owned by root.
+          </p>
           <details className="rounded-lg border border-slate-200 bg-white p-3">
             <summary className="cursor-pointer text-sm font-medium">Show {COPY_SCRIPT_FILE}</summary>
             <div className="mt-3">

@@ -13,7 +13,9 @@ export function TrustStoreForm({ input, now }: StepFormProps) {
     <div className="flex flex-col gap-6">
       <Notice>
         <p>
-          Each host's install.sh already puts ca.pem in {tlsDir} for Sensu. Add the CA to the system trust store where people or tools reach Sensu: operators' workstations (sensuctl, browsers) and, if you like, the Sensu hosts themselves. Trust only ca.pem: never the CA key, which stays in the bundle's {OFFLINE_DIR}/ folder, offline.
+          Each host's install.sh already puts ca.pem in {tlsDir} for Sensu. Add the CA to the system trust store where
+          people or tools reach Sensu: operators' workstations (sensuctl, browsers) and, if you like, the Sensu hosts
+          themselves. Trust only ca.pem: never the CA key, which stays in the bundle's {OFFLINE_DIR}/ folder, offline.
         </p>
       </Notice>
       {trustStoreSteps(`${tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`).map((step) => (
@@ -27,7 +29,10 @@ export function TrustStoreForm({ input, now }: StepFormProps) {
         {(plan) => (
           <section className="flex flex-col gap-2">
             <h2 className="text-lg font-semibold">Then sensuctl</h2>
-            <CodeBlock label="sensuctl configure" code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`} />
+            <CodeBlock
+              label="sensuctl configure"
+              code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`}
+            />
           </section>
         )}
       </WithResolvedPlan>

@@ -11,7 +11,10 @@ const WHICH = ["existing", "agentExisting"] as const;
  * step's checks (synchronous, shared with the bundle builder) can read it. A result for texts that
  * have changed since is dropped.
  */
-export function useExistingCaCheck(input: WizardInput, onChange: (change: (input: WizardInput) => WizardInput) => void): void {
+export function useExistingCaCheck(
+  input: WizardInput,
+  onChange: (change: (input: WizardInput) => WizardInput) => void,
+): void {
   const { source, existing, agentExisting } = input.ca;
   useEffect(() => {
     if (source !== "existing") return;
@@ -22,9 +25,20 @@ export function useExistingCaCheck(input: WizardInput, onChange: (change: (input
       if (!e.certPem.trim() || !e.keyPem.trim() || e.check?.key === key) continue;
       const keyFile = which === "existing" ? "ca-key.pem" : "agent-ca-key.pem";
       verifyExistingCa(globalThis.crypto, new Date(), e, keyFile)
-        .catch((error: unknown) => ({ key, ok: false, field: "certPem" as const, message: `failed to check the CA: ${error instanceof Error ? error.message : String(error)}`, commonName: "", algorithm: null, notAfter: "", fingerprint: "", notices: [] }))
+        .catch((error: unknown) => ({
+          key,
+          ok: false,
+          field: "certPem" as const,
+          message: `failed to check the CA: ${error instanceof Error ? error.message : String(error)}`,
+          commonName: "",
+          algorithm: null,
+          notAfter: "",
+          fingerprint: "",
+          notices: [],
+        }))
         .then((check) => {
-          if (!cancelled) onChange((i) => (existingCaKey(i.ca[which]) === key ? patchExistingCa(i, which, { check }) : i));
+          if (!cancelled)
+            onChange((i) => (existingCaKey(i.ca[which]) === key ? patchExistingCa(i, which, { check }) : i));
         });
     }
     return () => {

@@ -8,7 +8,23 @@ export interface Choice<T extends string> {
 }
 
 /** A radio group in a fieldset: arrow keys move between choices, as the platform does. */
-export function ChoiceGroup<T extends string>({ name, legend, value, choices, onChange, columns = 1, errors = [] }: { name: string; legend: ReactNode; value: T; choices: readonly Choice<T>[]; onChange: (value: T) => void; columns?: 1 | 2 | 3; errors?: readonly string[] }) {
+export function ChoiceGroup<T extends string>({
+  name,
+  legend,
+  value,
+  choices,
+  onChange,
+  columns = 1,
+  errors = [],
+}: {
+  name: string;
+  legend: ReactNode;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (value: T) => void;
+  columns?: 1 | 2 | 3;
+  errors?: readonly string[];
+}) {
   const grid = columns === 3 ? "sm:grid-cols-3" : columns === 2 ? "sm:grid-cols-2" : "";
   const msgId = errors.length > 0 ? `${name}-msg` : undefined;
   return (
@@ -20,8 +36,21 @@ export function ChoiceGroup<T extends string>({ name, legend, value, choices, on
           const id = `${name}-${c.value}`;
           const checked = c.value === value;
           return (
-            <label key={c.value} htmlFor={id} className={`flex cursor-pointer gap-3 rounded-lg border bg-white p-3 text-sm shadow-sm ${checked ? "border-sky-600 ring-1 ring-sky-600" : "border-slate-300 hover:border-slate-400"}`}>
-              <input id={id} type="radio" name={name} value={c.value} checked={checked} onChange={() => onChange(c.value)} className="mt-0.5 accent-sky-700" aria-describedby={c.description ? `${id}-desc` : undefined} />
+            <label
+              key={c.value}
+              htmlFor={id}
+              className={`flex cursor-pointer gap-3 rounded-lg border bg-white p-3 text-sm shadow-sm ${checked ? "border-sky-600 ring-1 ring-sky-600" : "border-slate-300 hover:border-slate-400"}`}
+            >
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={c.value}
+                checked={checked}
+                onChange={() => onChange(c.value)}
+                className="mt-0.5 accent-sky-700"
+                aria-describedby={c.description ? `${id}-desc` : undefined}
+              />
               <span className="flex flex-col gap-0.5">
                 <span className="font-medium text-slate-900">{c.label}</span>
                 {c.description && (

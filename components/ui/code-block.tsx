@@ -17,7 +17,12 @@ export function CodeBlock({ label, code }: { label: string; code: string }) {
     <figure className="overflow-hidden rounded-lg border border-slate-300 bg-slate-900">
       <figcaption className="flex items-center justify-between border-b border-slate-700 px-3 py-1.5 text-xs text-slate-300">
         <span>{label}</span>
-        <button type="button" onClick={copy} className="rounded px-2 py-0.5 text-slate-200 hover:bg-slate-700" aria-label={`Copy ${label}`}>
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded px-2 py-0.5 text-slate-200 hover:bg-slate-700"
+          aria-label={`Copy ${label}`}
+        >
           {copied ? "Copied" : "Copy"}
         </button>
       </figcaption>

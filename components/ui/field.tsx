@@ -30,7 +30,15 @@ export function Field({ id, label, hint, errors = [], warnings = [], children }:
   );
 }
 
-export function FieldMessages({ id, errors, warnings }: { id: string; errors: readonly string[]; warnings: readonly string[] }) {
+export function FieldMessages({
+  id,
+  errors,
+  warnings,
+}: {
+  id: string;
+  errors: readonly string[];
+  warnings: readonly string[];
+}) {
   return (
     <div id={id} className="flex flex-col gap-0.5 text-sm">
       {errors.map((m) => (

@@ -7,7 +7,17 @@ const TONES = {
   success: "border-emerald-300 bg-emerald-50 text-emerald-950",
 } as const;
 
-export function Notice({ tone = "info", title, children, role }: { tone?: keyof typeof TONES; title?: ReactNode; children: ReactNode; role?: "alert" | "status" }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  role,
+}: {
+  tone?: keyof typeof TONES;
+  title?: ReactNode;
+  children: ReactNode;
+  role?: "alert" | "status";
+}) {
   return (
     <div role={role} className={`rounded-lg border p-4 text-sm leading-relaxed ${TONES[tone]}`}>
       {title && <p className="mb-1 font-semibold">{title}</p>}

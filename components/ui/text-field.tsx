@@ -15,7 +15,19 @@ export interface TextFieldProps {
   mono?: boolean;
 }
 
-export function TextField({ id, label, value, onChange, hint, errors, warnings, inputMode, placeholder, suffix, mono }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  errors,
+  warnings,
+  inputMode,
+  placeholder,
+  suffix,
+  mono,
+}: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} errors={errors} warnings={warnings}>
       {(describedBy, invalid) => (

@@ -9,7 +9,10 @@ export function Pager({ id, blocked }: { id: StepId; blocked: boolean }) {
   return (
     <div className="mt-10 flex items-center justify-between gap-4 border-t border-slate-200 pt-6">
       {previous ? (
-        <Link href={stepHref(previous)} className={`${link} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
+        <Link
+          href={stepHref(previous)}
+          className={`${link} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+        >
           ← Back<span className="sr-only">: {previous.title}</span>
         </Link>
       ) : (

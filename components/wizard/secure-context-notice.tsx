@@ -14,16 +14,23 @@ export function SecureContextNotice() {
       <div className="mx-auto flex max-w-7xl flex-col gap-1">
         <p className="font-semibold">This browser cannot make keys on this page.</p>
         <p>
-          Browsers provide WebCrypto only in a secure context: <code>https://</code>, or <code>http://localhost</code>. This page was opened as <code>http://{host}</code>. You can still fill in every step; to generate:
+          Browsers provide WebCrypto only in a secure context: <code>https://</code>, or <code>http://localhost</code>.
+          This page was opened as <code>http://{host}</code>. You can still fill in every step; to generate:
         </p>
         <ul className="list-disc pl-5">
           <li>
             open it on the machine running it, at <code>http://localhost:{host.split(":")[1] ?? "3000"}</code>, or
           </li>
           <li>
-            from your workstation, tunnel to it: <code>ssh -L 3000:localhost:{host.split(":")[1] ?? "3000"} user@{host.split(":")[0]}</code>, then open <code>http://localhost:3000</code>, or
+            from your workstation, tunnel to it:{" "}
+            <code>
+              ssh -L 3000:localhost:{host.split(":")[1] ?? "3000"} user@{host.split(":")[0]}
+            </code>
+            , then open <code>http://localhost:3000</code>, or
           </li>
-          <li>serve the built <code>out/</code> folder over HTTPS.</li>
+          <li>
+            serve the built <code>out/</code> folder over HTTPS.
+          </li>
         </ul>
       </div>
     </div>

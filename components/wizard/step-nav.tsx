@@ -25,15 +25,33 @@ export function StepNav() {
   const currentIndex = STEPS.findIndex((s) => pathname.replace(/\/$/, "") === stepHref(s));
   return (
     <nav aria-label="Wizard steps" className="lg:w-72 lg:shrink-0">
-      <button type="button" aria-expanded={open} aria-controls="step-list" onClick={() => setOpen((o) => !o)} className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden">
-        <span>{currentIndex >= 0 ? `Step ${currentIndex + 1} of ${STEPS.length}: ${STEPS[currentIndex]?.title}` : "All steps"}</span>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="step-list"
+        onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden"
+      >
+        <span>
+          {currentIndex >= 0
+            ? `Step ${currentIndex + 1} of ${STEPS.length}: ${STEPS[currentIndex]?.title}`
+            : "All steps"}
+        </span>
         <span aria-hidden="true">{open ? "▲" : "▼"}</span>
       </button>
       <ol id="step-list" className={`${open ? "mt-2 flex" : "hidden"} flex-col gap-0.5 lg:mt-0 lg:flex`}>
         {STEPS.map((step, i) => {
           const current = i === currentIndex;
           const hasErrors = checks[step.id].errors.length > 0;
-          const status: Status = !step.available ? "planned" : hasErrors ? "error" : current ? "current" : visited.includes(step.id) ? "done" : "todo";
+          const status: Status = !step.available
+            ? "planned"
+            : hasErrors
+              ? "error"
+              : current
+                ? "current"
+                : visited.includes(step.id)
+                  ? "done"
+                  : "todo";
           const badge = BADGE[current && hasErrors ? "error" : status];
           return (
             <li key={step.id}>
@@ -42,7 +60,10 @@ export function StepNav() {
                 aria-current={current ? "step" : undefined}
                 className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : step.available ? "text-slate-700 hover:bg-slate-200" : "text-slate-600 hover:bg-slate-200"}`}
               >
-                <span aria-hidden="true" className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold ${badge.className}`}>
+                <span
+                  aria-hidden="true"
+                  className={`flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold ${badge.className}`}
+                >
                   {badge.mark}
                 </span>
                 <span className="flex-1">
@@ -50,7 +71,7 @@ export function StepNav() {
                   {step.title}
                   <span className="sr-only"> ({current && hasErrors ? "current step, has errors" : badge.text})</span>
                 </span>
-                {!step.available && <span className="text-[10px] uppercase tracking-wide text-slate-700">soon</span>}
+                {!step.available && <span className="text-[10px] tracking-wide text-slate-700 uppercase">soon</span>}
               </Link>
             </li>
           );

@@ -17,7 +17,7 @@ export function StepPage({ id }: { id: StepId }) {
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">
+        <p className="text-xs font-semibold tracking-wide text-sky-800 uppercase">
           Step {stepIndex(id) + 1} of {STEPS.length}
         </p>
         <h1 className="text-2xl font-bold tracking-tight text-slate-950">{step.title}</h1>
@@ -26,8 +26,13 @@ export function StepPage({ id }: { id: StepId }) {
           Guide: {step.guide.guide} — “{step.guide.section}”
         </p>
       </header>
-      <p aria-live="polite" className={errorCount ? "rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800" : "sr-only"}>
-        {errorCount === 0 ? "No problems on this step." : `${errorCount} ${errorCount === 1 ? "problem" : "problems"} on this step: see the marked fields.`}
+      <p
+        aria-live="polite"
+        className={errorCount ? "rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800" : "sr-only"}
+      >
+        {errorCount === 0
+          ? "No problems on this step."
+          : `${errorCount} ${errorCount === 1 ? "problem" : "problems"} on this step: see the marked fields.`}
       </p>
       {Form ? <Form input={input} onChange={update} check={check} now={now} /> : <PlannedStep step={step} />}
       <Pager id={id} blocked={errorCount > 0} />

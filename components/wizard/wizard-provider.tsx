@@ -3,7 +3,14 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { checkAll } from "@/lib/wizard/check";
 import type { StepCheck } from "@/lib/wizard/issues";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
-import { LEGACY_STORAGE_KEY, loadOrDefault, parseVisited, serializeInput, STORAGE_KEY, VISITED_KEY } from "@/lib/wizard/persist";
+import {
+  LEGACY_STORAGE_KEY,
+  loadOrDefault,
+  parseVisited,
+  serializeInput,
+  STORAGE_KEY,
+  VISITED_KEY,
+} from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
 import { type Generation, useGenerator } from "../generate/use-generator";
 
@@ -72,7 +79,11 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       </p>
     );
   }
-  return <WizardContext.Provider value={{ input, update, inputKey, checks, now, visited, markVisited, generator }}>{children}</WizardContext.Provider>;
+  return (
+    <WizardContext.Provider value={{ input, update, inputKey, checks, now, visited, markVisited, generator }}>
+      {children}
+    </WizardContext.Provider>
+  );
 }
 
 /** A generated bundle exists only in this tab's memory: leaving before downloading loses its keys. */

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import type { Download } from "@playwright/test";
 
 /** Saves a download and extracts it with Info-ZIP unzip, as the operator would. */
-export async function unzipDownload(download: Download): Promise<{ dir: string; zip: string; path: (p: string) => string; mode: (p: string) => number }> {
+export async function unzipDownload(
+  download: Download,
+): Promise<{ dir: string; zip: string; path: (p: string) => string; mode: (p: string) => number }> {
   const dir = mkdtempSync(join(tmpdir(), "sensu-e2e-"));
   const zip = join(dir, "bundle.zip");
   await download.saveAs(zip);

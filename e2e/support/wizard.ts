@@ -14,7 +14,12 @@ export function backend(page: Page, n: number): Locator {
 export async function describedBy(field: Locator): Promise<string> {
   const ids = (await field.getAttribute("aria-describedby")) ?? "";
   const page = field.page();
-  const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  );
   return texts.join(" ");
 }
 

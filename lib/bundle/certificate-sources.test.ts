@@ -13,7 +13,10 @@ let caPem: string;
 let otherPem: string;
 let keyPem: string;
 const bytes = (text: string) => new TextEncoder().encode(text);
-const file = (name: string, content: string | Uint8Array): LoadedFile => ({ name, bytes: typeof content === "string" ? bytes(content) : content });
+const file = (name: string, content: string | Uint8Array): LoadedFile => ({
+  name,
+  bytes: typeof content === "string" ? bytes(content) : content,
+});
 
 before(async () => {
   crypto = await nodeCrypto();
@@ -30,7 +33,11 @@ const bundleZip = () =>
       { path: "README.md", mode: 0o644, content: "# bundle" },
       { path: "ca/ca.pem", mode: 0o644, content: caPem },
       { path: "ca/ca-key.pem", mode: 0o600, content: keyPem },
-      { path: "ca/ca.csr", mode: 0o644, content: "-----BEGIN CERTIFICATE REQUEST-----\nAA==\n-----END CERTIFICATE REQUEST-----\n" },
+      {
+        path: "ca/ca.csr",
+        mode: 0o644,
+        content: "-----BEGIN CERTIFICATE REQUEST-----\nAA==\n-----END CERTIFICATE REQUEST-----\n",
+      },
       { path: "backends/b1/etc/sensu/tls/ca.pem", mode: 0o644, content: caPem },
       { path: "agents/a/etc/sensu/tls/agent.pem", mode: 0o644, content: otherPem },
     ],
@@ -42,7 +49,10 @@ describe("certificateSources", () => {
     const zip = bundleZip();
     assert.ok(isZip(zip));
     const out = certificateSources([file("sensu-tls-bundle.zip", zip)]);
-    assert.deepEqual(out.files.map((f) => f.name), ["agents/a/etc/sensu/tls/agent.pem", "backends/b1/etc/sensu/tls/ca.pem", "ca/ca.pem"]);
+    assert.deepEqual(
+      out.files.map((f) => f.name),
+      ["agents/a/etc/sensu/tls/agent.pem", "backends/b1/etc/sensu/tls/ca.pem", "ca/ca.pem"],
+    );
     assert.deepEqual(out.ignoredKeys, ["ca/ca-key.pem"]);
     assert.deepEqual(out.problems, []);
     assert.ok(out.files.every((f) => !f.text.includes("PRIVATE KEY")));
@@ -51,18 +61,39 @@ describe("certificateSources", () => {
   it("names a .zip that is not a zip, and still loads the other files", () => {
     const out = certificateSources([file("broken.zip", "this is not a zip"), file("ca.pem", caPem)]);
     assert.equal(out.problems.length, 1);
-    assert.match(out.problems[0]?.reason ?? "", /^failed to read broken\.zip as a zip \(.+\)\. Load the bundle as downloaded/);
-    assert.deepEqual(out.files.map((f) => f.name), ["ca.pem"]);
-    const empty = certificateSources([file("empty.zip", zipFiles([{ path: "README.md", mode: 0o644, content: "x" }], NOW))]);
+    assert.match(
+      out.problems[0]?.reason ?? "",
+      /^failed to read broken\.zip as a zip \(.+\)\. Load the bundle as downloaded/,
+    );
+    assert.deepEqual(
+      out.files.map((f) => f.name),
+      ["ca.pem"],
+    );
+    const empty = certificateSources([
+      file("empty.zip", zipFiles([{ path: "README.md", mode: 0o644, content: "x" }], NOW)),
+    ]);
     assert.match(empty.problems[0]?.reason ?? "", /empty\.zip holds no \.pem file with a certificate/);
   });
 
   it("skips key files by name, cuts key blocks out of any text, and refuses binary files by name", () => {
-    const out = certificateSources([file("agent-key.pem", keyPem), file("both.pem", `${caPem}${keyPem}`), file("cert.der", new Uint8Array([0x30, 0x82, 0x00, 0xff, 0x00]))], keyPem);
+    const out = certificateSources(
+      [
+        file("agent-key.pem", keyPem),
+        file("both.pem", `${caPem}${keyPem}`),
+        file("cert.der", new Uint8Array([0x30, 0x82, 0x00, 0xff, 0x00])),
+      ],
+      keyPem,
+    );
     assert.deepEqual(out.ignoredKeys, ["agent-key.pem", "both.pem", "the pasted text"]);
-    assert.deepEqual(out.files.map((f) => f.name), ["both.pem"]);
+    assert.deepEqual(
+      out.files.map((f) => f.name),
+      ["both.pem"],
+    );
     assert.doesNotMatch(out.files[0]?.text ?? "", /PRIVATE KEY/);
-    assert.match(out.problems[0]?.reason ?? "", /cert\.der is neither a zip nor PEM text.*openssl x509 -inform der -in cert\.der/);
+    assert.match(
+      out.problems[0]?.reason ?? "",
+      /cert\.der is neither a zip nor PEM text.*openssl x509 -inform der -in cert\.der/,
+    );
   });
 
   it("removes an unterminated key block to the end, so no message can quote it", () => {
@@ -74,7 +105,10 @@ describe("certificateSources", () => {
   it("passes pasted text with garbage on, so describeCertificates names it and the rest still loads", async () => {
     const out = certificateSources([file("ca.pem", caPem)], `${otherPem}garbage here\n`);
     const described = await describeCertificates(crypto, NOW, out.files);
-    assert.deepEqual(described.certificates.map((c) => c.source), ["ca.pem"]);
+    assert.deepEqual(
+      described.certificates.map((c) => c.source),
+      ["ca.pem"],
+    );
     assert.equal(described.skipped[0]?.name, "the pasted text");
     assert.match(described.skipped[0]?.reason ?? "", /the pasted text \("garbage here"\) is outside any -----BEGIN/);
   });
@@ -85,10 +119,13 @@ describe("groupIdentical", () => {
     const out = certificateSources([file("sensu-tls-bundle.zip", bundleZip())]);
     const described = await describeCertificates(crypto, NOW, out.files);
     const groups = groupIdentical(described.certificates);
-    assert.deepEqual(groups.map((g) => [g.certificate.subject, g.sources]), [
-      ["CN=Soon CA", ["agents/a/etc/sensu/tls/agent.pem"]],
-      ["CN=Loaded CA", ["ca/ca.pem", "backends/b1/etc/sensu/tls/ca.pem"]],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.certificate.subject, g.sources]),
+      [
+        ["CN=Soon CA", ["agents/a/etc/sensu/tls/agent.pem"]],
+        ["CN=Loaded CA", ["ca/ca.pem", "backends/b1/etc/sensu/tls/ca.pem"]],
+      ],
+    );
     assert.equal(groups[0]?.certificate.status, "expiring-soon");
   });
 });

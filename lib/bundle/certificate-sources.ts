@@ -85,14 +85,20 @@ function addZip(out: CertificateSources, file: LoadedFile): void {
           return false;
         }
         if (f.originalSize > MAX_PEM_BYTES) {
-          out.problems.push({ name: f.name, reason: `${f.name} in ${file.name} is over 1 MB, too big for a certificate: not read.` });
+          out.problems.push({
+            name: f.name,
+            reason: `${f.name} in ${file.name} is over 1 MB, too big for a certificate: not read.`,
+          });
           return false;
         }
         return true;
       },
     });
   } catch (e) {
-    out.problems.push({ name: file.name, reason: `failed to read ${file.name} as a zip (${e instanceof Error ? e.message : String(e)}). Load the bundle as downloaded, or its .pem files.` });
+    out.problems.push({
+      name: file.name,
+      reason: `failed to read ${file.name} as a zip (${e instanceof Error ? e.message : String(e)}). Load the bundle as downloaded, or its .pem files.`,
+    });
     return;
   }
   let found = 0;
@@ -103,7 +109,8 @@ function addZip(out: CertificateSources, file: LoadedFile): void {
     found++;
     addText(out, path, text);
   }
-  if (found === 0) out.problems.push({ name: file.name, reason: `${file.name} holds no .pem file with a certificate.` });
+  if (found === 0)
+    out.problems.push({ name: file.name, reason: `${file.name} holds no .pem file with a certificate.` });
 }
 
 /** Every loaded file, zips unpacked: certificate texts to describe, and what was left out and why. */
@@ -111,7 +118,10 @@ export function certificateSources(loaded: readonly LoadedFile[], pasted = ""): 
   const out: CertificateSources = { files: [], problems: [], ignoredKeys: [] };
   for (const file of loaded) {
     if ((file.size ?? file.bytes.byteLength) > MAX_FILE_BYTES) {
-      out.problems.push({ name: file.name, reason: `${file.name} is over 20 MB: not a Sensu TLS bundle or a certificate. Not read.` });
+      out.problems.push({
+        name: file.name,
+        reason: `${file.name} is over 20 MB: not a Sensu TLS bundle or a certificate. Not read.`,
+      });
       continue;
     }
     if (isZip(file.bytes) || /\.zip$/i.test(file.name)) {
@@ -124,7 +134,10 @@ export function certificateSources(loaded: readonly LoadedFile[], pasted = ""): 
     }
     const text = decodeText(file.bytes);
     if (text === null || text.includes("\u0000")) {
-      out.problems.push({ name: file.name, reason: `${file.name} is neither a zip nor PEM text (-----BEGIN CERTIFICATE-----). DER files: convert with openssl x509 -inform der -in ${baseName(file.name)} -out cert.pem` });
+      out.problems.push({
+        name: file.name,
+        reason: `${file.name} is neither a zip nor PEM text (-----BEGIN CERTIFICATE-----). DER files: convert with openssl x509 -inform der -in ${baseName(file.name)} -out cert.pem`,
+      });
       continue;
     }
     addText(out, file.name, text);

@@ -24,7 +24,11 @@ describe("cfssl keeps issuing from the bundle's ca/ folder", () => {
 
   const gencert = (profile: string, csr: object) => {
     writeFileSync(f("csr.json"), JSON.stringify(csr));
-    const r = run("cfssl", ["gencert", "-config=ca-config.json", `-profile=${profile}`, "-ca=ca.pem", "-ca-key=ca-key.pem", "csr.json"], { cwd: join(dir, "files", "ca") });
+    const r = run(
+      "cfssl",
+      ["gencert", "-config=ca-config.json", `-profile=${profile}`, "-ca=ca.pem", "-ca-key=ca-key.pem", "csr.json"],
+      { cwd: join(dir, "files", "ca") },
+    );
     assert.equal(r.code, 0, r.out);
     const json = JSON.parse(r.stdout) as { cert: string };
     writeFileSync(f("issued.pem"), json.cert);
@@ -32,10 +36,22 @@ describe("cfssl keeps issuing from the bundle's ca/ folder", () => {
   };
 
   it("issues a fourth backend with the backend profile: server and client auth, 4320h", () => {
-    const text = gencert("backend", { CN: "backend-4.example.com", hosts: ["backend-4.example.com", "10.0.0.4"], key: { algo: "ecdsa", size: 256 } });
+    const text = gencert("backend", {
+      CN: "backend-4.example.com",
+      hosts: ["backend-4.example.com", "10.0.0.4"],
+      key: { algo: "ecdsa", size: 256 },
+    });
     assert.match(text, /TLS Web Server Authentication, TLS Web Client Authentication/);
     assert.match(text, /DNS:backend-4\.example\.com, IP Address:10\.0\.0\.4/);
-    const verify = run("openssl", ["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", f("ca.pem"), f("issued.pem")]);
+    const verify = run("openssl", [
+      "verify",
+      "-x509_strict",
+      "-purpose",
+      "sslserver",
+      "-CAfile",
+      f("ca.pem"),
+      f("issued.pem"),
+    ]);
     assert.equal(verify.code, 0, verify.out);
     const days = run("openssl", ["x509", "-noout", "-checkend", String(4319 * 3600), "-in", f("issued.pem")]);
     assert.equal(days.code, 0, "valid for about 4320h");

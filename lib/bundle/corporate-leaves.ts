@@ -13,10 +13,17 @@ export interface CorporateLeaf {
 
 /** Every certificate of the plan, in the order a CA operator reads them. */
 export function corporateLeaves(plan: ResolvedPlan): CorporateLeaf[] {
-  const leaves: CorporateLeaf[] = plan.backends.map((b) => ({ stem: b.fqdn, profile: "backend", commonName: b.fqdn, sans: b.sans }));
+  const leaves: CorporateLeaf[] = plan.backends.map((b) => ({
+    stem: b.fqdn,
+    profile: "backend",
+    commonName: b.fqdn,
+    sans: b.sans,
+  }));
   const web = plan.api.dashboard;
-  if (web.mode === "issue") leaves.push({ stem: DASHBOARD_STEM, profile: "web-ui", commonName: web.commonName, sans: web.sans });
-  for (const a of plan.agents) leaves.push({ stem: a.commonName, profile: "agent", commonName: a.commonName, sans: [] });
+  if (web.mode === "issue")
+    leaves.push({ stem: DASHBOARD_STEM, profile: "web-ui", commonName: web.commonName, sans: web.sans });
+  for (const a of plan.agents)
+    leaves.push({ stem: a.commonName, profile: "agent", commonName: a.commonName, sans: [] });
   return leaves;
 }
 

@@ -9,15 +9,28 @@ import type { ManifestEntry } from "./manifest";
 
 /** The files a host folder installs, by their absolute path on the host. */
 function filesOf(entries: readonly ManifestEntry[], dir: string): Map<string, string> {
-  return new Map(entries.filter((e) => e.path.startsWith(`${dir}/`) && e.installTo).map((e) => [e.installTo as string, e.content]));
+  return new Map(
+    entries.filter((e) => e.path.startsWith(`${dir}/`) && e.installTo).map((e) => [e.installTo as string, e.content]),
+  );
 }
 
 /** What the cross-check reads: the settings each host gets and the files the bundle gives it. */
 export function crossCheckInput(plan: ResolvedPlan, entries: readonly ManifestEntry[], now: Date): CrossCheckInput {
-  const backends: HostView[] = plan.backends.map((b) => ({ config: backendConfig(plan, b), files: filesOf(entries, backendDir(b.name)) }));
-  const agents: HostView[] = plan.agents.map((a) => ({ config: agentConfig(plan, a.commonName), files: filesOf(entries, agentDir(a.commonName)) }));
+  const backends: HostView[] = plan.backends.map((b) => ({
+    config: backendConfig(plan, b),
+    files: filesOf(entries, backendDir(b.name)),
+  }));
+  const agents: HostView[] = plan.agents.map((a) => ({
+    config: agentConfig(plan, a.commonName),
+    files: filesOf(entries, agentDir(a.commonName)),
+  }));
   const firstAgent = plan.agents[0];
-  const agentPem = firstAgent && entries.find((e) => e.path.startsWith(`${agentDir(firstAgent.commonName)}/`) && e.path.endsWith(`/${firstAgent.commonName}.pem`))?.content;
+  const agentPem =
+    firstAgent &&
+    entries.find(
+      (e) =>
+        e.path.startsWith(`${agentDir(firstAgent.commonName)}/`) && e.path.endsWith(`/${firstAgent.commonName}.pem`),
+    )?.content;
   const web = plan.api.dashboard;
   return {
     backends,

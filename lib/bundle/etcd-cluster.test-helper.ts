@@ -45,23 +45,39 @@ export function startCluster(dir: string, members: readonly Member[]): Cluster {
   const stop = async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     const deadline = Date.now() + 10_000;
-    while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(100);
+    while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline)
+      await sleep(100);
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   };
   return { endpoints: members.map((m) => m.clientUrl).join(","), stop, logs };
 }
 
 /** etcdctl against the cluster with the given client credentials (none: no client certificate). */
-export function etcdctl(endpoints: string, ca: string, client: { cert: string; key: string } | null, args: readonly string[]) {
+export function etcdctl(
+  endpoints: string,
+  ca: string,
+  client: { cert: string; key: string } | null,
+  args: readonly string[],
+) {
   const auth = client ? [`--cert=${client.cert}`, `--key=${client.key}`] : [];
-  return run("etcdctl", [`--endpoints=${endpoints}`, `--cacert=${ca}`, ...auth, "--dial-timeout=3s", "--command-timeout=5s", ...args], { timeoutMs: 15_000 });
+  return run(
+    "etcdctl",
+    [`--endpoints=${endpoints}`, `--cacert=${ca}`, ...auth, "--dial-timeout=3s", "--command-timeout=5s", ...args],
+    { timeoutMs: 15_000 },
+  );
 }
 
 /**
  * Polls `endpoint health --cluster` until all `members` report healthy, or the deadline passes.
  * While the cluster bootstraps it can exit 0 having listed only the members it already knows.
  */
-export async function waitHealthy(endpoints: string, ca: string, client: { cert: string; key: string }, members: number, timeoutMs = 45_000) {
+export async function waitHealthy(
+  endpoints: string,
+  ca: string,
+  client: { cert: string; key: string },
+  members: number,
+  timeoutMs = 45_000,
+) {
   const deadline = Date.now() + timeoutMs;
   const healthy = (out: string) => (out.match(/is healthy/g) ?? []).length;
   let last = etcdctl(endpoints, ca, client, ["endpoint", "health", "--cluster"]);

@@ -32,7 +32,8 @@ export const agentDir = (commonName: string): string => `agents/${commonName}`;
  */
 export function reservedStemProblem(stem: string): string | null {
   const s = stem.toLowerCase();
-  if (s === CA_STEM || s === AGENT_CA_STEM || s === "ca-config" || s === "dashboard") return `"${stem}" is taken by the bundle's own CA files (${s}.pem)`;
+  if (s === CA_STEM || s === AGENT_CA_STEM || s === "ca-config" || s === "dashboard")
+    return `"${stem}" is taken by the bundle's own CA files (${s}.pem)`;
   // NAME-key.pem is NAME's private key: a certificate named "x-key" would be taken for x's key.
   if (s.endsWith("-key")) return `"${stem}" ends in -key, so its certificate would be mistaken for a private key file`;
   return null;

@@ -72,7 +72,8 @@ describe("the bundle layout", () => {
       assert.ok(caKeys.length >= 1);
       for (const e of caKeys) assert.match(e.path, /^ca\//);
       const caKeyTexts = new Set(caKeys.map((e) => e.content));
-      for (const e of b.entries.filter((x) => !x.path.startsWith("ca/"))) assert.ok(!caKeyTexts.has(e.content), `${e.path} is not a CA key`);
+      for (const e of b.entries.filter((x) => !x.path.startsWith("ca/")))
+        assert.ok(!caKeyTexts.has(e.content), `${e.path} is not a CA key`);
     }
   });
 
@@ -85,14 +86,22 @@ describe("the bundle layout", () => {
 
   it("puts each host file at its install path inside the host folder, certificates under the TLS directory", () => {
     // Operator files (monitoring/, RENEWAL.md) are used from a workstation, never installed on a host.
-    for (const e of separate.entries.filter((x) => x.host !== "offline" && x.host !== "operator" && !x.path.endsWith("install.sh"))) {
+    for (const e of separate.entries.filter(
+      (x) => x.host !== "offline" && x.host !== "operator" && !x.path.endsWith("install.sh"),
+    )) {
       assert.ok(e.installTo && e.path.endsWith(e.installTo), e.path);
-      if (e.kind === "certificate" || e.kind === "private-key") assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
+      if (e.kind === "certificate" || e.kind === "private-key")
+        assert.equal(e.installTo, `/etc/sensu/tls/${e.path.split("/").pop()}`);
     }
   });
 
   it("follows a custom TLS directory, and adds the web UI certificate and CN-bound users when chosen", async () => {
-    const plan = guidePlan((i) => ({ ...i, plan: { ...i.plan, tlsDir: "/opt/sensu/ssl" }, api: { ...i.api, dashboard: "issue" }, mtls: { enabled: true, bindUsers: true } }));
+    const plan = guidePlan((i) => ({
+      ...i,
+      plan: { ...i.plan, tlsDir: "/opt/sensu/ssl" },
+      api: { ...i.api, dashboard: "issue" },
+      mtls: { enabled: true, bindUsers: true },
+    }));
     const b = await generateBundle(crypto, NOW, plan);
     assert.ok(paths(b).includes("backends/backend-1/opt/sensu/ssl/dashboard.pem"));
     assert.ok(paths(b).includes("backends/backend-1/opt/sensu/ssl/backend-1.example.com-key.pem"));
@@ -119,26 +128,34 @@ describe("the bundle layout", () => {
   });
 
   it("matches the planned file tree shown before generation", () => {
-    assert.deepEqual(plannedEntries(separatePlan, NOW).map((e) => [e.path, e.mode, e.purpose]), separate.entries.map((e) => [e.path, e.mode, e.purpose]));
+    assert.deepEqual(
+      plannedEntries(separatePlan, NOW).map((e) => [e.path, e.mode, e.purpose]),
+      separate.entries.map((e) => [e.path, e.mode, e.purpose]),
+    );
   });
 });
 
 describe("the certificates in the bundle", () => {
   it("name each backend's every address, CN included", () => {
-    const s = summarize(new X509Certificate(content(separate, "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")));
+    const s = summarize(
+      new X509Certificate(content(separate, "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")),
+    );
     assert.deepEqual(s.dnsNames, ["backend-2.example.com", "backend-2", "localhost"]);
     assert.deepEqual(s.ipAddresses, ["10.0.0.2", "127.0.0.1", "::1"]);
   });
 
   it("list expiries soonest first, each certificate once", () => {
-    assert.deepEqual(separate.expiries.map((e) => e.path), [
-      "ca/ca.pem",
-      "ca/agent-ca.pem",
-      "backends/backend-1/etc/sensu/tls/backend-1.example.com.pem",
-      "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem",
-      "backends/backend-3/etc/sensu/tls/backend-3.example.com.pem",
-      "agents/agent/etc/sensu/tls/agent.pem",
-    ].sort((a, b) => (a.startsWith("ca/") === b.startsWith("ca/") ? 0 : a.startsWith("ca/") ? 1 : -1)));
+    assert.deepEqual(
+      separate.expiries.map((e) => e.path),
+      [
+        "ca/ca.pem",
+        "ca/agent-ca.pem",
+        "backends/backend-1/etc/sensu/tls/backend-1.example.com.pem",
+        "backends/backend-2/etc/sensu/tls/backend-2.example.com.pem",
+        "backends/backend-3/etc/sensu/tls/backend-3.example.com.pem",
+        "agents/agent/etc/sensu/tls/agent.pem",
+      ].sort((a, b) => (a.startsWith("ca/") === b.startsWith("ca/") ? 0 : a.startsWith("ca/") ? 1 : -1)),
+    );
   });
 });
 
@@ -151,15 +168,24 @@ describe("the README and ca-config.json", () => {
     assert.match(readme, /keys 0400, certificates 0644/);
     assert.match(readme, /sensuctl cluster health/);
     assert.match(readme, /commercial feature/);
-    assert.match(readme, /sensuctl configure --url https:\/\/backend-1\.example\.com:8080 --trusted-ca-file \/etc\/sensu\/tls\/ca\.pem/);
+    assert.match(
+      readme,
+      /sensuctl configure --url https:\/\/backend-1\.example\.com:8080 --trusted-ca-file \/etc\/sensu\/tls\/ca\.pem/,
+    );
     assert.match(readme, /security add-trusted-cert/);
     assert.match(readme, /Import-Certificate/);
   });
 
   it("ca-config.json carries the guide's profiles with the chosen expiry", () => {
     const config = JSON.parse(content(separate, "ca/ca-config.json"));
-    assert.deepEqual(config.signing.profiles.backend, { usages: ["signing", "key encipherment", "server auth", "client auth"], expiry: "4320h" });
-    assert.deepEqual(config.signing.profiles.agent, { usages: ["signing", "key encipherment", "client auth"], expiry: "4320h" });
+    assert.deepEqual(config.signing.profiles.backend, {
+      usages: ["signing", "key encipherment", "server auth", "client auth"],
+      expiry: "4320h",
+    });
+    assert.deepEqual(config.signing.profiles.agent, {
+      usages: ["signing", "key encipherment", "client auth"],
+      expiry: "4320h",
+    });
     assert.equal(config.signing.default.expiry, "17520h");
   });
 });
@@ -174,7 +200,17 @@ describe("the zip", () => {
 
 describe("zipFiles", () => {
   it("refuses two paths that differ only in case", () => {
-    assert.throws(() => zipFiles([{ path: "a/ca.pem", mode: 0o644, content: "" }, { path: "a/CA.pem", mode: 0o644, content: "" }], NOW), /twice/);
+    assert.throws(
+      () =>
+        zipFiles(
+          [
+            { path: "a/ca.pem", mode: 0o644, content: "" },
+            { path: "a/CA.pem", mode: 0o644, content: "" },
+          ],
+          NOW,
+        ),
+      /twice/,
+    );
   });
 });
 
@@ -182,7 +218,10 @@ describe("progress", () => {
   it("counts up to the total, one step per key pair, ending with Done", () => {
     const total = progress[0]?.total;
     assert.equal(total, 2 + 3 + 1 + 1);
-    assert.deepEqual(progress.map((p) => p.done), [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      progress.map((p) => p.done),
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    );
     assert.equal(progress.at(-1)?.label, "Done");
   });
 });
@@ -203,16 +242,29 @@ describe("sudo rules in the bundle", () => {
   it("adds sudo/ with the sudoers file at 0440, the copy script and the checks when assets are planned", async () => {
     const { GUIDE_ASSET_YAML } = await import("../sudoers/guide-fixtures.test-helper");
     const { LINUX_AMD64, PROFILE } = await import("../sudoers/sudoers.test-helper");
-    const plan = guidePlan((i) => ({ ...i, assets: { ...i.assets, pasted: GUIDE_ASSET_YAML, choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "system-profile-linux" }] } }));
+    const plan = guidePlan((i) => ({
+      ...i,
+      assets: {
+        ...i.assets,
+        pasted: GUIDE_ASSET_YAML,
+        choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "system-profile-linux" }],
+      },
+    }));
     const b = await generateBundle(crypto, NOW, plan);
     const sudo = b.entries.filter((e) => e.path.startsWith("sudo/"));
-    assert.deepEqual(sudo.map((e) => [e.path, e.mode.toString(8)]), [
-      ["sudo/sudoers.d/sensu-assets", "440"],
-      ["sudo/install-sensu-asset-commands.sh", "755"],
-      ["sudo/checks/sudo-checks.yaml", "644"],
-      ["sudo/checks/sudo-checks.json", "644"],
-    ]);
-    assert.match(content(b, "sudo/sudoers.d/sensu-assets"), /^sensu\s+ALL=\(root\)\s+NOPASSWD: \/usr\/local\/libexec\/sensu\/sensu\/system-profile-linux\/bin\/system-profile-linux$/m);
+    assert.deepEqual(
+      sudo.map((e) => [e.path, e.mode.toString(8)]),
+      [
+        ["sudo/sudoers.d/sensu-assets", "440"],
+        ["sudo/install-sensu-asset-commands.sh", "755"],
+        ["sudo/checks/sudo-checks.yaml", "644"],
+        ["sudo/checks/sudo-checks.json", "644"],
+      ],
+    );
+    assert.match(
+      content(b, "sudo/sudoers.d/sensu-assets"),
+      /^sensu\s+ALL=\(root\)\s+NOPASSWD: \/usr\/local\/libexec\/sensu\/sensu\/system-profile-linux\/bin\/system-profile-linux$/m,
+    );
     const readme = content(b, "README.md");
     assert.match(readme, /sudo visudo -c -f sudoers\.d\/sensu-assets/);
     for (const e of sudo) assert.ok(readme.includes(e.path), `README lists ${e.path}`);
@@ -225,25 +277,55 @@ describe("expiry checks and the renewal runbook in the bundle", () => {
     const plan = guidePlan((i) => ({ ...i, renew: { warningDays: "45", criticalDays: "10" } }));
     const b = await generateBundle(crypto, NOW, plan);
     const monitoring = b.entries.filter((e) => e.path.startsWith("monitoring/") || e.path === "RENEWAL.md");
-    assert.deepEqual(monitoring.map((e) => [e.path, e.mode.toString(8), e.host]), [
-      ["monitoring/expiry-checks.yaml", "644", "operator"],
-      ["monitoring/expiry-checks.json", "644", "operator"],
-      ["RENEWAL.md", "644", "operator"],
-    ]);
+    assert.deepEqual(
+      monitoring.map((e) => [e.path, e.mode.toString(8), e.host]),
+      [
+        ["monitoring/expiry-checks.yaml", "644", "operator"],
+        ["monitoring/expiry-checks.json", "644", "operator"],
+        ["RENEWAL.md", "644", "operator"],
+      ],
+    );
     const { loadAll } = await import("js-yaml");
-    const yaml = loadAll(content(b, "monitoring/expiry-checks.yaml")) as { metadata: { name: string }; spec: { command: string; subscriptions: string[] } }[];
-    const json = content(b, "monitoring/expiry-checks.json").trim().split(/\n(?=\{)/).map((t) => JSON.parse(t));
+    const yaml = loadAll(content(b, "monitoring/expiry-checks.yaml")) as {
+      metadata: { name: string };
+      spec: { command: string; subscriptions: string[] };
+    }[];
+    const json = content(b, "monitoring/expiry-checks.json")
+      .trim()
+      .split(/\n(?=\{)/)
+      .map((t) => JSON.parse(t));
     assert.deepEqual(json, yaml);
-    assert.deepEqual(yaml.map((c) => c.metadata.name), ["cert-expiry-ca", "cert-expiry-agent-ca", "cert-expiry-backend-1.example.com", "cert-expiry-backend-2.example.com", "cert-expiry-backend-3.example.com", "cert-expiry-agent"]);
-    for (const c of yaml) assert.match(c.spec.command, /-checkend 864000 .*within 10 days.*-checkend 3888000 .*within 45 days/);
+    assert.deepEqual(
+      yaml.map((c) => c.metadata.name),
+      [
+        "cert-expiry-ca",
+        "cert-expiry-agent-ca",
+        "cert-expiry-backend-1.example.com",
+        "cert-expiry-backend-2.example.com",
+        "cert-expiry-backend-3.example.com",
+        "cert-expiry-agent",
+      ],
+    );
+    for (const c of yaml)
+      assert.match(c.spec.command, /-checkend 864000 .*within 10 days.*-checkend 3888000 .*within 45 days/);
     assert.deepEqual(yaml[5]?.spec.subscriptions, ["agent-cert:agent"]);
-    assert.match(b.entries.find((e) => e.path === "monitoring/expiry-checks.yaml")?.purpose ?? "", /WARNING 45 days, CRITICAL 10 days/);
+    assert.match(
+      b.entries.find((e) => e.path === "monitoring/expiry-checks.yaml")?.purpose ?? "",
+      /WARNING 45 days, CRITICAL 10 days/,
+    );
   });
 
   it("checks the web UI certificate too when it is issued here, on every backend", async () => {
-    const b = await generateBundle(crypto, NOW, guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
+    const b = await generateBundle(
+      crypto,
+      NOW,
+      guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })),
+    );
     const { loadAll } = await import("js-yaml");
-    const checks = loadAll(content(b, "monitoring/expiry-checks.yaml")) as { metadata: { name: string }; spec: { subscriptions: string[] } }[];
+    const checks = loadAll(content(b, "monitoring/expiry-checks.yaml")) as {
+      metadata: { name: string };
+      spec: { subscriptions: string[] };
+    }[];
     const web = checks.find((c) => c.metadata.name === "cert-expiry-dashboard");
     assert.deepEqual(web?.spec.subscriptions, ["entity:backend-1", "entity:backend-2", "entity:backend-3"]);
   });
@@ -254,9 +336,22 @@ describe("expiry checks and the renewal runbook in the bundle", () => {
     assert.match(runbook, /load your plan file on the Plan step and your CA on Create a CA/);
     assert.match(runbook, /Expired agent certificates fail silently/);
     assert.match(runbook, /Expired backend certificates take etcd down/);
-    const order = ["## Backend 1 of 3: backend-1", "## Backend 2 of 3: backend-2", "## Backend 3 of 3: backend-3", '## Agents using "agent", after every backend'].map((h) => runbook.indexOf(h));
-    assert.ok(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0))), `sections in order: ${order}`);
-    assert.equal(runbook.match(/sudo systemctl restart sensu-backend\nopenssl x509 -noout -enddate -in \/etc\/sensu\/tls\/backend-\d\.example\.com\.pem\nsensuctl cluster health/g)?.length, 3);
+    const order = [
+      "## Backend 1 of 3: backend-1",
+      "## Backend 2 of 3: backend-2",
+      "## Backend 3 of 3: backend-3",
+      '## Agents using "agent", after every backend',
+    ].map((h) => runbook.indexOf(h));
+    assert.ok(
+      order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0))),
+      `sections in order: ${order}`,
+    );
+    assert.equal(
+      runbook.match(
+        /sudo systemctl restart sensu-backend\nopenssl x509 -noout -enddate -in \/etc\/sensu\/tls\/backend-\d\.example\.com\.pem\nsensuctl cluster health/g,
+      )?.length,
+      3,
+    );
     assert.doesNotMatch(runbook, /PRIVATE KEY/);
   });
 

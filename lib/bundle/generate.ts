@@ -43,17 +43,35 @@ async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<
 }
 
 /** The CRL to publish at the plan's URL (possibly empty), signed by the CA that issued the serials. */
-async function signRevocationList(crypto: Crypto, now: Date, plan: ResolvedPlan, issued: IssuedSet): Promise<IssuedPems["crl"]> {
+async function signRevocationList(
+  crypto: Crypto,
+  now: Date,
+  plan: ResolvedPlan,
+  issued: IssuedSet,
+): Promise<IssuedPems["crl"]> {
   const r = plan.revocation;
   if (!r) return undefined;
   const signer = r.issuer === "agent-ca" && issued.agentCa ? issued.agentCa : issued.ca;
-  const signed = await signCrl(crypto, now, signer, { revoked: r.serials.map((serial) => ({ serial, revocationDate: now })), nextUpdate: new Date(now.getTime() + r.nextUpdateDays * 86_400_000) });
+  const signed = await signCrl(crypto, now, signer, {
+    revoked: r.serials.map((serial) => ({ serial, revocationDate: now })),
+    nextUpdate: new Date(now.getTime() + r.nextUpdateDays * 86_400_000),
+  });
   if (!signed.ok) throw new Error(`failed to sign the revocation list: ${signed.message}`);
-  return { stem: signer === issued.agentCa ? AGENT_CA_STEM : CA_STEM, pem: signed.value.pem, url: r.crlUrl, count: r.serials.length };
+  return {
+    stem: signer === issued.agentCa ? AGENT_CA_STEM : CA_STEM,
+    pem: signed.value.pem,
+    url: r.crlUrl,
+    count: r.serials.length,
+  };
 }
 
 /** Everything issued here: a new or loaded CA signs every leaf. */
-async function issuedPems(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener): Promise<IssuedPems> {
+async function issuedPems(
+  crypto: Crypto,
+  now: Date,
+  plan: ResolvedPlan,
+  onProgress: ProgressListener,
+): Promise<IssuedPems> {
   const issued = await issueAll(crypto, now, plan, onProgress);
   return {
     ca: await pemsOf(crypto, issued.ca),
@@ -73,7 +91,11 @@ async function issuedPems(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgr
 const firstCertificate = (pem: string) => new X509Certificate(certificateBlocks(pem)[0] ?? pem);
 
 /** Corporate mode, step 2: the organization's certificates, and the keys made in step 1. */
-async function corporatePems(crypto: Crypto, plan: ResolvedPlan, leaves: NonNullable<ResolvedPlan["corporateLeaves"]>): Promise<IssuedPems> {
+async function corporatePems(
+  crypto: Crypto,
+  plan: ResolvedPlan,
+  leaves: NonNullable<ResolvedPlan["corporateLeaves"]>,
+): Promise<IssuedPems> {
   const triple = (stem: string): PemTriple => {
     const leaf = leaves[stem];
     if (!leaf) throw new Error(`failed to assemble the bundle: nothing was checked for ${stem}`);
@@ -109,9 +131,16 @@ function expiriesOf(files: readonly ManifestEntry[]): CertificateDates[] {
 }
 
 /** Issue everything in the plan and package it: the one entry point the Worker (and tests) call. */
-export async function generateBundle(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener = () => {}): Promise<Bundle> {
+export async function generateBundle(
+  crypto: Crypto,
+  now: Date,
+  plan: ResolvedPlan,
+  onProgress: ProgressListener = () => {},
+): Promise<Bundle> {
   if (plan.ca.corporatePem && !plan.corporateLeaves) return generateCsrBundle(crypto, now, plan, onProgress);
-  const pems = plan.corporateLeaves ? await corporatePems(crypto, plan, plan.corporateLeaves) : await issuedPems(crypto, now, plan, onProgress);
+  const pems = plan.corporateLeaves
+    ? await corporatePems(crypto, plan, plan.corporateLeaves)
+    : await issuedPems(crypto, now, plan, onProgress);
   const files = buildManifest(plan, pems, now);
   const expiries = expiriesOf(files);
   const connections = await crossCheck(crypto, crossCheckInput(plan, files, now));

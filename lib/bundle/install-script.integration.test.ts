@@ -1,5 +1,16 @@
 import assert from "node:assert/strict";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -37,7 +48,8 @@ function scratchRoot(existingConfig?: { path: string; text: string }): string {
   return root;
 }
 
-const install = (host: string, root: string) => run("bash", [join(files, host, "install.sh")], { env: { SENSU_INSTALL_ROOT: root }, timeoutMs: 20_000 });
+const install = (host: string, root: string) =>
+  run("bash", [join(files, host, "install.sh")], { env: { SENSU_INSTALL_ROOT: root }, timeoutMs: 20_000 });
 
 const USER_SETTINGS = `# my settings
 state-dir: "/var/lib/sensu/sensu-backend"
@@ -80,7 +92,11 @@ describe("install.sh", () => {
     const backups = readdirSync(join(root, "etc/sensu")).filter((f) => f.startsWith("backend.yml.bak."));
     assert.equal(backups.length, 1);
     assert.equal(readFileSync(join(root, "etc/sensu", backups[0]!), "utf8"), USER_SETTINGS);
-    assert.match(r.out, /install on every member \(backend-1, backend-2, backend-3\), then start sensu-backend on all of them within a minute/, "a new cluster starts together");
+    assert.match(
+      r.out,
+      /install on every member \(backend-1, backend-2, backend-3\), then start sensu-backend on all of them within a minute/,
+      "a new cluster starts together",
+    );
     assert.match(r.out, /sensuctl cluster health/);
   });
 
@@ -112,7 +128,7 @@ describe("install.sh", () => {
     const sensuExample = [
       "---",
       "# Sensu backend configuration",
-      "state-dir: \"/var/lib/sensu/sensu-backend\"",
+      'state-dir: "/var/lib/sensu/sensu-backend"',
       "etcd-listen-client-urls:",
       "  - http://127.0.0.1:2379",
       "",
@@ -120,7 +136,7 @@ describe("install.sh", () => {
       "  - http://10.0.0.1:2379",
       "",
       "# logging",
-      "log-level: \"warn\"",
+      'log-level: "warn"',
       "debug: false",
       "",
     ].join("\r\n");
@@ -131,14 +147,23 @@ describe("install.sh", () => {
     const merged = readFileSync(join(root, "etc/sensu/backend.yml"), "utf8");
     const parsed = load(merged) as Record<string, unknown>;
     const before = load(sensuExample) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(before)) if (key !== "etcd-listen-client-urls") assert.deepEqual(parsed[key], value, key);
+    for (const [key, value] of Object.entries(before))
+      if (key !== "etcd-listen-client-urls") assert.deepEqual(parsed[key], value, key);
     assert.deepEqual(parsed["etcd-listen-client-urls"], ["https://10.0.0.1:2379"]);
     assert.match(merged, /# logging\nlog-level: "warn"/, "a comment above the next setting stays with it");
-    assert.equal((statSync(join(root, "etc/sensu/backend.yml")).mode & 0o777).toString(8), "600", "the file keeps its mode");
+    assert.equal(
+      (statSync(join(root, "etc/sensu/backend.yml")).mode & 0o777).toString(8),
+      "600",
+      "the file keeps its mode",
+    );
   });
 
   it("restarts a running cluster one member at a time", async () => {
-    const running = await generateBundle(await nodeCrypto(), NOW, guidePlan((i) => ({ ...i, etcd: { ...i.etcd, clusterState: "existing" } })));
+    const running = await generateBundle(
+      await nodeCrypto(),
+      NOW,
+      guidePlan((i) => ({ ...i, etcd: { ...i.etcd, clusterState: "existing" } })),
+    );
     const script = running.entries.find((e) => e.path === "backends/backend-2/install.sh")?.content ?? "";
     assert.match(script, /member 2 of 3/);
     assert.match(script, /one at a time, in this order: backend-1, backend-2, backend-3/);
@@ -151,17 +176,25 @@ describe("install.sh", () => {
     assert.equal((statSync(join(root, "etc/sensu/backend.yml")).mode & 0o777).toString(8), "640");
     const again = install("backends/backend-3", root);
     assert.match(again.out, /Unchanged \/etc\/sensu\/backend\.yml/);
-    assert.deepEqual(readdirSync(join(root, "etc/sensu")).filter((f) => f.includes(".bak.")), []);
+    assert.deepEqual(
+      readdirSync(join(root, "etc/sensu")).filter((f) => f.includes(".bak.")),
+      [],
+    );
   });
 
   it("checks the structure line by line where python3-yaml is missing", () => {
     const root = scratchRoot({ path: "etc/sensu/backend.yml", text: USER_SETTINGS });
     const bin = scratchRoot();
     writeFileSync(join(bin, "python3"), "#!/bin/sh\nexit 1\n", { mode: 0o755 }); // a python3 without the yaml module
-    const r = run("bash", [join(files, "backends/backend-3/install.sh")], { env: { SENSU_INSTALL_ROOT: root, PATH: `${bin}:${process.env.PATH}` } });
+    const r = run("bash", [join(files, "backends/backend-3/install.sh")], {
+      env: { SENSU_INSTALL_ROOT: root, PATH: `${bin}:${process.env.PATH}` },
+    });
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /python3-yaml not found: checked the structure line by line/);
-    assert.equal((load(readFileSync(join(root, "etc/sensu/backend.yml"), "utf8")) as Record<string, unknown>)["log-level"], "debug");
+    assert.equal(
+      (load(readFileSync(join(root, "etc/sensu/backend.yml"), "utf8")) as Record<string, unknown>)["log-level"],
+      "debug",
+    );
   });
 
   it("stops before touching anything when it cannot merge, and says so", () => {

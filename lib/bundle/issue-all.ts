@@ -22,25 +22,42 @@ export interface IssuedSet {
 
 /** Work units reported by issueAll: one per key pair, plus one for packaging. */
 export function totalSteps(plan: ResolvedPlan): number {
-  return 1 + (plan.agentCa ? 1 : 0) + plan.backends.length + (plan.api.dashboard.mode === "issue" ? 1 : 0) + plan.agents.length + 1;
+  return (
+    1 +
+    (plan.agentCa ? 1 : 0) +
+    plan.backends.length +
+    (plan.api.dashboard.mode === "issue" ? 1 : 0) +
+    plan.agents.length +
+    1
+  );
 }
 
 /** A new CA, or the loaded one (checked again here: the Worker trusts nothing it was sent). */
 async function obtainCa(crypto: Crypto, now: Date, request: ResolvedCa): Promise<CertificateAuthority> {
   if (!request.existing) return createCa(crypto, now, request);
-  const imported = await importCa(crypto, now, { certificatePem: request.existing.certPem, keyPem: request.existing.keyPem });
+  const imported = await importCa(crypto, now, {
+    certificatePem: request.existing.certPem,
+    keyPem: request.existing.keyPem,
+  });
   if (!imported.ok) throw new Error(`failed to load the CA "${request.commonName}": ${imported.message}`);
   return imported.value.ca;
 }
 
 /** Every key and certificate of the plan, reporting progress after each one. */
-export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, onProgress: ProgressListener): Promise<IssuedSet> {
+export async function issueAll(
+  crypto: Crypto,
+  now: Date,
+  plan: ResolvedPlan,
+  onProgress: ProgressListener,
+): Promise<IssuedSet> {
   const total = totalSteps(plan);
   // A loaded CA may end before the requested validity: the leaf ends with it (the page said so).
-  const within = (issuer: CertificateAuthority, hours: number) => capLeafValidity(now, issuer.certificate.notAfter, hours).hours;
+  const within = (issuer: CertificateAuthority, hours: number) =>
+    capLeafValidity(now, issuer.certificate.notAfter, hours).hours;
   // The CRL URL goes only into certificates of the CA that signs the list, and only on request.
   const r = plan.revocation;
-  const cdp = (signedByAgentCa: boolean) => (r?.cdp && (r.issuer === "agent-ca") === signedByAgentCa ? { crlUrls: [r.crlUrl] } : {});
+  const cdp = (signedByAgentCa: boolean) =>
+    r?.cdp && (r.issuer === "agent-ca") === signedByAgentCa ? { crlUrls: [r.crlUrl] } : {};
   let done = 0;
   const step = (label: string) => onProgress({ done, total, label });
   step(plan.ca.existing ? `Loading CA "${plan.ca.commonName}"` : `Creating CA "${plan.ca.commonName}"`);
@@ -48,28 +65,59 @@ export async function issueAll(crypto: Crypto, now: Date, plan: ResolvedPlan, on
   done++;
   let agentCa: CertificateAuthority | undefined;
   if (plan.agentCa) {
-    step(plan.agentCa.existing ? `Loading agent CA "${plan.agentCa.commonName}"` : `Creating agent CA "${plan.agentCa.commonName}"`);
+    step(
+      plan.agentCa.existing
+        ? `Loading agent CA "${plan.agentCa.commonName}"`
+        : `Creating agent CA "${plan.agentCa.commonName}"`,
+    );
     agentCa = await obtainCa(crypto, now, plan.agentCa);
     done++;
   }
   const backends = new Map<string, IssuedLeaf>();
   for (const b of plan.backends) {
     step(`Issuing backend certificate ${b.fqdn}`);
-    backends.set(b.fqdn, await issueLeaf(crypto, now, ca, { profile: "backend", commonName: b.fqdn, sans: b.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm, ...cdp(false) }));
+    backends.set(
+      b.fqdn,
+      await issueLeaf(crypto, now, ca, {
+        profile: "backend",
+        commonName: b.fqdn,
+        sans: b.sans,
+        validityHours: within(ca, plan.backendValidityHours),
+        algorithm: plan.leafAlgorithm,
+        ...cdp(false),
+      }),
+    );
     done++;
   }
   let dashboard: IssuedLeaf | undefined;
   const web = plan.api.dashboard;
   if (web.mode === "issue") {
     step(`Issuing web UI certificate ${web.commonName}`);
-    dashboard = await issueLeaf(crypto, now, ca, { profile: "web-ui", commonName: web.commonName, sans: web.sans, validityHours: within(ca, plan.backendValidityHours), algorithm: plan.leafAlgorithm, ...cdp(false) });
+    dashboard = await issueLeaf(crypto, now, ca, {
+      profile: "web-ui",
+      commonName: web.commonName,
+      sans: web.sans,
+      validityHours: within(ca, plan.backendValidityHours),
+      algorithm: plan.leafAlgorithm,
+      ...cdp(false),
+    });
     done++;
   }
   const agents = new Map<string, IssuedLeaf>();
   for (const a of plan.agents) {
     step(`Issuing agent certificate ${a.commonName}`);
     // No SANs: an empty DNS entry (the guide's "hosts":[""]) is forbidden by RFC 5280 (reference point 23).
-    agents.set(a.commonName, await issueLeaf(crypto, now, agentCa ?? ca, { profile: "agent", commonName: a.commonName, sans: [], validityHours: within(agentCa ?? ca, plan.agentValidityHours), algorithm: plan.leafAlgorithm, ...cdp(agentCa !== undefined) }));
+    agents.set(
+      a.commonName,
+      await issueLeaf(crypto, now, agentCa ?? ca, {
+        profile: "agent",
+        commonName: a.commonName,
+        sans: [],
+        validityHours: within(agentCa ?? ca, plan.agentValidityHours),
+        algorithm: plan.leafAlgorithm,
+        ...cdp(agentCa !== undefined),
+      }),
+    );
     done++;
   }
   step("Packaging the bundle");

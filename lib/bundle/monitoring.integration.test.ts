@@ -23,13 +23,19 @@ before(async () => {
   mkdirSync(tlsDir);
   // Thresholds against the lifetimes: backends (180 days) are past critical (190), the agent
   // (4700 h, about 196 days) only past warning (200), the CAs (5 years) past neither.
-  const plan = guidePlan((i) => ({ ...i, plan: { ...i.plan, tlsDir }, agents: { ...i.agents, validityHours: "4700" }, renew: { warningDays: "200", criticalDays: "190" } }));
+  const plan = guidePlan((i) => ({
+    ...i,
+    plan: { ...i.plan, tlsDir },
+    agents: { ...i.agents, validityHours: "4700" },
+    renew: { warningDays: "200", criticalDays: "190" },
+  }));
   const bundle = await generateBundle(await nodeCrypto(), new Date(), plan);
   const { dir, cleanup } = unzipBundle(bundle);
   try {
     const files = (p: string) => join(dir, "files", p);
     const hostTls = (host: string) => files(`${host}${tlsDir}`);
-    for (const name of ["ca.pem", "agent-ca.pem", "backend-1.example.com.pem"]) copyFileSync(join(hostTls("backends/backend-1"), name), join(tlsDir, name));
+    for (const name of ["ca.pem", "agent-ca.pem", "backend-1.example.com.pem"])
+      copyFileSync(join(hostTls("backends/backend-1"), name), join(tlsDir, name));
     copyFileSync(join(hostTls("agents/agent"), "agent.pem"), join(tlsDir, "agent.pem"));
     checks = loadAll(readFileSync(files("monitoring/expiry-checks.yaml"), "utf8")) as CheckConfig[];
   } finally {
@@ -46,7 +52,12 @@ const runCheck = (name: string) => {
 
 describe("the bundle's expiry checks, run by sh against real openssl", () => {
   it("exit 0 for the CAs, 1 for the agent inside the warning threshold, 2 for a backend inside the critical one", () => {
-    for (const [name, code, word] of [["cert-expiry-ca", 0, "OK"], ["cert-expiry-agent-ca", 0, "OK"], ["cert-expiry-agent", 1, "WARNING"], ["cert-expiry-backend-1.example.com", 2, "CRITICAL"]] as const) {
+    for (const [name, code, word] of [
+      ["cert-expiry-ca", 0, "OK"],
+      ["cert-expiry-agent-ca", 0, "OK"],
+      ["cert-expiry-agent", 1, "WARNING"],
+      ["cert-expiry-backend-1.example.com", 2, "CRITICAL"],
+    ] as const) {
       const r = runCheck(name);
       assert.equal(r.code, code, `${name}: ${r.out}`);
       assert.match(r.stdout, new RegExp(`^${word}: ${tlsDir}/`), r.out);

@@ -10,7 +10,8 @@ describe("the bundle's expiry checks", () => {
     const plan = guidePlan((i) => ({ ...i, renew: { warningDays: "60", criticalDays: "14" } }));
     const checks = planExpiryChecks(plan);
     assert.equal(checks.length, 6);
-    for (const c of checks) assert.match(c.spec.command, /-checkend 1209600 .*within 14 days.*-checkend 5184000 .*within 60 days/);
+    for (const c of checks)
+      assert.match(c.spec.command, /-checkend 1209600 .*within 14 days.*-checkend 5184000 .*within 60 days/);
     const [yaml, json] = monitoringFiles(plan);
     assert.deepEqual([yaml?.path, json?.path], ["monitoring/expiry-checks.yaml", "monitoring/expiry-checks.json"]);
     assert.deepEqual(loadAll(yaml?.content ?? ""), checks);
@@ -20,17 +21,27 @@ describe("the bundle's expiry checks", () => {
     const shared = monitoredTargets(guidePlan()).map((t) => t.certPath);
     assert.ok(!shared.some((p) => p.endsWith("dashboard.pem")));
     const issued = monitoredTargets(guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
-    assert.deepEqual(issued.at(-1), { role: "backend", certPath: "/etc/sensu/tls/dashboard.pem", subscriptions: ["entity:backend-1", "entity:backend-2", "entity:backend-3"] });
+    assert.deepEqual(issued.at(-1), {
+      role: "backend",
+      certPath: "/etc/sensu/tls/dashboard.pem",
+      subscriptions: ["entity:backend-1", "entity:backend-2", "entity:backend-3"],
+    });
   });
 
   it("say, per subscription, which checks use it and which agents must carry it", () => {
     const notes = subscriptionNotes(planExpiryChecks(guidePlan((i) => setBackendCount(i, "1"))));
-    assert.deepEqual(notes.map((n) => [n.subscription, n.checks]), [
-      ["sensu-backend", ["cert-expiry-ca", "cert-expiry-agent-ca"]],
-      ["entity:backend-1", ["cert-expiry-backend-1.example.com"]],
-      ["agent-cert:agent", ["cert-expiry-agent"]],
-    ]);
-    assert.match(notes[0]?.where ?? "", /Add "sensu-backend" to the subscriptions in agent\.yml of the Sensu agent on each backend host/);
+    assert.deepEqual(
+      notes.map((n) => [n.subscription, n.checks]),
+      [
+        ["sensu-backend", ["cert-expiry-ca", "cert-expiry-agent-ca"]],
+        ["entity:backend-1", ["cert-expiry-backend-1.example.com"]],
+        ["agent-cert:agent", ["cert-expiry-agent"]],
+      ],
+    );
+    assert.match(
+      notes[0]?.where ?? "",
+      /Add "sensu-backend" to the subscriptions in agent\.yml of the Sensu agent on each backend host/,
+    );
     assert.match(notes[1]?.where ?? "", /on its own.*entity name "backend-1"/);
     assert.match(notes[2]?.where ?? "", /every agent that uses the certificate "agent"/);
   });
@@ -38,9 +49,25 @@ describe("the bundle's expiry checks", () => {
 
 describe("the web UI certificate you supply", () => {
   it("is checked at its own path, unless its file name would clash with another check", () => {
-    const own = guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "file", dashboardCertPath: "/etc/ssl/web/sensu-ui.pem", dashboardKeyPath: "/etc/ssl/web/sensu-ui-key.pem" } }));
+    const own = guidePlan((i) => ({
+      ...i,
+      api: {
+        ...i.api,
+        dashboard: "file",
+        dashboardCertPath: "/etc/ssl/web/sensu-ui.pem",
+        dashboardKeyPath: "/etc/ssl/web/sensu-ui-key.pem",
+      },
+    }));
     assert.ok(monitoredTargets(own).some((t) => t.certPath === "/etc/ssl/web/sensu-ui.pem"));
-    const clash = guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "file", dashboardCertPath: "/etc/ssl/web/ca.pem", dashboardKeyPath: "/etc/ssl/web/key.pem" } }));
+    const clash = guidePlan((i) => ({
+      ...i,
+      api: {
+        ...i.api,
+        dashboard: "file",
+        dashboardCertPath: "/etc/ssl/web/ca.pem",
+        dashboardKeyPath: "/etc/ssl/web/key.pem",
+      },
+    }));
     assert.ok(!monitoredTargets(clash).some((t) => t.certPath === "/etc/ssl/web/ca.pem"));
   });
 });

@@ -1,4 +1,12 @@
-import { CA_SUBSCRIPTION, type CheckConfig, checksJson, checksYaml, expiryChecks, type ExpiryTarget, planExpiryTargets } from "../day2/expiry-checks";
+import {
+  CA_SUBSCRIPTION,
+  type CheckConfig,
+  checksJson,
+  checksYaml,
+  expiryChecks,
+  type ExpiryTarget,
+  planExpiryTargets,
+} from "../day2/expiry-checks";
 import { DASHBOARD_STEM } from "../sensu/host-files";
 import type { ResolvedPlan } from "../wizard/resolve";
 import { cfsslNames } from "./file-names";
@@ -17,7 +25,12 @@ const fileName = (path: string) => path.split("/").pop() ?? path;
 export function monitoredTargets(plan: ResolvedPlan): ExpiryTarget[] {
   const targets = planExpiryTargets(plan);
   const web = plan.api.dashboard;
-  const certPath = web.mode === "issue" ? `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}` : web.mode === "file" ? web.certPath : null;
+  const certPath =
+    web.mode === "issue"
+      ? `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}`
+      : web.mode === "file"
+        ? web.certPath
+        : null;
   if (certPath && !targets.some((t) => fileName(t.certPath) === fileName(certPath))) {
     targets.push({ role: "backend", certPath, subscriptions: plan.backends.map((b) => `entity:${b.name}`) });
   }
@@ -77,7 +90,15 @@ export function monitoringFiles(plan: ResolvedPlan): MonitoringFile[] {
   const checks = planExpiryChecks(plan);
   const when = `WARNING ${plan.expiry.warningDays} days, CRITICAL ${plan.expiry.criticalDays} days before expiry`;
   return [
-    { path: `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`, content: checksYaml(checks), purpose: `Sensu checks, one per certificate, that alert before it expires (${when}); sensuctl create -f.` },
-    { path: `${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}`, content: checksJson(checks), purpose: "The same expiry checks as JSON (sensuctl create -f)." },
+    {
+      path: `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`,
+      content: checksYaml(checks),
+      purpose: `Sensu checks, one per certificate, that alert before it expires (${when}); sensuctl create -f.`,
+    },
+    {
+      path: `${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}`,
+      content: checksJson(checks),
+      purpose: "The same expiry checks as JSON (sensuctl create -f).",
+    },
   ];
 }

@@ -47,7 +47,15 @@ for (const { layout, algorithm } of CASES) {
       const cert = tls("agents/agent", "agent.pem");
       const ok = run("openssl", ["verify", "-x509_strict", "-purpose", "sslclient", "-CAfile", agentIssuer(), cert]);
       assert.equal(ok.code, 0, ok.out);
-      const server = run("openssl", ["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", agentIssuer(), cert]);
+      const server = run("openssl", [
+        "verify",
+        "-x509_strict",
+        "-purpose",
+        "sslserver",
+        "-CAfile",
+        agentIssuer(),
+        cert,
+      ]);
       assert.notEqual(server.code, 0, "an agent certificate must not work as a server certificate");
       assert.match(server.out, /(unsuitable|unsupported) certificate purpose/);
     });
@@ -62,7 +70,14 @@ for (const { layout, algorithm } of CASES) {
 
     it("matches each backend's host names and IPs, CN included", () => {
       const cert = tls("backends/backend-2", "backend-2.example.com.pem");
-      for (const [flag, value] of [["-checkhost", "backend-2.example.com"], ["-checkhost", "backend-2"], ["-checkhost", "localhost"], ["-checkip", "127.0.0.2"], ["-checkip", "127.0.0.1"], ["-checkip", "::1"]]) {
+      for (const [flag, value] of [
+        ["-checkhost", "backend-2.example.com"],
+        ["-checkhost", "backend-2"],
+        ["-checkhost", "localhost"],
+        ["-checkip", "127.0.0.2"],
+        ["-checkip", "127.0.0.1"],
+        ["-checkip", "::1"],
+      ]) {
         const r = run("openssl", ["x509", "-noout", flag!, value!, "-in", cert]);
         assert.match(r.out, /does match certificate/, `${flag} ${value}`);
       }
@@ -72,7 +87,10 @@ for (const { layout, algorithm } of CASES) {
 
     it("pairs each private key with its certificate", () => {
       const pairs = [
-        [tls("backends/backend-1", "backend-1.example.com.pem"), tls("backends/backend-1", "backend-1.example.com-key.pem")],
+        [
+          tls("backends/backend-1", "backend-1.example.com.pem"),
+          tls("backends/backend-1", "backend-1.example.com-key.pem"),
+        ],
         [tls("agents/agent", "agent.pem"), tls("agents/agent", "agent-key.pem")],
         [f("ca/ca.pem"), f("ca/ca-key.pem")],
       ];

@@ -22,7 +22,15 @@ export function plannedEntries(plan: ResolvedPlan, now: Date): ManifestEntry[] {
     dashboard: plan.api.dashboard.mode === "issue" ? empty : undefined,
     agentPasswords: new Map(),
     caFingerprints: { ca: "" },
-    crl: plan.revocation && !plan.ca.corporatePem ? { stem: plan.revocation.issuer === "agent-ca" && plan.agentCa ? "agent-ca" : "ca", pem: "", url: plan.revocation.crlUrl, count: plan.revocation.serials.length } : undefined,
+    crl:
+      plan.revocation && !plan.ca.corporatePem
+        ? {
+            stem: plan.revocation.issuer === "agent-ca" && plan.agentCa ? "agent-ca" : "ca",
+            pem: "",
+            url: plan.revocation.crlUrl,
+            count: plan.revocation.serials.length,
+          }
+        : undefined,
   };
   return [readmeEntry(""), ...buildManifest(plan, pems, now)];
 }

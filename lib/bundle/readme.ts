@@ -10,7 +10,13 @@ import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
 import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
 import { README_PATH, README_PURPOSE } from "./planned";
-import { EXPIRY_CHECKS_JSON, EXPIRY_CHECKS_YAML, MONITORING_DIR, planExpiryChecks, subscriptionNotes } from "./monitoring";
+import {
+  EXPIRY_CHECKS_JSON,
+  EXPIRY_CHECKS_YAML,
+  MONITORING_DIR,
+  planExpiryChecks,
+  subscriptionNotes,
+} from "./monitoring";
 import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {
@@ -25,12 +31,20 @@ const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC"
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
 function installSteps(dir: string, host: string): string {
-  return ["```sh", `# on ${host}: copy the folder ${dir}/ there, then from inside it`, "sudo bash install.sh", "```"].join("\n");
+  return [
+    "```sh",
+    `# on ${host}: copy the folder ${dir}/ there, then from inside it`,
+    "sudo bash install.sh",
+    "```",
+  ].join("\n");
 }
 
 function trustStore(plan: ResolvedPlan): string[] {
   const lines = ["## Trust the CA on operators' machines", ""];
-  lines.push("So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ca/ca.pem.", "");
+  lines.push(
+    "So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ca/ca.pem.",
+    "",
+  );
   for (const step of trustStoreSteps(`${plan.tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`)) {
     lines.push(`### ${step.platform}`, "", "```" + step.shell, ...step.commands, "```", "", step.note, "");
   }
@@ -48,7 +62,12 @@ function trustStore(plan: ResolvedPlan): string[] {
 
 function agentMtls(plan: ResolvedPlan): string[] {
   if (!plan.mtls.enabled) {
-    return ["## Agent authentication", "", "Agents keep authenticating with a user name and password (agent mTLS is off). Change the seeded agent password: `sensuctl user change-password agent --interactive`, and put the new one in each agent.yml (`password:`).", ""];
+    return [
+      "## Agent authentication",
+      "",
+      "Agents keep authenticating with a user name and password (agent mTLS is off). Change the seeded agent password: `sensuctl user change-password agent --interactive`, and put the new one in each agent.yml (`password:`).",
+      "",
+    ];
   }
   const lines = ["## Agent mTLS authentication (commercial feature)", ""];
   lines.push(
@@ -57,10 +76,16 @@ function agentMtls(plan: ResolvedPlan): string[] {
     "",
   );
   if (plan.mtls.bindUsers) {
-    lines.push(`Each agent CN gets its own Sensu user (${OPERATOR_DIR}/${AGENT_USERS_FILE}). Once every agent uses its certificate, from a workstation with sensuctl:`, "");
+    lines.push(
+      `Each agent CN gets its own Sensu user (${OPERATOR_DIR}/${AGENT_USERS_FILE}). Once every agent uses its certificate, from a workstation with sensuctl:`,
+      "",
+    );
     lines.push("```sh", ...agentUserCommands(`${OPERATOR_DIR}/${AGENT_USERS_FILE}`), "```", "");
   } else {
-    lines.push("Every agent certificate authenticates as the seeded agent user (group system:agents). Change that user's password, which still opens the agent port: `sensuctl user change-password agent --interactive`.", "");
+    lines.push(
+      "Every agent certificate authenticates as the seeded agent user (group system:agents). Change that user's password, which still opens the agent port: `sensuctl user change-password agent --interactive`.",
+      "",
+    );
   }
   return lines;
 }
@@ -73,11 +98,23 @@ function sudoSection(plan: ResolvedPlan, entries: readonly ManifestEntry[]): str
   lines.push(`Rules mode: ${MODE_SUMMARY[plan.sudoers.mode].title}. ${MODE_SUMMARY[plan.sudoers.mode].grants}`, "");
   const warning = MODE_SUMMARY[plan.sudoers.mode].warning;
   if (warning) lines.push(`Warning: ${warning}`, "");
-  lines.push("On each agent that runs these checks, from the bundle's sudo/ folder. Check the file with visudo first: a sudoers file with a syntax error breaks sudo on the host.", "");
+  lines.push(
+    "On each agent that runs these checks, from the bundle's sudo/ folder. Check the file with visudo first: a sudoers file with a syntax error breaks sudo on the host.",
+    "",
+  );
   lines.push("```sh");
-  if (has(COPY_SCRIPT_FILE)) lines.push(`sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`);
-  lines.push(`sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`, `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`, "```", "");
-  if (has("checks/sudo-checks.yaml")) lines.push("Then, from a workstation: `sensuctl create -f sudo/checks/sudo-checks.yaml` (or the .json file).", "");
+  if (has(COPY_SCRIPT_FILE))
+    lines.push(
+      `sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`,
+    );
+  lines.push(
+    `sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`,
+    `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`,
+    "```",
+    "",
+  );
+  if (has("checks/sudo-checks.yaml"))
+    lines.push("Then, from a workstation: `sensuctl create -f sudo/checks/sudo-checks.yaml` (or the .json file).", "");
   return lines;
 }
 
@@ -92,24 +129,45 @@ function monitoringSection(plan: ResolvedPlan): string[] {
   );
   lines.push("```sh", `sensuctl create -f ${yaml}`, "```", "");
   lines.push("A check runs only on agents with one of its subscriptions:", "");
-  for (const note of subscriptionNotes(planExpiryChecks(plan))) lines.push(`- \`${note.subscription}\` (${note.checks.join(", ")}): ${note.where}`);
-  lines.push("", `When they warn, follow ${RENEWAL_FILE}: new certificates with the same names, backends one at a time with \`sensuctl cluster health\` between, agents after.`, "");
+  for (const note of subscriptionNotes(planExpiryChecks(plan)))
+    lines.push(`- \`${note.subscription}\` (${note.checks.join(", ")}): ${note.where}`);
+  lines.push(
+    "",
+    `When they warn, follow ${RENEWAL_FILE}: new certificates with the same names, backends one at a time with \`sensuctl cluster health\` between, agents after.`,
+    "",
+  );
   return lines;
 }
 
 function connectionTable(connections: readonly Connection[]): string[] {
   const lines = ["## Connections checked before download", ""];
-  lines.push("Each connection below was checked in the browser against the issued certificates and the settings in this bundle: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.", "");
+  lines.push(
+    "Each connection below was checked in the browser against the issued certificates and the settings in this bundle: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.",
+    "",
+  );
   lines.push("| from | to | URL | server certificate | verified with | result |", "|---|---|---|---|---|---|");
   for (const c of connections) {
-    const result = c.status === "pass" ? "ok" : c.status === "note" ? `note: ${c.note ?? ""}` : `FAILED: ${c.checks.find((x) => !x.ok)?.detail ?? ""}`;
-    lines.push(`| ${cell(c.from)} | ${cell(c.to)} | ${cell(c.url)} | ${cell(c.presented)} | ${cell(c.verifiedWith)} | ${cell(result)} |`);
+    const result =
+      c.status === "pass"
+        ? "ok"
+        : c.status === "note"
+          ? `note: ${c.note ?? ""}`
+          : `FAILED: ${c.checks.find((x) => !x.ok)?.detail ?? ""}`;
+    lines.push(
+      `| ${cell(c.from)} | ${cell(c.to)} | ${cell(c.url)} | ${cell(c.presented)} | ${cell(c.verifiedWith)} | ${cell(result)} |`,
+    );
   }
   lines.push("");
   return lines;
 }
 
-export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[], dates: readonly CertificateDates[], connections: readonly Connection[], generatedAt: Date): string {
+export function bundleReadme(
+  plan: ResolvedPlan,
+  entries: readonly ManifestEntry[],
+  dates: readonly CertificateDates[],
+  connections: readonly Connection[],
+  generatedAt: Date,
+): string {
   const lines: string[] = [];
   lines.push("# Sensu TLS bundle", "");
   lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, in the browser. Nothing here was sent anywhere.`, "");
@@ -125,7 +183,10 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
   lines.push("");
   lines.push(`## ${OFFLINE_DIR}/: KEEP OFFLINE`, "");
   if (plan.ca.corporatePem) {
-    lines.push(`Signed by your organization's CA "${plan.ca.commonName}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`, "");
+    lines.push(
+      `Signed by your organization's CA "${plan.ca.commonName}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`,
+      "",
+    );
   } else if (plan.ca.existing) {
     lines.push(
       `Issued by your existing CA "${plan.ca.commonName}"${plan.agentCa?.existing ? ` and agent CA "${plan.agentCa.commonName}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
@@ -168,7 +229,11 @@ export function bundleReadme(plan: ResolvedPlan, entries: readonly ManifestEntry
     );
     lines.push(installSteps(agentDir(agent.commonName), "each agent"), "");
     lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
-    if (plan.sudoers) lines.push(`Agents that run the privileged checks also get the sudo rules from ${SUDO_DIR}/ (see below): run \`visudo -c -f\` on the file before installing it in /etc/sudoers.d.`, "");
+    if (plan.sudoers)
+      lines.push(
+        `Agents that run the privileged checks also get the sudo rules from ${SUDO_DIR}/ (see below): run \`visudo -c -f\` on the file before installing it in /etc/sudoers.d.`,
+        "",
+      );
   }
   lines.push(...agentMtls(plan), ...sudoSection(plan, entries), ...trustStore(plan), ...connectionTable(connections));
   lines.push("## Expiry", "");

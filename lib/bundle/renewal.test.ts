@@ -29,7 +29,10 @@ describe("the renewal runbook", () => {
     assert.match(md, /Expired agent certificates fail silently/);
     assert.match(md, /Expired backend certificates take etcd down/);
     assert.match(md, /load your plan file on the Plan step and your CA on Create a CA/);
-    assert.match(md, /```sh\n# on backend-2\.example\.com, from the new bundle's backends\/backend-2\/ folder\nsudo bash install\.sh\n/);
+    assert.match(
+      md,
+      /```sh\n# on backend-2\.example\.com, from the new bundle's backends\/backend-2\/ folder\nsudo bash install\.sh\n/,
+    );
   });
 
   it("says a single backend's cluster is down while it restarts", () => {

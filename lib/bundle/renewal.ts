@@ -4,7 +4,8 @@ import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
 
 /** The renewal runbook: shown on the Renew step and written to the bundle as RENEWAL.md. */
 export const RENEWAL_FILE = "RENEWAL.md";
-export const RENEWAL_PURPOSE = "How to renew these certificates before they expire: backends one at a time, then agents.";
+export const RENEWAL_PURPOSE =
+  "How to renew these certificates before they expire: backends one at a time, then agents.";
 
 export interface RunbookSection {
   title: string;
@@ -17,10 +18,16 @@ function backendSections(plan: ResolvedPlan): RunbookSection[] {
   const count = plan.backends.length;
   return plan.backends.map((b, i) => {
     const last = i === count - 1;
-    const next = last ? "Then go on to the agents." : `Only when every member is healthy, go on to ${plan.backends[i + 1]?.name}.`;
+    const next = last
+      ? "Then go on to the agents."
+      : `Only when every member is healthy, go on to ${plan.backends[i + 1]?.name}.`;
     return {
       title: `Backend ${i + 1} of ${count}: ${b.name} (${b.fqdn})`,
-      paragraphs: [count > 1 ? `The other members keep etcd's quorum while ${b.name} restarts. ${next}` : `A single backend: the cluster is down while it restarts. ${next}`],
+      paragraphs: [
+        count > 1
+          ? `The other members keep etcd's quorum while ${b.name} restarts. ${next}`
+          : `A single backend: the cluster is down while it restarts. ${next}`,
+      ],
       commands: [
         `# on ${b.fqdn}, from the new bundle's ${backendDir(b.name)}/ folder`,
         "sudo bash install.sh",
@@ -35,7 +42,9 @@ function backendSections(plan: ResolvedPlan): RunbookSection[] {
 function agentSections(plan: ResolvedPlan): RunbookSection[] {
   return plan.agents.map((a) => ({
     title: `Agents using "${a.commonName}", after every backend`,
-    paragraphs: ["On each agent host with this certificate. Agents keep trusting the backends throughout, because the new backend certificates come from the same CA."],
+    paragraphs: [
+      "On each agent host with this certificate. Agents keep trusting the backends throughout, because the new backend certificates come from the same CA.",
+    ],
     commands: [
       `# on each agent host, from the new bundle's ${agentDir(a.commonName)}/ folder`,
       "sudo bash install.sh",
@@ -53,7 +62,7 @@ export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
       title: "Why it cannot wait",
       paragraphs: [
         "Expired agent certificates fail silently: no error and no log message says so, the agent's events just stop arriving.",
-        "Expired backend certificates take etcd down: the members refuse each other (\"tls: bad certificate\", then \"certificate has expired or is not yet valid\"), `sensuctl cluster health` fails, and a restarted backend cannot rejoin.",
+        'Expired backend certificates take etcd down: the members refuse each other ("tls: bad certificate", then "certificate has expired or is not yet valid"), `sensuctl cluster health` fails, and a restarted backend cannot rejoin.',
         `The expiry checks in ${MONITORING_DIR}/${EXPIRY_CHECKS_YAML} warn ${warningDays} days and turn critical ${criticalDays} days before a certificate expires. Renew at the warning.`,
       ],
     },
@@ -68,13 +77,24 @@ export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
     ...agentSections(plan),
     {
       title: "If backend certificates have already expired",
-      paragraphs: ["etcd has lost its peers, so there is no healthy cluster to keep and one at a time cannot work. Install the new files on every backend, start them all within a minute of each other, then check the cluster."],
-      commands: ["sudo bash install.sh            # on every backend, from its folder", "sudo systemctl restart sensu-backend   # on every backend", "sensuctl cluster health"],
+      paragraphs: [
+        "etcd has lost its peers, so there is no healthy cluster to keep and one at a time cannot work. Install the new files on every backend, start them all within a minute of each other, then check the cluster.",
+      ],
+      commands: [
+        "sudo bash install.sh            # on every backend, from its folder",
+        "sudo systemctl restart sensu-backend   # on every backend",
+        "sensuctl cluster health",
+      ],
     },
     {
       title: "Afterwards",
-      paragraphs: ["The expiry checks read the files on each host, so they turn OK at their next run. To see it now, run a check by hand:"],
-      commands: [`sensuctl check execute cert-expiry-${cfsslNames(plan.backends[0]?.fqdn ?? "ca").cert.replace(/\.pem$/, "")}`, "sensuctl event list"],
+      paragraphs: [
+        "The expiry checks read the files on each host, so they turn OK at their next run. To see it now, run a check by hand:",
+      ],
+      commands: [
+        `sensuctl check execute cert-expiry-${cfsslNames(plan.backends[0]?.fqdn ?? "ca").cert.replace(/\.pem$/, "")}`,
+        "sensuctl event list",
+      ],
     },
   ];
 }

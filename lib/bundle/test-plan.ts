@@ -13,7 +13,10 @@ export function guidePlan(change: (input: WizardInput) => WizardInput = (i) => i
 }
 
 /** Backends on 127.0.0.1–3: the loopback addresses the etcd integration test listens on. */
-export function loopbackPlan(layout: "single" | "separate", algorithm: WizardInput["plan"]["keyAlgorithm"] = "ecdsa-p256"): ResolvedPlan {
+export function loopbackPlan(
+  layout: "single" | "separate",
+  algorithm: WizardInput["plan"]["keyAlgorithm"] = "ecdsa-p256",
+): ResolvedPlan {
   return guidePlan((input) => {
     input.plan.caLayout = layout;
     input.plan.keyAlgorithm = algorithm;

@@ -5,7 +5,11 @@ import { join } from "node:path";
 import type { Bundle } from "./generate";
 
 /** Run a real tool; returns its exit code and output instead of throwing, so tests can assert on failure. */
-export function run(cmd: string, args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}) {
+export function run(
+  cmd: string,
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+) {
   const env = options.env ? { ...process.env, ...options.env } : undefined;
   const r = spawnSync(cmd, args, { cwd: options.cwd, encoding: "utf8", timeout: options.timeoutMs ?? 30_000, env });
   return { code: r.status ?? -1, out: `${r.stdout ?? ""}${r.stderr ?? ""}`, stdout: r.stdout ?? "" };
@@ -13,7 +17,9 @@ export function run(cmd: string, args: readonly string[], options: { cwd?: strin
 
 export function requireTool(name: string): void {
   if (run("sh", ["-c", `command -v ${name}`]).code !== 0) {
-    throw new Error(`failed to find ${name}: run \`npm test\` (it installs the Debian packages) or apt-get install the package that provides it`);
+    throw new Error(
+      `failed to find ${name}: run \`npm test\` (it installs the Debian packages) or apt-get install the package that provides it`,
+    );
   }
 }
 

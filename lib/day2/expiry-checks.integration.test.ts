@@ -22,7 +22,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function runCheckFor(daysLeft: number, issuedDaysAgo = 0) {
   // The clock is fixed per certificate so it ends `daysLeft` days after the real now.
   const now = new Date(Date.now() - issuedDaysAgo * 86_400_000);
-  const ca = await createCa(crypto, now, { commonName: `Expires in ${daysLeft}`, validityHours: (daysLeft + issuedDaysAgo) * 24, algorithm: "ecdsa-p256" });
+  const ca = await createCa(crypto, now, {
+    commonName: `Expires in ${daysLeft}`,
+    validityHours: (daysLeft + issuedDaysAgo) * 24,
+    algorithm: "ecdsa-p256",
+  });
   const path = join(dir, `cert-${daysLeft}.pem`);
   writeFileSync(path, ca.certificate.toString("pem"));
   const checks = expiryChecks([{ role: "ca", certPath: path, subscriptions: ["sensu-backend"] }]);
@@ -32,10 +36,18 @@ async function runCheckFor(daysLeft: number, issuedDaysAgo = 0) {
 
 describe("the expiry check command, run by sh against real openssl", () => {
   it("exits 2 at 3 days left, 1 at 20, 0 at 90, each with the end date", async () => {
-    for (const [days, code, word] of [[3, 2, "CRITICAL"], [20, 1, "WARNING"], [90, 0, "OK"]] as const) {
+    for (const [days, code, word] of [
+      [3, 2, "CRITICAL"],
+      [20, 1, "WARNING"],
+      [90, 0, "OK"],
+    ] as const) {
       const r = await runCheckFor(days);
       assert.equal(r.code, code, `${days} days: ${r.out}`);
-      assert.match(r.stdout, new RegExp(`^${word}: .*cert-${days}\\.pem .*expires.* \\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d \\d{4} GMT\\n$`), r.out);
+      assert.match(
+        r.stdout,
+        new RegExp(`^${word}: .*cert-${days}\\.pem .*expires.* \\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d \\d{4} GMT\\n$`),
+        r.out,
+      );
     }
   });
 

@@ -7,19 +7,25 @@ import { checksJson, checksYaml, expiryChecks, expiryCommand, planExpiryTargets,
 describe("certificate expiry checks", () => {
   it("emit one CheckConfig per certificate of the plan, at the installed paths", () => {
     const targets = planExpiryTargets(guidePlan());
-    assert.deepEqual(targets.map((t) => [t.role, t.certPath, t.subscriptions.join()]), [
-      ["ca", "/etc/sensu/tls/ca.pem", "sensu-backend"],
-      ["ca", "/etc/sensu/tls/agent-ca.pem", "sensu-backend"],
-      ["backend", "/etc/sensu/tls/backend-1.example.com.pem", "entity:backend-1"],
-      ["backend", "/etc/sensu/tls/backend-2.example.com.pem", "entity:backend-2"],
-      ["backend", "/etc/sensu/tls/backend-3.example.com.pem", "entity:backend-3"],
-      ["agent", "/etc/sensu/tls/agent.pem", "agent-cert:agent"],
-    ]);
+    assert.deepEqual(
+      targets.map((t) => [t.role, t.certPath, t.subscriptions.join()]),
+      [
+        ["ca", "/etc/sensu/tls/ca.pem", "sensu-backend"],
+        ["ca", "/etc/sensu/tls/agent-ca.pem", "sensu-backend"],
+        ["backend", "/etc/sensu/tls/backend-1.example.com.pem", "entity:backend-1"],
+        ["backend", "/etc/sensu/tls/backend-2.example.com.pem", "entity:backend-2"],
+        ["backend", "/etc/sensu/tls/backend-3.example.com.pem", "entity:backend-3"],
+        ["agent", "/etc/sensu/tls/agent.pem", "agent-cert:agent"],
+      ],
+    );
     const r = expiryChecks(targets);
     assert.ok(r.ok);
     const first = r.value[2]!;
     assert.equal(first.metadata.name, "cert-expiry-backend-1.example.com");
-    assert.deepEqual({ ...first.spec, command: "" }, { command: "", subscriptions: ["entity:backend-1"], interval: 43200, timeout: 30, publish: true });
+    assert.deepEqual(
+      { ...first.spec, command: "" },
+      { command: "", subscriptions: ["entity:backend-1"], interval: 43200, timeout: 30, publish: true },
+    );
     assert.match(first.spec.command, /-checkend 604800 .*exit 2.*-checkend 2592000 .*exit 1/);
   });
 
@@ -29,10 +35,18 @@ describe("certificate expiry checks", () => {
   });
 
   it("parse back from YAML and JSON to the same objects", () => {
-    const r = expiryChecks(planExpiryTargets(guidePlan()), { warningDays: 45, criticalDays: 10, intervalSeconds: 3600, namespace: "ops" });
+    const r = expiryChecks(planExpiryTargets(guidePlan()), {
+      warningDays: 45,
+      criticalDays: 10,
+      intervalSeconds: 3600,
+      namespace: "ops",
+    });
     assert.ok(r.ok);
     assert.deepEqual(loadAll(checksYaml(r.value)), r.value);
-    const json = checksJson(r.value).trim().split(/\n(?=\{)/).map((t) => JSON.parse(t));
+    const json = checksJson(r.value)
+      .trim()
+      .split(/\n(?=\{)/)
+      .map((t) => JSON.parse(t));
     assert.deepEqual(json, r.value);
     assert.equal(r.value[0]!.metadata.namespace, "ops");
     assert.match(r.value[0]!.spec.command, /-checkend 864000 .*within 10 days.*-checkend 3888000 .*within 45 days/);
@@ -45,7 +59,10 @@ describe("certificate expiry checks", () => {
       const r = expiryChecks(t, o);
       return r.ok ? "" : r.message;
     };
-    assert.equal(message({ warningDays: 7, criticalDays: 7 }), "The critical threshold (7 days) must be fewer days than the warning threshold (7 days).");
+    assert.equal(
+      message({ warningDays: 7, criticalDays: 7 }),
+      "The critical threshold (7 days) must be fewer days than the warning threshold (7 days).",
+    );
     assert.match(message({ warningDays: 1.5 }), /warning threshold must be a whole number/);
     assert.match(message({ intervalSeconds: 5 }), /at least 60/);
     const twice = expiryChecks([...t, ...t]);

@@ -77,10 +77,14 @@ function checkName(certPath: string): string {
 }
 
 function optionsProblem(warningDays: number, criticalDays: number, interval: number): string | null {
-  if (!Number.isInteger(warningDays) || warningDays < 1) return "The warning threshold must be a whole number of days, at least 1.";
-  if (!Number.isInteger(criticalDays) || criticalDays < 1) return "The critical threshold must be a whole number of days, at least 1.";
-  if (criticalDays >= warningDays) return `The critical threshold (${criticalDays} days) must be fewer days than the warning threshold (${warningDays} days).`;
-  if (!Number.isInteger(interval) || interval < 60) return "The interval must be a whole number of seconds, at least 60.";
+  if (!Number.isInteger(warningDays) || warningDays < 1)
+    return "The warning threshold must be a whole number of days, at least 1.";
+  if (!Number.isInteger(criticalDays) || criticalDays < 1)
+    return "The critical threshold must be a whole number of days, at least 1.";
+  if (criticalDays >= warningDays)
+    return `The critical threshold (${criticalDays} days) must be fewer days than the warning threshold (${warningDays} days).`;
+  if (!Number.isInteger(interval) || interval < 60)
+    return "The interval must be a whole number of seconds, at least 60.";
   return null;
 }
 
@@ -94,12 +98,26 @@ export function expiryChecks(targets: readonly ExpiryTarget[], options: ExpiryOp
   const checks = targets.map((t): CheckConfig => ({
     type: "CheckConfig",
     api_version: "core/v2",
-    metadata: { name: checkName(t.certPath), namespace: options.namespace ?? "default", labels: { "cert-role": t.role } },
-    spec: { command: expiryCommand(t.certPath, warning, critical), subscriptions: [...t.subscriptions], interval, timeout: 30, publish: true },
+    metadata: {
+      name: checkName(t.certPath),
+      namespace: options.namespace ?? "default",
+      labels: { "cert-role": t.role },
+    },
+    spec: {
+      command: expiryCommand(t.certPath, warning, critical),
+      subscriptions: [...t.subscriptions],
+      interval,
+      timeout: 30,
+      publish: true,
+    },
   }));
   const names = checks.map((c) => c.metadata.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) return { ok: false, message: `Two certificates would share the check name "${duplicate}"; give them different file names.` };
+  if (duplicate)
+    return {
+      ok: false,
+      message: `Two certificates would share the check name "${duplicate}"; give them different file names.`,
+    };
   return { ok: true, value: checks };
 }
 
@@ -108,9 +126,12 @@ export function planExpiryTargets(plan: ResolvedPlan): ExpiryTarget[] {
   const path = (stem: string) => `${plan.tlsDir}/${cfsslNames(stem).cert}`;
   const targets: ExpiryTarget[] = [{ role: "ca", certPath: path(CA_STEM), subscriptions: [CA_SUBSCRIPTION] }];
   // Backends hold agent-ca.pem only with agent mTLS (agent-auth-trusted-ca-file).
-  if (plan.agentCa && plan.mtls.enabled) targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
-  for (const b of plan.backends) targets.push({ role: "backend", certPath: path(b.fqdn), subscriptions: [`entity:${b.name}`] });
-  for (const a of plan.agents) targets.push({ role: "agent", certPath: path(a.commonName), subscriptions: [`agent-cert:${a.commonName}`] });
+  if (plan.agentCa && plan.mtls.enabled)
+    targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
+  for (const b of plan.backends)
+    targets.push({ role: "backend", certPath: path(b.fqdn), subscriptions: [`entity:${b.name}`] });
+  for (const a of plan.agents)
+    targets.push({ role: "agent", certPath: path(a.commonName), subscriptions: [`agent-cert:${a.commonName}`] });
   return targets;
 }
 

@@ -24,16 +24,40 @@ const sh = (cmd: string, ...args: string[]) => run(cmd, args, { cwd: dir });
 
 async function openSslCa(): Promise<CertificateAuthority> {
   assert.equal(sh("openssl", "genrsa", "-traditional", "-out", "corp-key.pem", "2048").code, 0);
-  const req = sh("openssl", "req", "-x509", "-new", "-key", "corp-key.pem", "-subj", "/CN=Corp CA", "-days", "30", "-sha256",
-    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "corp.pem");
+  const req = sh(
+    "openssl",
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    "corp-key.pem",
+    "-subj",
+    "/CN=Corp CA",
+    "-days",
+    "30",
+    "-sha256",
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+    "-out",
+    "corp.pem",
+  );
   assert.equal(req.code, 0, req.out);
-  const r = await importCa(crypto, new Date(), { certificatePem: readFileSync(join(dir, "corp.pem"), "utf8"), keyPem: readFileSync(join(dir, "corp-key.pem"), "utf8") });
+  const r = await importCa(crypto, new Date(), {
+    certificatePem: readFileSync(join(dir, "corp.pem"), "utf8"),
+    keyPem: readFileSync(join(dir, "corp-key.pem"), "utf8"),
+  });
   assert.ok(r.ok, r.ok ? "" : r.message);
   return r.value.ca;
 }
 
 const CAS: [string, () => Promise<CertificateAuthority>][] = [
-  ["a CA made here (P-256)", () => createCa(crypto, new Date(), { commonName: "Sensu Test CA", validityHours: 24 * 30, algorithm: "ecdsa-p256" })],
+  [
+    "a CA made here (P-256)",
+    () =>
+      createCa(crypto, new Date(), { commonName: "Sensu Test CA", validityHours: 24 * 30, algorithm: "ecdsa-p256" }),
+  ],
   ["an imported openssl CA (RSA PKCS#1)", openSslCa],
 ];
 
@@ -42,11 +66,21 @@ for (const [name, makeCa] of CAS) {
     it("passes openssl crl -verify and makes openssl verify -crl_check refuse only the revoked leaf", async () => {
       const now = new Date();
       const ca = await makeCa();
-      const leaf = (cn: string) => issueLeaf(crypto, now, ca, { profile: "agent", commonName: cn, sans: [], validityHours: 24, algorithm: "ecdsa-p256" });
+      const leaf = (cn: string) =>
+        issueLeaf(crypto, now, ca, {
+          profile: "agent",
+          commonName: cn,
+          sans: [],
+          validityHours: 24,
+          algorithm: "ecdsa-p256",
+        });
       const [good, bad] = [await leaf("good-agent"), await leaf("bad-agent")];
       const signed = await signCrl(crypto, now, ca, {
         nextUpdate: new Date(now.getTime() + 7 * DAY),
-        revoked: [{ serial: bad.certificate.serialNumber, revocationDate: now, reason: "keyCompromise" }, { serial: "01", revocationDate: now }],
+        revoked: [
+          { serial: bad.certificate.serialNumber, revocationDate: now, reason: "keyCompromise" },
+          { serial: "01", revocationDate: now },
+        ],
       });
       assert.ok(signed.ok, signed.ok ? "" : signed.message);
       writeFileSync(join(dir, "ca.pem"), ca.certificate.toString("pem"));

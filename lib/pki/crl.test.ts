@@ -31,18 +31,42 @@ describe("signing a CRL", () => {
     assert.equal(crl.thisUpdate.getTime(), NOW.getTime());
     assert.equal(crl.issuer, "CN=Sensu Test CA");
     assert.ok(await crl.verify({ publicKey: ca.certificate }, crypto));
-    assert.equal(crl.getExtension(AuthorityKeyIdentifierExtension)?.keyId, ca.certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId);
+    assert.equal(
+      crl.getExtension(AuthorityKeyIdentifierExtension)?.keyId,
+      ca.certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId,
+    );
     assert.equal(Buffer.from(crl.getExtension("2.5.29.20")!.value).toString("hex"), "02012a");
-    assert.deepEqual(crl.entries.map((e) => [e.serialNumber, e.reason]), [["0a1b2c", X509CrlReason.keyCompromise], ["ff01", undefined]]);
+    assert.deepEqual(
+      crl.entries.map((e) => [e.serialNumber, e.reason]),
+      [
+        ["0a1b2c", X509CrlReason.keyCompromise],
+        ["ff01", undefined],
+      ],
+    );
     assert.ok(crl.findRevoked("ff01"));
   });
 
   it("refuses bad serials, duplicates, future revocations and a next update in the past", async () => {
     const next = new Date(NOW.getTime() + DAY);
     const cases: [Parameters<typeof signCrl>[3], RegExp][] = [
-      [{ nextUpdate: next, revoked: [{ serial: "xyz", revocationDate: NOW }] }, /Entry 1: "xyz" is not a serial number/],
-      [{ nextUpdate: next, revoked: [{ serial: "0a", revocationDate: NOW }, { serial: "0A", revocationDate: NOW }] }, /Entry 2: serial 0A is listed twice/],
-      [{ nextUpdate: next, revoked: [{ serial: "01", revocationDate: next }] }, /Entry 1: the revocation date .* is in the future/],
+      [
+        { nextUpdate: next, revoked: [{ serial: "xyz", revocationDate: NOW }] },
+        /Entry 1: "xyz" is not a serial number/,
+      ],
+      [
+        {
+          nextUpdate: next,
+          revoked: [
+            { serial: "0a", revocationDate: NOW },
+            { serial: "0A", revocationDate: NOW },
+          ],
+        },
+        /Entry 2: serial 0A is listed twice/,
+      ],
+      [
+        { nextUpdate: next, revoked: [{ serial: "01", revocationDate: next }] },
+        /Entry 1: the revocation date .* is in the future/,
+      ],
       [{ nextUpdate: NOW, revoked: [] }, /must be after now/],
       [{ nextUpdate: new Date(NOW.getTime() + 6000 * DAY), revoked: [] }, /after the CA expires/],
     ];

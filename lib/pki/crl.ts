@@ -17,7 +17,15 @@ import {
 } from "./x509";
 
 /** RFC 5280 §5.3.1 reason codes, by name so the page need not load x509. */
-export const CRL_REASONS = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold"] as const;
+export const CRL_REASONS = [
+  "unspecified",
+  "keyCompromise",
+  "cACompromise",
+  "affiliationChanged",
+  "superseded",
+  "cessationOfOperation",
+  "certificateHold",
+] as const;
 export type CrlReason = (typeof CRL_REASONS)[number];
 
 export interface RevokedCertificate {
@@ -52,7 +60,11 @@ const CRL_NUMBER_OID = "2.5.29.20";
  * no leading zero bytes. X509CrlGenerator adds the 00 a serial with its top bit set needs in DER.
  */
 export function normalizeSerial(raw: string): string | null {
-  let hex = raw.trim().replace(/^serial=/i, "").replace(/[\s:]/g, "").toLowerCase();
+  let hex = raw
+    .trim()
+    .replace(/^serial=/i, "")
+    .replace(/[\s:]/g, "")
+    .toLowerCase();
   if (!/^[0-9a-f]+$/.test(hex) || hex.length > 42) return null;
   if (hex.length % 2) hex = `0${hex}`;
   return hex.replace(/^(00)+(?=[0-9a-f]{2})/, "");
@@ -62,11 +74,13 @@ function entriesProblem(revoked: readonly RevokedCertificate[], now: Date): stri
   const seen = new Set<string>();
   for (const [i, entry] of revoked.entries()) {
     const serial = normalizeSerial(entry.serial);
-    if (!serial) return `Entry ${i + 1}: "${entry.serial}" is not a serial number; copy it from \`openssl x509 -noout -serial -in CERT\` (hex digits).`;
+    if (!serial)
+      return `Entry ${i + 1}: "${entry.serial}" is not a serial number; copy it from \`openssl x509 -noout -serial -in CERT\` (hex digits).`;
     if (seen.has(serial)) return `Entry ${i + 1}: serial ${entry.serial} is listed twice.`;
     seen.add(serial);
     if (Number.isNaN(entry.revocationDate.getTime())) return `Entry ${i + 1}: the revocation date is not a date.`;
-    if (entry.revocationDate > now) return `Entry ${i + 1}: the revocation date ${formatUtc(entry.revocationDate)} is in the future; use the time the certificate was revoked, at the latest now.`;
+    if (entry.revocationDate > now)
+      return `Entry ${i + 1}: the revocation date ${formatUtc(entry.revocationDate)} is in the future; use the time the certificate was revoked, at the latest now.`;
   }
   return null;
 }
@@ -76,19 +90,37 @@ function entriesProblem(revoked: readonly RevokedCertificate[], now: Date): stri
  * Clients only consult it if their certificates name where to fetch it (a CRL distribution point),
  * which the wizard adds only when the user declares one (reference point 9).
  */
-export async function signCrl(crypto: Crypto, now: Date, ca: CertificateAuthority, request: CrlRequest): Promise<PemResult<SignedCrl>> {
+export async function signCrl(
+  crypto: Crypto,
+  now: Date,
+  ca: CertificateAuthority,
+  request: CrlRequest,
+): Promise<PemResult<SignedCrl>> {
   const ku = ca.certificate.getExtension(KeyUsagesExtension);
   if (ku && (ku.usages & KeyUsageFlags.cRLSign) === 0) {
-    return { ok: false, message: `"${ca.certificate.subject}" may not sign revocation lists: its keyUsage lacks cRLSign. Clients would reject the CRL; reissue the CA with cRLSign.` };
+    return {
+      ok: false,
+      message: `"${ca.certificate.subject}" may not sign revocation lists: its keyUsage lacks cRLSign. Clients would reject the CRL; reissue the CA with cRLSign.`,
+    };
   }
-  if (!(request.nextUpdate > now)) return { ok: false, message: `The next update (${formatUtc(request.nextUpdate)}) must be after now (${formatUtc(now)}); clients refuse a CRL past its next update.` };
-  if (request.nextUpdate > ca.certificate.notAfter) return { ok: false, message: `The next update (${formatUtc(request.nextUpdate)}) is after the CA expires (${formatUtc(ca.certificate.notAfter)}); choose an earlier date.` };
+  if (!(request.nextUpdate > now))
+    return {
+      ok: false,
+      message: `The next update (${formatUtc(request.nextUpdate)}) must be after now (${formatUtc(now)}); clients refuse a CRL past its next update.`,
+    };
+  if (request.nextUpdate > ca.certificate.notAfter)
+    return {
+      ok: false,
+      message: `The next update (${formatUtc(request.nextUpdate)}) is after the CA expires (${formatUtc(ca.certificate.notAfter)}); choose an earlier date.`,
+    };
   const problem = entriesProblem(request.revoked, now);
   if (problem) return { ok: false, message: problem };
   const crlNumber = request.crlNumber ?? BigInt(Math.floor(now.getTime() / 1000));
   // The AKI must equal the CA's SKI, which for an imported CA may not be the SHA-1 of its key.
   const ski = ca.certificate.getExtension(SubjectKeyIdentifierExtension);
-  const aki = ski ? new AuthorityKeyIdentifierExtension(ski.keyId, false) : await AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto);
+  const aki = ski
+    ? new AuthorityKeyIdentifierExtension(ski.keyId, false)
+    : await AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto);
   const crl = await X509CrlGenerator.create(
     {
       issuer: ca.certificate.subjectName,
@@ -105,6 +137,6 @@ export async function signCrl(crypto: Crypto, now: Date, ca: CertificateAuthorit
     },
     crypto,
   );
-    // x509 labels it "CRL"; OpenSSL reads only "X509 CRL", the label RFC 7468 §5 gives.
+  // x509 labels it "CRL"; OpenSSL reads only "X509 CRL", the label RFC 7468 §5 gives.
   return { ok: true, value: { crl, pem: withNewline(PemConverter.encode(crl.rawData, "X509 CRL")), crlNumber } };
 }

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decodeOid, encodeOid, encodeSequence, encodeTlv, encodeUnsignedInteger, isSingleElement, readChildren, readTlv } from "./der";
+import {
+  decodeOid,
+  encodeOid,
+  encodeSequence,
+  encodeTlv,
+  encodeUnsignedInteger,
+  isSingleElement,
+  readChildren,
+  readTlv,
+} from "./der";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 

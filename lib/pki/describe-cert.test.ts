@@ -16,7 +16,16 @@ before(async () => {
 });
 
 const leaf = (cn: string, hours: number) =>
-  issueLeaf(crypto, NOW, ca, { profile: "backend", commonName: cn, sans: [{ kind: "dns", value: cn }, { kind: "ip", value: "10.0.0.1" }], validityHours: hours, algorithm: "ecdsa-p256" });
+  issueLeaf(crypto, NOW, ca, {
+    profile: "backend",
+    commonName: cn,
+    sans: [
+      { kind: "dns", value: cn },
+      { kind: "ip", value: "10.0.0.1" },
+    ],
+    validityHours: hours,
+    algorithm: "ecdsa-p256",
+  });
 
 describe("describing certificates for the Renew view", () => {
   it("lists each certificate's names, usages, serial, fingerprints and days left, soonest first", async () => {
@@ -28,14 +37,22 @@ describe("describing certificates for the Renew view", () => {
       { name: "backend-1.example.com-key.pem", text: await privateKeyPem(crypto, soon.keys.privateKey) },
     ];
     const r = await describeCertificates(crypto, NOW, files);
-    assert.deepEqual(r.certificates.map((c) => [c.source, c.subject, c.daysLeft, c.status]), [
-      ["bundle.pem #2", "CN=backend-1.example.com", 20, "expiring-soon"],
-      ["bundle.pem #1", "CN=backend-2.example.com", 90, "ok"],
-      ["ca.pem", "CN=Sensu Test CA", 1825, "ok"],
+    assert.deepEqual(
+      r.certificates.map((c) => [c.source, c.subject, c.daysLeft, c.status]),
+      [
+        ["bundle.pem #2", "CN=backend-1.example.com", 20, "expiring-soon"],
+        ["bundle.pem #1", "CN=backend-2.example.com", 90, "ok"],
+        ["ca.pem", "CN=Sensu Test CA", 1825, "ok"],
+      ],
+    );
+    assert.deepEqual(r.skipped, [
+      { name: "backend-1.example.com-key.pem", reason: "backend-1.example.com-key.pem holds no certificate." },
     ]);
-    assert.deepEqual(r.skipped, [{ name: "backend-1.example.com-key.pem", reason: "backend-1.example.com-key.pem holds no certificate." }]);
     const first = r.certificates[0]!;
-    assert.deepEqual([first.issuer, first.dnsNames, first.ipAddresses, first.keyUsages, first.extendedKeyUsages], ["CN=Sensu Test CA", ["backend-1.example.com"], ["10.0.0.1"], ["digitalSignature"], ["serverAuth", "clientAuth"]]);
+    assert.deepEqual(
+      [first.issuer, first.dnsNames, first.ipAddresses, first.keyUsages, first.extendedKeyUsages],
+      ["CN=Sensu Test CA", ["backend-1.example.com"], ["10.0.0.1"], ["digitalSignature"], ["serverAuth", "clientAuth"]],
+    );
     const der = Buffer.from(soon.certificate.rawData);
     const colons = (h: string) => h.toUpperCase().match(/../g)!.join(":");
     assert.equal(first.sha256, colons(createHash("sha256").update(der).digest("hex")));
@@ -49,7 +66,10 @@ describe("describing certificates for the Renew view", () => {
       { name: "old.pem", text: cert.certificate.toString("pem") },
       { name: "notes.txt", text: "hello" },
     ]);
-    assert.deepEqual(r.certificates.map((c) => [c.daysLeft, c.status]), [[-1, "expired"]]);
+    assert.deepEqual(
+      r.certificates.map((c) => [c.daysLeft, c.status]),
+      [[-1, "expired"]],
+    );
     assert.match(r.skipped[0]?.reason ?? "", /^Line 1 of notes\.txt \("hello"\) is outside any/);
   });
 });

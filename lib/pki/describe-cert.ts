@@ -42,7 +42,12 @@ export async function fingerprintSha256(crypto: Crypto, cert: X509Certificate): 
   return colonHex(await cert.getThumbprint("SHA-256", crypto));
 }
 
-export async function describeCertificate(crypto: Crypto, now: Date, cert: X509Certificate, source: string): Promise<CertificateDescription> {
+export async function describeCertificate(
+  crypto: Crypto,
+  now: Date,
+  cert: X509Certificate,
+  source: string,
+): Promise<CertificateDescription> {
   const summary = summarize(cert);
   const daysLeft = daysUntil(now, cert.notAfter);
   return {
@@ -60,7 +65,11 @@ export async function describeCertificate(crypto: Crypto, now: Date, cert: X509C
  * Every certificate in the given files, for the Renew view. Keys and CSRs are skipped with a
  * reason rather than refused: a user may drop a whole /etc/sensu/tls folder here.
  */
-export async function describeCertificates(crypto: Crypto, now: Date, files: readonly CertificateFile[]): Promise<Described> {
+export async function describeCertificates(
+  crypto: Crypto,
+  now: Date,
+  files: readonly CertificateFile[],
+): Promise<Described> {
   const certificates: CertificateDescription[] = [];
   const skipped: Described["skipped"] = [];
   for (const file of files) {
@@ -74,9 +83,14 @@ export async function describeCertificates(crypto: Crypto, now: Date, files: rea
     for (const [i, block] of blocks.entries()) {
       const source = blocks.length > 1 ? `${file.name} #${i + 1}` : file.name;
       try {
-        certificates.push(await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source));
+        certificates.push(
+          await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source),
+        );
       } catch (e) {
-        skipped.push({ name: source, reason: `failed to read ${source}: ${e instanceof Error ? e.message : String(e)}` });
+        skipped.push({
+          name: source,
+          reason: `failed to read ${source}: ${e instanceof Error ? e.message : String(e)}`,
+        });
       }
     }
   }

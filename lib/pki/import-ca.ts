@@ -39,11 +39,15 @@ const SHORT_CA_DAYS = 180;
 function caProblem(cert: X509Certificate, now: Date): string | null {
   const name = `"${cert.subject}"`;
   const bc = cert.getExtension(BasicConstraintsExtension);
-  if (!bc?.ca) return `${name} is not a CA certificate (it lacks basicConstraints CA:TRUE), so certificates it signs are refused. Paste the CA's certificate (ca.pem), not a host's.`;
+  if (!bc?.ca)
+    return `${name} is not a CA certificate (it lacks basicConstraints CA:TRUE), so certificates it signs are refused. Paste the CA's certificate (ca.pem), not a host's.`;
   const ku = cert.getExtension(KeyUsagesExtension);
-  if (ku && (ku.usages & KeyUsageFlags.keyCertSign) === 0) return `${name} is marked CA:TRUE but its keyUsage lacks keyCertSign, so it may not sign certificates. Use a CA certificate issued with keyUsage keyCertSign.`;
-  if (now < cert.notBefore) return `${name} is not valid until ${formatUtc(cert.notBefore)}: check this computer's clock, or wait until then.`;
-  if (now >= cert.notAfter) return `${name} expired on ${formatUtc(cert.notAfter)}: certificates it signs would be refused. Renew the CA first, or import a current one.`;
+  if (ku && (ku.usages & KeyUsageFlags.keyCertSign) === 0)
+    return `${name} is marked CA:TRUE but its keyUsage lacks keyCertSign, so it may not sign certificates. Use a CA certificate issued with keyUsage keyCertSign.`;
+  if (now < cert.notBefore)
+    return `${name} is not valid until ${formatUtc(cert.notBefore)}: check this computer's clock, or wait until then.`;
+  if (now >= cert.notAfter)
+    return `${name} expired on ${formatUtc(cert.notAfter)}: certificates it signs would be refused. Renew the CA first, or import a current one.`;
   return null;
 }
 
@@ -51,18 +55,30 @@ function caNotices(cert: X509Certificate, daysLeft: number): string[] {
   const notices: string[] = [];
   const bc = cert.getExtension(BasicConstraintsExtension);
   if (bc?.pathLength !== undefined) {
-    notices.push(`The CA has pathLenConstraint ${bc.pathLength}: it can sign host certificates${bc.pathLength === 0 ? " but no intermediate CAs" : ""}, which is all the wizard issues.`);
+    notices.push(
+      `The CA has pathLenConstraint ${bc.pathLength}: it can sign host certificates${bc.pathLength === 0 ? " but no intermediate CAs" : ""}, which is all the wizard issues.`,
+    );
   }
   const ku = cert.getExtension(KeyUsagesExtension);
-  if (!ku) notices.push("The CA certificate has no keyUsage extension; Go and OpenSSL accept that, but RFC 5280 asks CAs to carry keyCertSign.");
-  else if ((ku.usages & KeyUsageFlags.cRLSign) === 0) notices.push("The CA's keyUsage lacks cRLSign, so it cannot sign a revocation list.");
+  if (!ku)
+    notices.push(
+      "The CA certificate has no keyUsage extension; Go and OpenSSL accept that, but RFC 5280 asks CAs to carry keyCertSign.",
+    );
+  else if ((ku.usages & KeyUsageFlags.cRLSign) === 0)
+    notices.push("The CA's keyUsage lacks cRLSign, so it cannot sign a revocation list.");
   const eku = cert.getExtension(ExtendedKeyUsageExtension);
   if (eku) {
     const usages = eku.usages.map(String);
     const missing = [SERVER_AUTH, CLIENT_AUTH].filter((oid) => !usages.includes(oid));
-    if (missing.length > 0) notices.push("The CA certificate limits extended key usage and leaves out serverAuth or clientAuth; Go and etcd then refuse backend certificates below it (\"incompatible key usage\").");
+    if (missing.length > 0)
+      notices.push(
+        'The CA certificate limits extended key usage and leaves out serverAuth or clientAuth; Go and etcd then refuse backend certificates below it ("incompatible key usage").',
+      );
   }
-  if (daysLeft < SHORT_CA_DAYS) notices.push(`The CA expires in ${daysLeft} days (${formatUtc(cert.notAfter)}); certificates issued now end then too. Plan the CA's renewal.`);
+  if (daysLeft < SHORT_CA_DAYS)
+    notices.push(
+      `The CA expires in ${daysLeft} days (${formatUtc(cert.notAfter)}); certificates issued now end then too. Plan the CA's renewal.`,
+    );
   return notices;
 }
 
@@ -81,16 +97,25 @@ export async function importCa(crypto: Crypto, now: Date, request: ImportCaReque
   if (!key.ok) return key;
   const spki = derHex(await crypto.subtle.exportKey("spki", key.value.keys.publicKey));
   if (spki !== derHex(certificate.publicKey.rawData)) {
-    return { ok: false, message: `The private key does not belong to "${certificate.subject}": its public key differs from the certificate's. Paste the key that was created with this CA certificate (usually ca-key.pem next to ca.pem).` };
+    return {
+      ok: false,
+      message: `The private key does not belong to "${certificate.subject}": its public key differs from the certificate's. Paste the key that was created with this CA certificate (usually ca-key.pem next to ca.pem).`,
+    };
   }
   const { algorithm, keys, format } = key.value;
   const daysLeft = daysUntil(now, certificate.notAfter);
   const notices = caNotices(certificate, daysLeft);
   // CertificateAuthority carries a CSR (cfssl writes ca.csr for cross-signing); one is rebuilt here
   // from the imported key so the shape is the same as createCa's.
-  const csr = await Pkcs10CertificateRequestGenerator.create({ name: certificate.subjectName, keys, signingAlgorithm: signingParams(algorithm) }, crypto);
+  const csr = await Pkcs10CertificateRequestGenerator.create(
+    { name: certificate.subjectName, keys, signingAlgorithm: signingParams(algorithm) },
+    crypto,
+  );
   const pathLength = certificate.getExtension(BasicConstraintsExtension)?.pathLength;
-  return { ok: true, value: { ca: { algorithm, certificate, keys, csr }, keyFormat: format, daysLeft, pathLength, notices } };
+  return {
+    ok: true,
+    value: { ca: { algorithm, certificate, keys, csr }, keyFormat: format, daysLeft, pathLength, notices },
+  };
 }
 
 export interface CappedValidity {

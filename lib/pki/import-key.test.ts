@@ -62,12 +62,16 @@ describe("importing a private key", () => {
 
   it("refuses an encrypted key with the exact openssl command to decrypt it", async () => {
     const pkcs8 = pem(Uint8Array.of(TAG.sequence, 0), "ENCRYPTED PRIVATE KEY");
-    const legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,0123456789ABCDEF0123456789ABCDEF\n\nq83vEjRWeJA=\n-----END RSA PRIVATE KEY-----\n";
+    const legacy =
+      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,0123456789ABCDEF0123456789ABCDEF\n\nq83vEjRWeJA=\n-----END RSA PRIVATE KEY-----\n";
     for (const text of [pkcs8, legacy]) {
       const r = await importPrivateKeyPem(crypto, text);
       assert.equal(r.ok, false);
       assert.match(r.ok ? "" : r.message, /encrypted with a password/);
-      assert.ok(!r.ok && r.message.includes("`openssl pkey -in ca-key.pem -out ca-key-plain.pem`"), !r.ok ? r.message : "");
+      assert.ok(
+        !r.ok && r.message.includes("`openssl pkey -in ca-key.pem -out ca-key-plain.pem`"),
+        !r.ok ? r.message : "",
+      );
     }
     assert.equal(decryptCommand("agent-ca-key.pem"), "openssl pkey -in agent-ca-key.pem -out agent-ca-key-plain.pem");
   });
@@ -76,7 +80,10 @@ describe("importing a private key", () => {
     const ca = await createCa(crypto, NOW, { commonName: "CA", validityHours: 24, algorithm: "ecdsa-p256" });
     const r = await importPrivateKeyPem(crypto, ca.certificate.toString("pem"));
     assert.equal(r.ok, false);
-    assert.match(r.ok ? "" : r.message, /Expected a private key .* but this is a certificate\. Paste the key file \(ca-key\.pem\) here/);
+    assert.match(
+      r.ok ? "" : r.message,
+      /Expected a private key .* but this is a certificate\. Paste the key file \(ca-key\.pem\) here/,
+    );
   });
 
   it("refuses two keys, a key with a certificate, and unsupported algorithms", async () => {

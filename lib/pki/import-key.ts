@@ -1,5 +1,15 @@
 import type { KeyAlgorithmId } from "./algorithms";
-import { DER_NULL, TAG, decodeOid, encodeOid, encodeSequence, encodeTlv, encodeUnsignedInteger, readChildren, readTlv } from "./der";
+import {
+  DER_NULL,
+  TAG,
+  decodeOid,
+  encodeOid,
+  encodeSequence,
+  encodeTlv,
+  encodeUnsignedInteger,
+  readChildren,
+  readTlv,
+} from "./der";
 import { type PemBlock, type PemResult, describeBlocks, parsePemBlocks } from "./pem-blocks";
 
 /** How the key was written: OpenSSL 3 and `genpkey` write PKCS#8; `-traditional` and cfssl's ECDSA keys do not. */
@@ -48,7 +58,12 @@ function readPkcs8(der: Uint8Array): Wrapped | null {
   const oid = algorithm?.[0];
   if (!fields || !oid || oid.tag !== TAG.oid) return null;
   const params = algorithm?.[1];
-  return { pkcs8: der, format: "pkcs8", algorithmOid: decodeOid(oid.value), curveOid: params?.tag === TAG.oid ? decodeOid(params.value) : undefined };
+  return {
+    pkcs8: der,
+    format: "pkcs8",
+    algorithmOid: decodeOid(oid.value),
+    curveOid: params?.tag === TAG.oid ? decodeOid(params.value) : undefined,
+  };
 }
 
 /**
@@ -60,13 +75,23 @@ function wrapSec1(der: Uint8Array, paramsBlock: PemBlock | undefined): PemResult
   const top = readTlv(der);
   const fields = top?.tag === TAG.sequence ? readChildren(top.value) : null;
   const secret = fields?.[1];
-  if (!fields || secret?.tag !== TAG.octetString) return { ok: false, message: "The EC PRIVATE KEY block is not an EC private key (RFC 5915): the file is damaged." };
+  if (!fields || secret?.tag !== TAG.octetString)
+    return { ok: false, message: "The EC PRIVATE KEY block is not an EC private key (RFC 5915): the file is damaged." };
   const explicit = fields.find((f) => f.tag === TAG.context0);
   const inner = explicit ? readTlv(explicit.value) : paramsBlock ? readTlv(paramsBlock.der) : null;
   let curveOid = inner?.tag === TAG.oid ? decodeOid(inner.value) : undefined;
-  if ((explicit || paramsBlock) && !curveOid) return { ok: false, message: "The EC key uses explicit curve parameters instead of a named curve; re-save it with `openssl pkey -in KEY -out key.pem` (OpenSSL 3 writes the curve's name)." };
+  if ((explicit || paramsBlock) && !curveOid)
+    return {
+      ok: false,
+      message:
+        "The EC key uses explicit curve parameters instead of a named curve; re-save it with `openssl pkey -in KEY -out key.pem` (OpenSSL 3 writes the curve's name).",
+    };
   curveOid ??= Object.keys(CURVES).find((oid) => CURVES[oid]?.bytes === secret.value.length);
-  if (!curveOid) return { ok: false, message: "The EC key does not say which curve it is on; re-save it with `openssl pkey -in KEY -out key.pem`." };
+  if (!curveOid)
+    return {
+      ok: false,
+      message: "The EC key does not say which curve it is on; re-save it with `openssl pkey -in KEY -out key.pem`.",
+    };
   const algorithm = encodeSequence(encodeOid(OID.ec), encodeOid(curveOid));
   return { ok: true, value: { pkcs8: pkcs8(algorithm, der), format: "sec1", algorithmOid: OID.ec, curveOid } };
 }
@@ -78,7 +103,10 @@ function wrapPkcs1(der: Uint8Array): Wrapped {
 /** The one key block, or the reason the text is not a single unencrypted private key. */
 function pickKeyBlock(blocks: readonly PemBlock[], fileName: string): PemResult<{ key: PemBlock; params?: PemBlock }> {
   if (blocks.some((b) => b.kind === "encrypted-private-key")) {
-    return { ok: false, message: `The private key is encrypted with a password, which the wizard does not ask for. Decrypt a copy first with \`${decryptCommand(fileName)}\` (it asks for the password), paste that file, then delete it.` };
+    return {
+      ok: false,
+      message: `The private key is encrypted with a password, which the wizard does not ask for. Decrypt a copy first with \`${decryptCommand(fileName)}\` (it asks for the password), paste that file, then delete it.`,
+    };
   }
   const keys = blocks.filter((b) => b.kind === "private-key");
   const params = blocks.filter((b) => b.kind === "ec-parameters");
@@ -86,17 +114,27 @@ function pickKeyBlock(blocks: readonly PemBlock[], fileName: string): PemResult<
   const key = keys[0];
   if (!key) {
     const found = describeBlocks(blocks);
-    const hint = blocks.some((b) => b.kind === "certificate") ? ` Paste the key file (${fileName}) here and the certificate in the certificate field.` : "";
-    return { ok: false, message: `Expected a private key (-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY), but this is ${found}.${hint}` };
+    const hint = blocks.some((b) => b.kind === "certificate")
+      ? ` Paste the key file (${fileName}) here and the certificate in the certificate field.`
+      : "";
+    return {
+      ok: false,
+      message: `Expected a private key (-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY), but this is ${found}.${hint}`,
+    };
   }
   if (keys.length > 1) return { ok: false, message: `The text holds ${keys.length} private keys; paste exactly one.` };
-  if (others.length > 0) return { ok: false, message: `The text holds ${describeBlocks(blocks)}; paste only the private key here.` };
-  if (params.length > 1 || (params.length === 1 && key.label !== "EC PRIVATE KEY")) return { ok: false, message: "EC PARAMETERS may only precede an EC PRIVATE KEY; paste the key alone." };
+  if (others.length > 0)
+    return { ok: false, message: `The text holds ${describeBlocks(blocks)}; paste only the private key here.` };
+  if (params.length > 1 || (params.length === 1 && key.label !== "EC PRIVATE KEY"))
+    return { ok: false, message: "EC PARAMETERS may only precede an EC PRIVATE KEY; paste the key alone." };
   return { ok: true, value: { key, params: params[0] } };
 }
 
-function importParams(wrapped: Wrapped): PemResult<{ params: RsaHashedImportParams | EcKeyImportParams; ec?: KeyAlgorithmId }> {
-  if (wrapped.algorithmOid === OID.rsa) return { ok: true, value: { params: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } } };
+function importParams(
+  wrapped: Wrapped,
+): PemResult<{ params: RsaHashedImportParams | EcKeyImportParams; ec?: KeyAlgorithmId }> {
+  if (wrapped.algorithmOid === OID.rsa)
+    return { ok: true, value: { params: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } } };
   if (wrapped.algorithmOid === OID.ec) {
     const curve = wrapped.curveOid ? CURVES[wrapped.curveOid] : undefined;
     if (!curve) {
@@ -105,8 +143,16 @@ function importParams(wrapped: Wrapped): PemResult<{ params: RsaHashedImportPara
     }
     return { ok: true, value: { params: { name: "ECDSA", namedCurve: curve.namedCurve }, ec: curve.id } };
   }
-  const what = wrapped.algorithmOid === OID.rsaPss ? "an RSA-PSS key" : wrapped.algorithmOid === OID.ed25519 || wrapped.algorithmOid === OID.ed448 ? "an EdDSA key" : `a key of type ${wrapped.algorithmOid}`;
-  return { ok: false, message: `The key is ${what}; the wizard supports RSA (2048, 3072, 4096) and ECDSA (P-256, P-384) keys.` };
+  const what =
+    wrapped.algorithmOid === OID.rsaPss
+      ? "an RSA-PSS key"
+      : wrapped.algorithmOid === OID.ed25519 || wrapped.algorithmOid === OID.ed448
+        ? "an EdDSA key"
+        : `a key of type ${wrapped.algorithmOid}`;
+  return {
+    ok: false,
+    message: `The key is ${what}; the wizard supports RSA (2048, 3072, 4096) and ECDSA (P-256, P-384) keys.`,
+  };
 }
 
 function rsaId(bits: number): KeyAlgorithmId | null {
@@ -114,7 +160,11 @@ function rsaId(bits: number): KeyAlgorithmId | null {
 }
 
 /** The public half, rebuilt from the private key's JWK (WebCrypto cannot derive it directly). */
-async function publicFromPrivate(crypto: Crypto, privateKey: CryptoKey, params: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
+async function publicFromPrivate(
+  crypto: Crypto,
+  privateKey: CryptoKey,
+  params: RsaHashedImportParams | EcKeyImportParams,
+): Promise<CryptoKey> {
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...jwk } = await crypto.subtle.exportKey("jwk", privateKey);
   return crypto.subtle.importKey("jwk", { ...jwk, key_ops: ["verify"] }, params, true, ["verify"]);
 }
@@ -124,7 +174,11 @@ async function publicFromPrivate(crypto: Crypto, privateKey: CryptoKey, params: 
  * or without cfssl's and `openssl ecparam`'s leading EC PARAMETERS block). WebCrypto reads only
  * PKCS#8, so the other two are wrapped first. `fileName` appears in the decrypt command.
  */
-export async function importPrivateKeyPem(crypto: Crypto, text: string, fileName = "ca-key.pem"): Promise<PemResult<ImportedKey>> {
+export async function importPrivateKeyPem(
+  crypto: Crypto,
+  text: string,
+  fileName = "ca-key.pem",
+): Promise<PemResult<ImportedKey>> {
   const parsed = parsePemBlocks(text, "the private key");
   if (!parsed.ok) return parsed;
   const picked = pickKeyBlock(parsed.value, fileName);
@@ -145,13 +199,17 @@ export async function importPrivateKeyPem(crypto: Crypto, text: string, fileName
   try {
     privateKey = await crypto.subtle.importKey("pkcs8", wrapped.pkcs8 as BufferSource, params, true, ["sign"]);
   } catch (e) {
-    return { ok: false, message: `failed to read the private key: it is not a valid ${key.label} (${e instanceof Error ? e.message : String(e)}).` };
+    return {
+      ok: false,
+      message: `failed to read the private key: it is not a valid ${key.label} (${e instanceof Error ? e.message : String(e)}).`,
+    };
   }
   let algorithm = ec ?? null;
   if (!algorithm) {
     const bits = (privateKey.algorithm as RsaHashedKeyAlgorithm).modulusLength;
     algorithm = rsaId(bits);
-    if (!algorithm) return { ok: false, message: `The key is RSA ${bits}; the wizard supports RSA 2048, 3072 and 4096.` };
+    if (!algorithm)
+      return { ok: false, message: `The key is RSA ${bits}; the wizard supports RSA 2048, 3072 and 4096.` };
   }
   const publicKey = await publicFromPrivate(crypto, privateKey, params);
   return { ok: true, value: { algorithm, keys: { privateKey, publicKey }, format: wrapped.format } };

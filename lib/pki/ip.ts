@@ -41,7 +41,8 @@ export function parseIpv6(text: string): { ok: true; bytes: number[] } | { ok: f
         out.push((a << 8) | b, (c << 8) | d);
         continue;
       }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return { ok: false, reason: `"${group}" is not a group of 1 to 4 hex digits` };
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group))
+        return { ok: false, reason: `"${group}" is not a group of 1 to 4 hex digits` };
       out.push(parseInt(group, 16));
     }
     words.push(out);
@@ -60,9 +61,11 @@ export function parseIpv6(text: string): { ok: true; bytes: number[] } | { ok: f
  * embedded dotted quad (::ffff:10.0.0.1) must reach it in this form or its bytes come out wrong.
  */
 export function formatIpv6(bytes: readonly number[]): string {
-  const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0)).toString(16));
+  const groups = Array.from({ length: 8 }, (_, i) =>
+    (((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0)).toString(16),
+  );
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== "0") {
       i++;
       continue;

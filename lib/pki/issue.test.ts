@@ -48,18 +48,39 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
 
     it("issues a backend certificate for server and client auth whose SANs include the CN", async () => {
       const ca = await createCa(crypto, NOW, { commonName: "Sensu Test CA", validityHours: 43800, algorithm });
-      const leaf = await issueLeaf(crypto, NOW, ca, { profile: "backend", commonName: "backend-1.example.com", sans: backendSans, validityHours: 4320, algorithm });
+      const leaf = await issueLeaf(crypto, NOW, ca, {
+        profile: "backend",
+        commonName: "backend-1.example.com",
+        sans: backendSans,
+        validityHours: 4320,
+        algorithm,
+      });
       const s = summarize(leaf.certificate);
       assert.equal(s.subject, "CN=backend-1.example.com");
       assert.equal(s.issuer, "CN=Sensu Test CA");
       assert.equal(s.isCa, false);
       assert.deepEqual(s.extendedKeyUsages, ["serverAuth", "clientAuth"]);
-      assert.deepEqual(s.keyUsages, algorithm.startsWith("rsa") ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"]);
+      assert.deepEqual(
+        s.keyUsages,
+        algorithm.startsWith("rsa") ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature"],
+      );
       assert.ok(s.dnsNames.includes("backend-1.example.com"), "the CN is a SAN");
       assert.deepEqual(s.ipAddresses, ["10.0.0.1", "127.0.0.1", "::1"]);
       assert.equal(s.notAfter.getTime(), NOW.getTime() + 4320 * HOUR);
-      assert.ok(await leaf.certificate.verify({ publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + HOUR) }, crypto));
-      assert.equal(await leaf.certificate.verify({ publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + 4321 * HOUR) }, crypto), false, "expired after its validity");
+      assert.ok(
+        await leaf.certificate.verify(
+          { publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + HOUR) },
+          crypto,
+        ),
+      );
+      assert.equal(
+        await leaf.certificate.verify(
+          { publicKey: ca.certificate.publicKey, date: new Date(NOW.getTime() + 4321 * HOUR) },
+          crypto,
+        ),
+        false,
+        "expired after its validity",
+      );
       // DER INTEGER content: positive means the first octet is below 0x80; RFC 5280 allows 20 octets.
       assert.match(s.serialNumber, /^[0-7][0-9a-f]([0-9a-f]{2}){0,19}$/);
       assert.equal(s.serialNumber.length, 32, "16 octets, never shortened by a leading zero");
@@ -70,7 +91,13 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
 
     it("issues an agent certificate for client auth only, with no SAN extension", async () => {
       const ca = await createCa(crypto, NOW, { commonName: "Sensu Agent CA", validityHours: 43800, algorithm });
-      const leaf = await issueLeaf(crypto, NOW, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 4320, algorithm });
+      const leaf = await issueLeaf(crypto, NOW, ca, {
+        profile: "agent",
+        commonName: "agent",
+        sans: [],
+        validityHours: 4320,
+        algorithm,
+      });
       const s = summarize(leaf.certificate);
       assert.deepEqual(s.extendedKeyUsages, ["clientAuth"]);
       assert.equal(s.hasSanExtension, false);
@@ -81,14 +108,27 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
 
 describe("issuing, whatever the algorithm", () => {
   it("puts every typed IP into the certificate as exactly its bytes", async () => {
-    const typed = ["10.0.0.1", "::1", "::ffff:10.0.0.1", "0:0:0:0:0:ffff:192.168.0.9", "2001:DB8::8a2e:370:7334", "fe80::"];
+    const typed = [
+      "10.0.0.1",
+      "::1",
+      "::ffff:10.0.0.1",
+      "0:0:0:0:0:ffff:192.168.0.9",
+      "2001:DB8::8a2e:370:7334",
+      "fe80::",
+    ];
     const sans = typed.map((t) => {
       const r = parseSan(t);
       assert.ok(r.ok, t);
       return r.san;
     });
     const ca = await createCa(crypto, NOW, { commonName: "CA", validityHours: 1000, algorithm: "ecdsa-p256" });
-    const leaf = await issueLeaf(crypto, NOW, ca, { profile: "backend", commonName: "b.example.com", sans, validityHours: 10, algorithm: "ecdsa-p256" });
+    const leaf = await issueLeaf(crypto, NOW, ca, {
+      profile: "backend",
+      commonName: "b.example.com",
+      sans,
+      validityHours: 10,
+      algorithm: "ecdsa-p256",
+    });
     const inCert = summarize(new X509Certificate(leaf.certificate.rawData)).ipAddresses;
     const bytes = (t: string) => (t.includes(":") ? parseIpv6(t) : parseIpv4(t));
     assert.deepEqual(inCert.map(bytes), typed.map(bytes));
@@ -96,21 +136,45 @@ describe("issuing, whatever the algorithm", () => {
 
   it("refuses a leaf that would outlive its CA", async () => {
     const ca = await createCa(crypto, NOW, { commonName: "Short CA", validityHours: 100, algorithm: "ecdsa-p256" });
-    await assert.rejects(issueLeaf(crypto, NOW, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 101, algorithm: "ecdsa-p256" }), /outlive its CA/);
+    await assert.rejects(
+      issueLeaf(crypto, NOW, ca, {
+        profile: "agent",
+        commonName: "agent",
+        sans: [],
+        validityHours: 101,
+        algorithm: "ecdsa-p256",
+      }),
+      /outlive its CA/,
+    );
   });
 
   it("issues a leaf as long-lived as its CA at a clock with milliseconds", async () => {
     const now = new Date("2026-01-15T12:00:00.987Z");
     const ca = await createCa(crypto, now, { commonName: "CA", validityHours: 43800, algorithm: "ecdsa-p256" });
-    const leaf = await issueLeaf(crypto, now, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 43800, algorithm: "ecdsa-p256" });
+    const leaf = await issueLeaf(crypto, now, ca, {
+      profile: "agent",
+      commonName: "agent",
+      sans: [],
+      validityHours: 43800,
+      algorithm: "ecdsa-p256",
+    });
     assert.equal(leaf.certificate.notAfter.getTime(), ca.certificate.notAfter.getTime());
   });
 
   it("does not verify a leaf against a different CA", async () => {
     const ca = await createCa(crypto, NOW, { commonName: "CA one", validityHours: 1000, algorithm: "ecdsa-p256" });
     const other = await createCa(crypto, NOW, { commonName: "CA two", validityHours: 1000, algorithm: "ecdsa-p256" });
-    const leaf = await issueLeaf(crypto, NOW, ca, { profile: "agent", commonName: "agent", sans: [], validityHours: 10, algorithm: "ecdsa-p256" });
-    assert.equal(await leaf.certificate.verify({ publicKey: other.certificate.publicKey, signatureOnly: true }, crypto), false);
+    const leaf = await issueLeaf(crypto, NOW, ca, {
+      profile: "agent",
+      commonName: "agent",
+      sans: [],
+      validityHours: 10,
+      algorithm: "ecdsa-p256",
+    });
+    assert.equal(
+      await leaf.certificate.verify({ publicKey: other.certificate.publicKey, signatureOnly: true }, crypto),
+      false,
+    );
   });
 
   it("writes the private key as unencrypted PKCS#8 that imports back", async () => {
@@ -123,7 +187,11 @@ describe("issuing, whatever the algorithm", () => {
   });
 
   it("puts a comma or equals sign in a CN as data, never as another attribute", async () => {
-    const ca = await createCa(crypto, NOW, { commonName: "Acme, Inc. CA=evil", validityHours: 1000, algorithm: "ecdsa-p256" });
+    const ca = await createCa(crypto, NOW, {
+      commonName: "Acme, Inc. CA=evil",
+      validityHours: 1000,
+      algorithm: "ecdsa-p256",
+    });
     const parsed = new X509Certificate(ca.certificate.rawData);
     assert.equal(parsed.subjectName.getField("CN")[0], "Acme, Inc. CA=evil");
     assert.equal(parsed.subjectName.toJSON().length, 1);

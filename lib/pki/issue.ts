@@ -42,7 +42,10 @@ export interface IssuedLeaf {
 
 function sanExtension(sans: readonly San[]): SubjectAlternativeNameExtension | null {
   if (sans.length === 0) return null;
-  return new SubjectAlternativeNameExtension(sans.map((s) => ({ type: s.kind, value: s.value })), false);
+  return new SubjectAlternativeNameExtension(
+    sans.map((s) => ({ type: s.kind, value: s.value })),
+    false,
+  );
 }
 
 /**
@@ -51,7 +54,9 @@ function sanExtension(sans: readonly San[]): SubjectAlternativeNameExtension | n
  */
 async function authorityKeyId(crypto: Crypto, ca: CertificateAuthority): Promise<AuthorityKeyIdentifierExtension> {
   const ski = ca.certificate.getExtension(SubjectKeyIdentifierExtension);
-  return ski ? new AuthorityKeyIdentifierExtension(ski.keyId, false) : AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto);
+  return ski
+    ? new AuthorityKeyIdentifierExtension(ski.keyId, false)
+    : AuthorityKeyIdentifierExtension.create(ca.keys.publicKey, false, crypto);
 }
 
 /** A leaf certificate signed by `ca`, with the key usages of its profile. */
@@ -80,7 +85,8 @@ export async function issueLeaf(
     await authorityKeyId(crypto, ca),
   ];
   if (san) extensions.push(san);
-  if (request.crlUrls && request.crlUrls.length > 0) extensions.push(new CRLDistributionPointsExtension([...request.crlUrls], false));
+  if (request.crlUrls && request.crlUrls.length > 0)
+    extensions.push(new CRLDistributionPointsExtension([...request.crlUrls], false));
   const certificate = await X509CertificateGenerator.create(
     {
       serialNumber: randomSerial(crypto),

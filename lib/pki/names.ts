@@ -41,7 +41,9 @@ export function parseSan(raw: string): SanResult {
   if (text === "") return { ok: false, message: "Enter a host name or an IP address." };
   if (text.includes(":")) {
     const v6 = parseIpv6(text);
-    return v6.ok ? { ok: true, san: { kind: "ip", value: formatIpv6(v6.bytes) } } : { ok: false, message: `"${text}" is not a valid IPv6 address: ${v6.reason}.` };
+    return v6.ok
+      ? { ok: true, san: { kind: "ip", value: formatIpv6(v6.bytes) } }
+      : { ok: false, message: `"${text}" is not a valid IPv6 address: ${v6.reason}.` };
   }
   if (/^[0-9.]+$/.test(text)) {
     const v4 = parseIpv4(text);
@@ -69,7 +71,8 @@ export function splitList(text: string): string[] {
 export function commonNameProblem(cn: string): string | null {
   if (cn.trim() === "") return "Enter a common name.";
   if (cn !== cn.trim()) return "Remove the spaces at the start or end.";
-  if ([...cn].length > MAX_COMMON_NAME) return `The common name is ${[...cn].length} characters; X.509 allows ${MAX_COMMON_NAME}.`;
+  if ([...cn].length > MAX_COMMON_NAME)
+    return `The common name is ${[...cn].length} characters; X.509 allows ${MAX_COMMON_NAME}.`;
   if (/[\u0000-\u001f\u007f]/.test(cn)) return "The common name contains a control character.";
   return null;
 }

@@ -2,13 +2,7 @@ import { isSingleElement } from "./der";
 
 /** What a PEM block holds, from its label (and, for old-style keys, its Proc-Type header). */
 export type PemKind =
-  | "certificate"
-  | "private-key"
-  | "encrypted-private-key"
-  | "csr"
-  | "ec-parameters"
-  | "crl"
-  | "public-key";
+  "certificate" | "private-key" | "encrypted-private-key" | "csr" | "ec-parameters" | "crl" | "public-key";
 
 export interface PemBlock {
   /** The text between "-----BEGIN " and "-----", e.g. "RSA PRIVATE KEY". */
@@ -91,8 +85,14 @@ export function parsePemBlocks(text: string, what = "the pasted text"): PemResul
     const label = begin[1] ?? "";
     const kindFromLabel = KINDS[label];
     if (!kindFromLabel) {
-      const hint = label === "OPENSSH PRIVATE KEY" ? " Convert it with `openssl pkey -in KEY -out key.pem` after `ssh-keygen -p -m PEM -f KEY`." : "";
-      return { ok: false, message: `Block ${blocks.length + 1} of ${what} is a "${label}", which the wizard does not read: expected a CERTIFICATE, a PRIVATE KEY or a CERTIFICATE REQUEST.${hint}` };
+      const hint =
+        label === "OPENSSH PRIVATE KEY"
+          ? " Convert it with `openssl pkey -in KEY -out key.pem` after `ssh-keygen -p -m PEM -f KEY`."
+          : "";
+      return {
+        ok: false,
+        message: `Block ${blocks.length + 1} of ${what} is a "${label}", which the wizard does not read: expected a CERTIFICATE, a PRIVATE KEY or a CERTIFICATE REQUEST.${hint}`,
+      };
     }
     const headers: Record<string, string> = {};
     let body = "";
@@ -104,11 +104,19 @@ export function parsePemBlocks(text: string, what = "the pasted text"): PemResul
       i++;
       const end = END.exec(inner);
       if (end) {
-        if (end[1] !== label) return { ok: false, message: `Block ${blocks.length + 1} of ${what} begins as "${label}" but ends as "${end[1]}" (line ${innerNo}): two files were pasted into each other.` };
+        if (end[1] !== label)
+          return {
+            ok: false,
+            message: `Block ${blocks.length + 1} of ${what} begins as "${label}" but ends as "${end[1]}" (line ${innerNo}): two files were pasted into each other.`,
+          };
         closed = true;
         break;
       }
-      if (BEGIN.test(inner)) return { ok: false, message: `Block ${blocks.length + 1} of ${what} (${label}) has no -----END ${label}----- line before the next -----BEGIN (line ${innerNo}): the block was cut off.` };
+      if (BEGIN.test(inner))
+        return {
+          ok: false,
+          message: `Block ${blocks.length + 1} of ${what} (${label}) has no -----END ${label}----- line before the next -----BEGIN (line ${innerNo}): the block was cut off.`,
+        };
       const header = inHeaders ? HEADER.exec(inner) : null;
       if (header) {
         headers[header[1] ?? ""] = header[2] ?? "";
@@ -116,18 +124,38 @@ export function parsePemBlocks(text: string, what = "the pasted text"): PemResul
       }
       inHeaders = false;
       if (inner === "") continue;
-      if (!BASE64_LINE.test(inner)) return { ok: false, message: `Line ${innerNo} of ${what} ("${excerpt(inner)}") is inside the ${label} block but is not base64: the block was edited or two texts were mixed.` };
+      if (!BASE64_LINE.test(inner))
+        return {
+          ok: false,
+          message: `Line ${innerNo} of ${what} ("${excerpt(inner)}") is inside the ${label} block but is not base64: the block was edited or two texts were mixed.`,
+        };
       body += inner;
     }
-    if (!closed) return { ok: false, message: `Block ${blocks.length + 1} of ${what} (${label}) has no -----END ${label}----- line: the text was cut off. Copy the whole file.` };
+    if (!closed)
+      return {
+        ok: false,
+        message: `Block ${blocks.length + 1} of ${what} (${label}) has no -----END ${label}----- line: the text was cut off. Copy the whole file.`,
+      };
     const encrypted = (headers["Proc-Type"] ?? "").includes("ENCRYPTED");
     const der = decodeBase64(body);
-    if (!der || der.length === 0) return { ok: false, message: `Block ${blocks.length + 1} of ${what} (${label}) is ${der ? "empty" : "not valid base64 (a line is missing or was changed)"}.` };
+    if (!der || der.length === 0)
+      return {
+        ok: false,
+        message: `Block ${blocks.length + 1} of ${what} (${label}) is ${der ? "empty" : "not valid base64 (a line is missing or was changed)"}.`,
+      };
     // An encrypted PKCS#1 body is ciphertext, not DER; everything else must be one whole element.
-    if (!encrypted && !isSingleElement(der)) return { ok: false, message: `Block ${blocks.length + 1} of ${what} (${label}) is damaged: its contents end early or have extra bytes. Copy the whole file again.` };
+    if (!encrypted && !isSingleElement(der))
+      return {
+        ok: false,
+        message: `Block ${blocks.length + 1} of ${what} (${label}) is damaged: its contents end early or have extra bytes. Copy the whole file again.`,
+      };
     blocks.push({ label, kind: encrypted ? "encrypted-private-key" : kindFromLabel, headers, der });
   }
-  if (blocks.length === 0) return { ok: false, message: `${capitalize(what)} holds no PEM block: paste the file's text, which starts with -----BEGIN.` };
+  if (blocks.length === 0)
+    return {
+      ok: false,
+      message: `${capitalize(what)} holds no PEM block: paste the file's text, which starts with -----BEGIN.`,
+    };
   return { ok: true, value: blocks };
 }
 
@@ -144,6 +172,10 @@ export function countKinds(blocks: readonly PemBlock[]): Partial<Record<PemKind,
 
 /** "a certificate and a private key" — what the text holds, for "expected X, found Y" messages. */
 export function describeBlocks(blocks: readonly PemBlock[]): string {
-  const parts = Object.entries(countKinds(blocks)).map(([kind, n]) => (n === 1 ? kindName(kind as PemKind) : `${n} × ${kindName(kind as PemKind).replace(/^an? /, "")}`));
-  return parts.length <= 1 ? (parts[0] ?? "nothing") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  const parts = Object.entries(countKinds(blocks)).map(([kind, n]) =>
+    n === 1 ? kindName(kind as PemKind) : `${n} × ${kindName(kind as PemKind).replace(/^an? /, "")}`,
+  );
+  return parts.length <= 1
+    ? (parts[0] ?? "nothing")
+    : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

@@ -6,7 +6,11 @@ import { nodeCrypto } from "./node-crypto";
 
 let ca: CertificateAuthority;
 before(async () => {
-  ca = await createCa(await nodeCrypto(), new Date("2026-01-15T12:00:00Z"), { commonName: "CA", validityHours: 24, algorithm: "ecdsa-p256" });
+  ca = await createCa(await nodeCrypto(), new Date("2026-01-15T12:00:00Z"), {
+    commonName: "CA",
+    validityHours: 24,
+    algorithm: "ecdsa-p256",
+  });
 });
 
 describe("reading pasted certificates and CSRs", () => {
@@ -23,6 +27,9 @@ describe("reading pasted certificates and CSRs", () => {
     assert.match(asCert.ok ? "" : asCert.message, /but it holds a certificate signing request \(CSR\)\.$/);
     assert.equal(readOneCsr(csr).ok, true);
     const broken = readOneCertificate("-----BEGIN CERTIFICATE-----\nMAMCAQE=\n-----END CERTIFICATE-----");
-    assert.match(broken.ok ? "" : broken.message, /^failed to read block 1 of the certificate: it is not a valid X\.509 structure/);
+    assert.match(
+      broken.ok ? "" : broken.message,
+      /^failed to read block 1 of the certificate: it is not a valid X\.509 structure/,
+    );
   });
 });

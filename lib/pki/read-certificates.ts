@@ -5,7 +5,10 @@ function decode<T>(make: () => T, what: string, n: number): PemResult<T> {
   try {
     return { ok: true, value: make() };
   } catch (e) {
-    return { ok: false, message: `failed to read block ${n} of ${what}: it is not a valid X.509 structure (${e instanceof Error ? e.message : String(e)}).` };
+    return {
+      ok: false,
+      message: `failed to read block ${n} of ${what}: it is not a valid X.509 structure (${e instanceof Error ? e.message : String(e)}).`,
+    };
   }
 }
 
@@ -15,8 +18,13 @@ export function readCertificates(text: string, what = "the certificate"): PemRes
   if (!parsed.ok) return parsed;
   const blocks = parsed.value;
   if (blocks.some((b) => b.kind !== "certificate")) {
-    const keyHint = blocks.some((b) => b.kind === "private-key" || b.kind === "encrypted-private-key") ? " Paste the private key in the key field, never here." : "";
-    return { ok: false, message: `Expected only certificates (-----BEGIN CERTIFICATE-----) in ${what}, but it holds ${describeBlocks(blocks)}.${keyHint}` };
+    const keyHint = blocks.some((b) => b.kind === "private-key" || b.kind === "encrypted-private-key")
+      ? " Paste the private key in the key field, never here."
+      : "";
+    return {
+      ok: false,
+      message: `Expected only certificates (-----BEGIN CERTIFICATE-----) in ${what}, but it holds ${describeBlocks(blocks)}.${keyHint}`,
+    };
   }
   const certs: X509Certificate[] = [];
   for (const [i, block] of blocks.entries()) {
@@ -34,7 +42,10 @@ export function readOneCertificate(text: string, what = "the certificate"): PemR
   const [first, ...rest] = certs.value;
   if (!first || rest.length > 0) {
     const subjects = certs.value.map((c) => `"${c.subject}"`).join(", ");
-    return { ok: false, message: `Expected one certificate in ${what}, but it holds ${certs.value.length} (${subjects}). Paste only the one certificate; a chain file or a bundle of CAs belongs elsewhere.` };
+    return {
+      ok: false,
+      message: `Expected one certificate in ${what}, but it holds ${certs.value.length} (${subjects}). Paste only the one certificate; a chain file or a bundle of CAs belongs elsewhere.`,
+    };
   }
   return { ok: true, value: first };
 }
@@ -45,7 +56,10 @@ export function readOneCsr(text: string, what = "the CSR"): PemResult<Pkcs10Cert
   if (!parsed.ok) return parsed;
   const [block, ...rest] = parsed.value;
   if (!block || rest.length > 0 || block.kind !== "csr") {
-    return { ok: false, message: `Expected one certificate signing request (-----BEGIN CERTIFICATE REQUEST-----) in ${what}, but it holds ${describeBlocks(parsed.value)}.` };
+    return {
+      ok: false,
+      message: `Expected one certificate signing request (-----BEGIN CERTIFICATE REQUEST-----) in ${what}, but it holds ${describeBlocks(parsed.value)}.`,
+    };
   }
   return decode(() => new Pkcs10CertificateRequest(block.der as BufferSource), what, 1);
 }

@@ -30,10 +30,18 @@ async function intermediateCa(parent: CertificateAuthority): Promise<Certificate
   const keys = await generateKeyPair(crypto, "ecdsa-p256");
   const certificate = await X509CertificateGenerator.create(
     {
-      serialNumber: "02", subject: cnName("Corp Issuing CA"), issuer: parent.certificate.subjectName,
-      notBefore: new Date(NOW.getTime() - 3_600_000), notAfter: new Date(NOW.getTime() + 1000 * 86_400_000),
-      publicKey: keys.publicKey, signingKey: parent.keys.privateKey, signingAlgorithm: signingParams(parent.algorithm),
-      extensions: [new BasicConstraintsExtension(true, 0, true), new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true)],
+      serialNumber: "02",
+      subject: cnName("Corp Issuing CA"),
+      issuer: parent.certificate.subjectName,
+      notBefore: new Date(NOW.getTime() - 3_600_000),
+      notAfter: new Date(NOW.getTime() + 1000 * 86_400_000),
+      publicKey: keys.publicKey,
+      signingKey: parent.keys.privateKey,
+      signingAlgorithm: signingParams(parent.algorithm),
+      extensions: [
+        new BasicConstraintsExtension(true, 0, true),
+        new KeyUsagesExtension(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign, true),
+      ],
     },
     crypto,
   );
@@ -44,9 +52,14 @@ async function intermediateCa(parent: CertificateAuthority): Promise<Certificate
 async function reissue(names: { type: "dns" | "ip"; value: string }[], eku: string[]) {
   const cert = await X509CertificateGenerator.create(
     {
-      serialNumber: "03", subject: cnName("backend-1.example.com"), issuer: intermediate.certificate.subjectName,
-      notBefore: NOW, notAfter: new Date(NOW.getTime() + 86_400_000), publicKey: leaf.keys.publicKey,
-      signingKey: intermediate.keys.privateKey, signingAlgorithm: signingParams("ecdsa-p256"),
+      serialNumber: "03",
+      subject: cnName("backend-1.example.com"),
+      issuer: intermediate.certificate.subjectName,
+      notBefore: NOW,
+      notAfter: new Date(NOW.getTime() + 86_400_000),
+      publicKey: leaf.keys.publicKey,
+      signingKey: intermediate.keys.privateKey,
+      signingAlgorithm: signingParams("ecdsa-p256"),
       extensions: [new SubjectAlternativeNameExtension(names), new ExtendedKeyUsageExtension(eku)],
     },
     crypto,
@@ -58,7 +71,13 @@ before(async () => {
   crypto = await nodeCrypto();
   root = await createCa(crypto, NOW, { commonName: "Corp Root CA", validityHours: 43800, algorithm: "ecdsa-p384" });
   intermediate = await intermediateCa(root);
-  leaf = await issueLeaf(crypto, NOW, intermediate, { profile: "backend", commonName: "backend-1.example.com", sans: SANS, validityHours: 4320, algorithm: "ecdsa-p256" });
+  leaf = await issueLeaf(crypto, NOW, intermediate, {
+    profile: "backend",
+    commonName: "backend-1.example.com",
+    sans: SANS,
+    validityHours: 4320,
+    algorithm: "ecdsa-p256",
+  });
 });
 
 const pem = (x: { toString(f: "pem"): string }) => x.toString("pem");
@@ -70,41 +89,108 @@ async function refusal(request: Parameters<typeof checkSignedCertificate>[2]): P
 
 describe("checking a certificate signed by the organization's CA", () => {
   it("accepts it and orders the chain leaf first, whatever order the files came in", async () => {
-    const r = await checkSignedCertificate(crypto, NOW, { csrPem: pem(leaf.csr), certificatePem: pem(leaf.certificate), chainPems: [pem(root.certificate), pem(intermediate.certificate)], profile: "backend" });
+    const r = await checkSignedCertificate(crypto, NOW, {
+      csrPem: pem(leaf.csr),
+      certificatePem: pem(leaf.certificate),
+      chainPems: [pem(root.certificate), pem(intermediate.certificate)],
+      profile: "backend",
+    });
     assert.ok(r.ok, r.ok ? "" : r.message);
-    assert.deepEqual(r.value.chain.map((c) => c.subject), ["CN=backend-1.example.com", "CN=Corp Issuing CA"]);
+    assert.deepEqual(
+      r.value.chain.map((c) => c.subject),
+      ["CN=backend-1.example.com", "CN=Corp Issuing CA"],
+    );
     assert.equal(r.value.root?.subject, "CN=Corp Root CA");
     assert.equal(r.value.chainPem, `${pem(leaf.certificate)}\n${pem(intermediate.certificate)}\n`);
     assert.deepEqual(r.value.notices, []);
   });
 
   it("finds the leaf in a pasted bundle and says what it could not check", async () => {
-    const r = await checkSignedCertificate(crypto, NOW, { csrPem: pem(leaf.csr), certificatePem: pem(intermediate.certificate) + pem(leaf.certificate), profile: "backend" });
+    const r = await checkSignedCertificate(crypto, NOW, {
+      csrPem: pem(leaf.csr),
+      certificatePem: pem(intermediate.certificate) + pem(leaf.certificate),
+      profile: "backend",
+    });
     assert.ok(r.ok, r.ok ? "" : r.message);
-    assert.deepEqual(r.value.notices, ['The chain ends at "CN=Corp Issuing CA", issued by "CN=Corp Root CA": hosts must trust that CA (trusted-ca-file).']);
-    const alone = await checkSignedCertificate(crypto, NOW, { csrPem: pem(leaf.csr), certificatePem: pem(leaf.certificate), profile: "backend" });
-    assert.match(alone.ok ? alone.value.notices.join() : "", /No certificate of the issuer "CN=Corp Issuing CA" was pasted/);
+    assert.deepEqual(r.value.notices, [
+      'The chain ends at "CN=Corp Issuing CA", issued by "CN=Corp Root CA": hosts must trust that CA (trusted-ca-file).',
+    ]);
+    const alone = await checkSignedCertificate(crypto, NOW, {
+      csrPem: pem(leaf.csr),
+      certificatePem: pem(leaf.certificate),
+      profile: "backend",
+    });
+    assert.match(
+      alone.ok ? alone.value.notices.join() : "",
+      /No certificate of the issuer "CN=Corp Issuing CA" was pasted/,
+    );
   });
 
   it("lists every name that differs from the CSR's", async () => {
-    const certificatePem = await reissue([{ type: "dns", value: "BACKEND-1.example.com" }, { type: "dns", value: "www.example.com" }], ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"]);
-    assert.equal(await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }),
-      "The certificate's names differ from the CSR's: missing from the certificate: IP 10.0.0.1; added by the CA: DNS www.example.com. Ask the CA to issue exactly the requested names (Sensu and etcd check them).");
-    assert.deepEqual(nameDifferences({ cn: "a", sans: [] }, { cn: "b", sans: [] }), ['the common name is "b", the CSR asked for "a"']);
+    const certificatePem = await reissue(
+      [
+        { type: "dns", value: "BACKEND-1.example.com" },
+        { type: "dns", value: "www.example.com" },
+      ],
+      ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"],
+    );
+    assert.equal(
+      await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }),
+      "The certificate's names differ from the CSR's: missing from the certificate: IP 10.0.0.1; added by the CA: DNS www.example.com. Ask the CA to issue exactly the requested names (Sensu and etcd check them).",
+    );
+    assert.deepEqual(nameDifferences({ cn: "a", sans: [] }, { cn: "b", sans: [] }), [
+      'the common name is "b", the CSR asked for "a"',
+    ]);
   });
 
   it("refuses usages that do not fit the profile", async () => {
-    const certificatePem = await reissue([{ type: "dns", value: "backend-1.example.com" }, { type: "ip", value: "10.0.0.1" }], ["1.3.6.1.5.5.7.3.1"]);
-    assert.match(await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }), /does not fit the backend profile: the backend profile needs extended key usage serverAuth \+ clientAuth; it lacks clientAuth/);
+    const certificatePem = await reissue(
+      [
+        { type: "dns", value: "backend-1.example.com" },
+        { type: "ip", value: "10.0.0.1" },
+      ],
+      ["1.3.6.1.5.5.7.3.1"],
+    );
+    assert.match(
+      await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }),
+      /does not fit the backend profile: the backend profile needs extended key usage serverAuth \+ clientAuth; it lacks clientAuth/,
+    );
   });
 
   it("refuses a certificate for another key, a CA as a leaf, an expired one, and a wrong intermediate", async () => {
-    const other = await issueLeaf(crypto, NOW, intermediate, { profile: "backend", commonName: "backend-1.example.com", sans: SANS, validityHours: 24, algorithm: "ecdsa-p256" });
-    assert.match(await refusal({ csrPem: pem(leaf.csr), certificatePem: pem(other.certificate), profile: "backend" }), /^"CN=backend-1.example.com" was not issued for this CSR: its public key differs/);
-    assert.match(await refusal({ csrPem: pem(leaf.certificate), certificatePem: pem(leaf.certificate), profile: "backend" }), /Expected one certificate signing request .* but it holds a certificate/);
-    const late = await checkSignedCertificate(crypto, new Date(NOW.getTime() + 4321 * 3_600_000), { csrPem: pem(leaf.csr), certificatePem: pem(leaf.certificate), profile: "backend" });
-    assert.match(late.ok ? "" : late.message, /The certificate "CN=backend-1.example.com" expired on 2026-07-14 12:00 UTC/);
+    const other = await issueLeaf(crypto, NOW, intermediate, {
+      profile: "backend",
+      commonName: "backend-1.example.com",
+      sans: SANS,
+      validityHours: 24,
+      algorithm: "ecdsa-p256",
+    });
+    assert.match(
+      await refusal({ csrPem: pem(leaf.csr), certificatePem: pem(other.certificate), profile: "backend" }),
+      /^"CN=backend-1.example.com" was not issued for this CSR: its public key differs/,
+    );
+    assert.match(
+      await refusal({ csrPem: pem(leaf.certificate), certificatePem: pem(leaf.certificate), profile: "backend" }),
+      /Expected one certificate signing request .* but it holds a certificate/,
+    );
+    const late = await checkSignedCertificate(crypto, new Date(NOW.getTime() + 4321 * 3_600_000), {
+      csrPem: pem(leaf.csr),
+      certificatePem: pem(leaf.certificate),
+      profile: "backend",
+    });
+    assert.match(
+      late.ok ? "" : late.message,
+      /The certificate "CN=backend-1.example.com" expired on 2026-07-14 12:00 UTC/,
+    );
     const impostor = await intermediateCa(root);
-    assert.match(await refusal({ csrPem: pem(leaf.csr), certificatePem: pem(leaf.certificate), chainPems: [pem(impostor.certificate)], profile: "backend" }), /"CN=Corp Issuing CA" is named as the issuer .* but did not sign it/);
+    assert.match(
+      await refusal({
+        csrPem: pem(leaf.csr),
+        certificatePem: pem(leaf.certificate),
+        chainPems: [pem(impostor.certificate)],
+        profile: "backend",
+      }),
+      /"CN=Corp Issuing CA" is named as the issuer .* but did not sign it/,
+    );
   });
 });

@@ -5,7 +5,13 @@ import type { PemResult } from "./pem-blocks";
 import { withNewline } from "./pem";
 import { PROFILES, SERVER_AUTH, type ProfileId } from "./profiles";
 import { readCertificates, readOneCsr, derHex } from "./read-certificates";
-import { KeyUsageFlags, KeyUsagesExtension, SubjectAlternativeNameExtension, type Pkcs10CertificateRequest, type X509Certificate } from "./x509";
+import {
+  KeyUsageFlags,
+  KeyUsagesExtension,
+  SubjectAlternativeNameExtension,
+  type Pkcs10CertificateRequest,
+  type X509Certificate,
+} from "./x509";
 
 export interface SignedCertRequest {
   /** The CSR the wizard made (and whose key it holds). */
@@ -33,13 +39,18 @@ const EKU_NAMES: Record<string, string> = { [SERVER_AUTH]: "serverAuth", "1.3.6.
 function csrNames(csr: Pkcs10CertificateRequest): { cn: string; sans: San[] } {
   const ext = csr.getExtension("2.5.29.17");
   const names = ext ? new SubjectAlternativeNameExtension(ext.rawData).names.toJSON() : [];
-  const sans = names.filter((n) => n.type === "dns" || n.type === "ip").map((n) => ({ kind: n.type as San["kind"], value: n.value }));
+  const sans = names
+    .filter((n) => n.type === "dns" || n.type === "ip")
+    .map((n) => ({ kind: n.type as San["kind"], value: n.value }));
   return { cn: csr.subjectName.getField("CN")[0] ?? "", sans };
 }
 
 function certNames(cert: X509Certificate): { cn: string; sans: San[] } {
   const s = summarize(cert);
-  const sans: San[] = [...s.dnsNames.map((value) => ({ kind: "dns" as const, value })), ...s.ipAddresses.map((value) => ({ kind: "ip" as const, value }))];
+  const sans: San[] = [
+    ...s.dnsNames.map((value) => ({ kind: "dns" as const, value })),
+    ...s.ipAddresses.map((value) => ({ kind: "ip" as const, value })),
+  ];
   return { cn: cert.subjectName.getField("CN")[0] ?? "", sans };
 }
 
@@ -62,22 +73,31 @@ function usageProblems(cert: X509Certificate, profile: ProfileId): string[] {
   const problems: string[] = [];
   if (s.isCa) problems.push("it is a CA certificate (basicConstraints CA:TRUE); a host certificate must not be");
   const ku = cert.getExtension(KeyUsagesExtension);
-  if (ku && (ku.usages & KeyUsageFlags.digitalSignature) === 0) problems.push("its keyUsage lacks digitalSignature, which TLS needs");
+  if (ku && (ku.usages & KeyUsageFlags.digitalSignature) === 0)
+    problems.push("its keyUsage lacks digitalSignature, which TLS needs");
   const usages = cert.getExtension("2.5.29.37") ? summarize(cert).extendedKeyUsages : null;
   const needed = PROFILES[profile].extendedKeyUsages.map((oid) => EKU_NAMES[oid] ?? oid);
   const missing = usages === null ? needed : needed.filter((n) => !usages.includes(n));
-  if (missing.length) problems.push(`the ${profile} profile needs extended key usage ${needed.join(" + ")}; ${usages === null ? "it has none" : `it lacks ${missing.join(" and ")}`}`);
+  if (missing.length)
+    problems.push(
+      `the ${profile} profile needs extended key usage ${needed.join(" + ")}; ${usages === null ? "it has none" : `it lacks ${missing.join(" and ")}`}`,
+    );
   return problems;
 }
 
 function validityProblem(cert: X509Certificate, now: Date, what: string): string | null {
-  if (now < cert.notBefore) return `${what} "${cert.subject}" is not valid until ${formatUtc(cert.notBefore)}; check this computer's clock.`;
+  if (now < cert.notBefore)
+    return `${what} "${cert.subject}" is not valid until ${formatUtc(cert.notBefore)}; check this computer's clock.`;
   if (now >= cert.notAfter) return `${what} "${cert.subject}" expired on ${formatUtc(cert.notAfter)}.`;
   return null;
 }
 
 /** Whether `issuer`'s key signed `cert`; a signature that cannot be checked counts as no. */
-export async function signatureVerifies(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
+export async function signatureVerifies(
+  crypto: Crypto,
+  cert: X509Certificate,
+  issuer: X509Certificate,
+): Promise<boolean> {
   try {
     return await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
   } catch {
@@ -86,7 +106,12 @@ export async function signatureVerifies(crypto: Crypto, cert: X509Certificate, i
 }
 
 /** Leaf first, each issuer found among `pool` by name and proven by signature. */
-async function buildChain(crypto: Crypto, now: Date, leaf: X509Certificate, pool: X509Certificate[]): Promise<PemResult<{ chain: X509Certificate[]; root?: X509Certificate; unused: X509Certificate[] }>> {
+async function buildChain(
+  crypto: Crypto,
+  now: Date,
+  leaf: X509Certificate,
+  pool: X509Certificate[],
+): Promise<PemResult<{ chain: X509Certificate[]; root?: X509Certificate; unused: X509Certificate[] }>> {
   const chain = [leaf];
   let remaining = pool.filter((c) => c !== leaf);
   let current = leaf;
@@ -95,11 +120,16 @@ async function buildChain(crypto: Crypto, now: Date, leaf: X509Certificate, pool
     if (named.length === 0) break;
     let issuer: X509Certificate | undefined;
     for (const candidate of named) if (await signatureVerifies(crypto, current, candidate)) issuer = candidate;
-    if (!issuer) return { ok: false, message: `"${named[0]?.subject}" is named as the issuer of "${current.subject}" but did not sign it: that intermediate belongs to another chain (or was renewed with a new key). Paste the issuer the CA used.` };
+    if (!issuer)
+      return {
+        ok: false,
+        message: `"${named[0]?.subject}" is named as the issuer of "${current.subject}" but did not sign it: that intermediate belongs to another chain (or was renewed with a new key). Paste the issuer the CA used.`,
+      };
     const expired = validityProblem(issuer, now, "The issuing certificate");
     if (expired) return { ok: false, message: expired };
     remaining = remaining.filter((c) => c !== issuer);
-    if (issuer.subject === issuer.issuer && (await signatureVerifies(crypto, issuer, issuer))) return { ok: true, value: { chain, root: issuer, unused: remaining } };
+    if (issuer.subject === issuer.issuer && (await signatureVerifies(crypto, issuer, issuer)))
+      return { ok: true, value: { chain, root: issuer, unused: remaining } };
     chain.push(issuer);
     current = issuer;
   }
@@ -110,7 +140,11 @@ async function buildChain(crypto: Crypto, now: Date, leaf: X509Certificate, pool
  * Check a certificate the organization's CA issued for one of the wizard's CSRs: same key, same
  * names, usages that fit the profile, valid now; then order the chain leaf first.
  */
-export async function checkSignedCertificate(crypto: Crypto, now: Date, request: SignedCertRequest): Promise<PemResult<CheckedCertificate>> {
+export async function checkSignedCertificate(
+  crypto: Crypto,
+  now: Date,
+  request: SignedCertRequest,
+): Promise<PemResult<CheckedCertificate>> {
   const csr = readOneCsr(request.csrPem, "the CSR");
   if (!csr.ok) return csr;
   const given = readCertificates(request.certificatePem, "the signed certificate");
@@ -125,13 +159,21 @@ export async function checkSignedCertificate(crypto: Crypto, now: Date, request:
   const leaf = pool.find((c) => derHex(c.publicKey.rawData) === key);
   if (!leaf) {
     const first = given.value[0];
-    const which = given.value.length === 1 && first ? `"${first.subject}" was not issued for this CSR: its public key differs from the CSR's` : `None of the ${pool.length} certificates loaded was issued for this CSR: their public keys differ from the CSR's`;
+    const which =
+      given.value.length === 1 && first
+        ? `"${first.subject}" was not issued for this CSR: its public key differs from the CSR's`
+        : `None of the ${pool.length} certificates loaded was issued for this CSR: their public keys differ from the CSR's`;
     return { ok: false, message: `${which}. Load the certificate the CA returned for "${csr.value.subject}".` };
   }
   const differences = nameDifferences(csrNames(csr.value), certNames(leaf));
-  if (differences.length) return { ok: false, message: `The certificate's names differ from the CSR's: ${differences.join("; ")}. Ask the CA to issue exactly the requested names (Sensu and etcd check them).` };
+  if (differences.length)
+    return {
+      ok: false,
+      message: `The certificate's names differ from the CSR's: ${differences.join("; ")}. Ask the CA to issue exactly the requested names (Sensu and etcd check them).`,
+    };
   const usage = usageProblems(leaf, request.profile);
-  if (usage.length) return { ok: false, message: `The certificate does not fit the ${request.profile} profile: ${usage.join("; ")}.` };
+  if (usage.length)
+    return { ok: false, message: `The certificate does not fit the ${request.profile} profile: ${usage.join("; ")}.` };
   const expired = validityProblem(leaf, now, "The certificate");
   if (expired) return { ok: false, message: expired };
   const built = await buildChain(crypto, now, leaf, pool);
@@ -139,9 +181,16 @@ export async function checkSignedCertificate(crypto: Crypto, now: Date, request:
   const { chain, root, unused } = built.value;
   const notices: string[] = [];
   const last = chain[chain.length - 1] ?? leaf;
-  if (chain.length === 1 && !root) notices.push(`No certificate of the issuer "${leaf.issuer}" was pasted, so the CA's signature was not checked here.`);
-  else if (!root) notices.push(`The chain ends at "${last.subject}", issued by "${last.issuer}": hosts must trust that CA (trusted-ca-file).`);
-  if (request.profile === "agent" && summarize(leaf).extendedKeyUsages.includes("serverAuth")) notices.push("The agent certificate also allows serverAuth; an agent only needs clientAuth.");
+  if (chain.length === 1 && !root)
+    notices.push(
+      `No certificate of the issuer "${leaf.issuer}" was pasted, so the CA's signature was not checked here.`,
+    );
+  else if (!root)
+    notices.push(
+      `The chain ends at "${last.subject}", issued by "${last.issuer}": hosts must trust that CA (trusted-ca-file).`,
+    );
+  if (request.profile === "agent" && summarize(leaf).extendedKeyUsages.includes("serverAuth"))
+    notices.push("The agent certificate also allows serverAuth; an agent only needs clientAuth.");
   for (const c of unused) notices.push(`"${c.subject}" is not part of this certificate's chain and was left out.`);
   const chainPem = withNewline(chain.map((c) => c.toString("pem")).join("\n"));
   return { ok: true, value: { certificate: leaf, chain, chainPem, root, notices } };

@@ -21,9 +21,14 @@ export function agentUsersYaml(commonNames: readonly string[], passwords: Readon
     type: "ClusterRoleBinding",
     api_version: "core/v2",
     metadata: { name: CN_BINDING },
-    spec: { role_ref: { type: "ClusterRole", name: "system:agent" }, subjects: commonNames.map((name) => ({ type: "User", name })) },
+    spec: {
+      role_ref: { type: "ClusterRole", name: "system:agent" },
+      subjects: commonNames.map((name) => ({ type: "User", name })),
+    },
   };
-  return [...users, binding].map((doc) => `---\n${dump(doc, { forceQuotes: true, quoteStyle: "double", lineWidth: -1 })}`).join("");
+  return [...users, binding]
+    .map((doc) => `---\n${dump(doc, { forceQuotes: true, quoteStyle: "double", lineWidth: -1 })}`)
+    .join("");
 }
 
 /** The operator's commands, in order, once agents use their certificates. */

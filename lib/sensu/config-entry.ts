@@ -29,5 +29,8 @@ export function valueOf(config: HostConfig, key: string): ConfigValue | undefine
   return config.entries.find((e) => e.key === key)?.value;
 }
 
-export const CONFIG_PATH: Record<ConfigSide, string> = { backend: "/etc/sensu/backend.yml", agent: "/etc/sensu/agent.yml" };
+export const CONFIG_PATH: Record<ConfigSide, string> = {
+  backend: "/etc/sensu/backend.yml",
+  agent: "/etc/sensu/agent.yml",
+};
 export const SERVICE: Record<ConfigSide, string> = { backend: "sensu-backend", agent: "sensu-agent" };

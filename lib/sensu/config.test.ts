@@ -17,7 +17,10 @@ describe("backend.yml and agent.yml", () => {
 
   it("parse back to the model, with every key in the reference list and of its type, for every release", () => {
     const plans = SENSU_VERSIONS.map((v) => guidePlan((i) => ({ ...i, plan: { ...i.plan, sensuVersion: v } })));
-    for (const config of plans.flatMap((p) => [...p.backends.map((b) => backendConfig(p, b)), agentConfig(p, "agent")])) {
+    for (const config of plans.flatMap((p) => [
+      ...p.backends.map((b) => backendConfig(p, b)),
+      agentConfig(p, "agent"),
+    ])) {
       const parsed = parseConfig(configYaml(config, ["test"]));
       assert.deepEqual(parsed, Object.fromEntries(config.entries.map((e) => [e.key, e.value])));
       for (const [key, value] of Object.entries(parsed)) {
@@ -31,7 +34,10 @@ describe("backend.yml and agent.yml", () => {
 
   it("use https everywhere and name every member in etcd-initial-cluster", () => {
     const b1 = backendConfig(plan, plan.backends[0]!);
-    assert.equal(valueOf(b1, "etcd-initial-cluster"), "backend-1=https://10.0.0.1:2380,backend-2=https://10.0.0.2:2380,backend-3=https://10.0.0.3:2380");
+    assert.equal(
+      valueOf(b1, "etcd-initial-cluster"),
+      "backend-1=https://10.0.0.1:2380,backend-2=https://10.0.0.2:2380,backend-3=https://10.0.0.3:2380",
+    );
     assert.deepEqual(valueOf(b1, "etcd-initial-advertise-peer-urls"), ["https://10.0.0.1:2380"]);
     assert.deepEqual(valueOf(b1, "etcd-listen-client-urls"), ["https://10.0.0.1:2379"]);
     assert.equal(valueOf(b1, "etcd-client-cert-auth"), true);
@@ -44,7 +50,10 @@ describe("backend.yml and agent.yml", () => {
 
   it("point agents at every member with wss, as a YAML sequence", () => {
     const text = configYaml(agentConfig(plan, "agent"), ["x"]);
-    assert.match(text, /^backend-url:\n  - "wss:\/\/backend-1\.example\.com:8081"\n  - "wss:\/\/backend-2\.example\.com:8081"\n  - "wss:\/\/backend-3\.example\.com:8081"$/m);
+    assert.match(
+      text,
+      /^backend-url:\n  - "wss:\/\/backend-1\.example\.com:8081"\n  - "wss:\/\/backend-2\.example\.com:8081"\n  - "wss:\/\/backend-3\.example\.com:8081"$/m,
+    );
   });
 
   it("keep a single backend's etcd on localhost", () => {
@@ -59,22 +68,41 @@ describe("backend.yml and agent.yml", () => {
       i.backends.rows.forEach((r, n) => (r.ips = `2001:db8::${n + 1}`));
       return i;
     });
-    assert.deepEqual(valueOf(backendConfig(v6, v6.backends[1]!), "etcd-listen-peer-urls"), ["https://[2001:db8::2]:2380"]);
+    assert.deepEqual(valueOf(backendConfig(v6, v6.backends[1]!), "etcd-listen-peer-urls"), [
+      "https://[2001:db8::2]:2380",
+    ]);
   });
 
   it("follow the layout, mTLS and version choices", () => {
     const separate = backendConfig(plan, plan.backends[0]!);
     assert.equal(valueOf(separate, "agent-auth-trusted-ca-file"), "/etc/sensu/tls/agent-ca.pem");
-    assert.equal(valueOf(separate, "agent-auth-cert-file"), "/etc/sensu/tls/backend-1.example.com.pem", "the backend's own server certificate");
+    assert.equal(
+      valueOf(separate, "agent-auth-cert-file"),
+      "/etc/sensu/tls/backend-1.example.com.pem",
+      "the backend's own server certificate",
+    );
     assert.equal(valueOf(separate, "enable-cert-revocation-check"), true);
     const single = guidePlan((i) => ({ ...i, plan: { ...i.plan, caLayout: "single", sensuVersion: "6.0-6.3" } }));
     const s1 = backendConfig(single, single.backends[0]!);
     assert.equal(valueOf(s1, "agent-auth-trusted-ca-file"), "/etc/sensu/tls/ca.pem");
     assert.equal(valueOf(s1, "enable-cert-revocation-check"), undefined, "6.0-6.3 has no such key");
     const noMtls = guidePlan((i) => ({ ...i, mtls: { enabled: false, bindUsers: false } }));
-    assert.equal(valueOf(agentConfig(noMtls, "agent"), "cert-file"), undefined, "cert-file would switch the agent to mTLS");
+    assert.equal(
+      valueOf(agentConfig(noMtls, "agent"), "cert-file"),
+      undefined,
+      "cert-file would switch the agent to mTLS",
+    );
     assert.equal(valueOf(backendConfig(noMtls, noMtls.backends[0]!), "agent-auth-cert-file"), undefined);
-    const custom = guidePlan((i) => ({ ...i, plan: { ...i.plan, tlsDir: "/opt/sensu/ssl" }, api: { ...i.api, dashboard: "file", dashboardCertPath: "/opt/web/ui.pem", dashboardKeyPath: "/opt/web/ui-key.pem" } }));
+    const custom = guidePlan((i) => ({
+      ...i,
+      plan: { ...i.plan, tlsDir: "/opt/sensu/ssl" },
+      api: {
+        ...i.api,
+        dashboard: "file",
+        dashboardCertPath: "/opt/web/ui.pem",
+        dashboardKeyPath: "/opt/web/ui-key.pem",
+      },
+    }));
     const c1 = backendConfig(custom, custom.backends[0]!);
     assert.equal(valueOf(c1, "key-file"), "/opt/sensu/ssl/backend-1.example.com-key.pem");
     assert.equal(valueOf(c1, "dashboard-cert-file"), "/opt/web/ui.pem");

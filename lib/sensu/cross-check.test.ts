@@ -25,7 +25,11 @@ const row = (rows: Connection[], id: string) => {
   assert.ok(r, `row ${id}`);
   return r;
 };
-const problems = (r: Connection) => r.checks.filter((c) => !c.ok).map((c) => c.detail).join(" / ");
+const problems = (r: Connection) =>
+  r.checks
+    .filter((c) => !c.ok)
+    .map((c) => c.detail)
+    .join(" / ");
 
 function set(view: HostView, key: string, value: ConfigValue): void {
   const entry = view.config.entries.find((e) => e.key === key);
@@ -36,7 +40,11 @@ function set(view: HostView, key: string, value: ConfigValue): void {
 describe("the connection cross-check", () => {
   it("passes every connection of the guide's plan and notes nothing in the separate-CA layout", () => {
     assert.deepEqual(failing(good.connections), []);
-    assert.equal(good.connections.filter((c) => c.kind === "etcd-peer").length, 6, "both directions between three members");
+    assert.equal(
+      good.connections.filter((c) => c.kind === "etcd-peer").length,
+      6,
+      "both directions between three members",
+    );
     assert.equal(good.connections.filter((c) => c.kind === "agent").length, 3);
     assert.equal(row(good.connections, "etcd-agent:backend-1").status, "pass", "agent certificates cannot open etcd");
     assert.ok(good.zip.length > 0);
@@ -47,10 +55,24 @@ describe("the connection cross-check", () => {
     const b2 = broken.backends[1]!;
     b2.sans = b2.sans.filter((s) => s.value !== "10.0.0.2");
     const bundle = await generateBundle(crypto, NOW, broken);
-    const bad = failing(bundle.connections).map((r) => r.id).sort();
-    assert.deepEqual(bad, ["etcd-client:backend-2", "etcd-peer:backend-1:backend-2", "etcd-peer:backend-2:backend-1", "etcd-peer:backend-2:backend-3", "etcd-peer:backend-3:backend-2"]);
-    assert.match(problems(row(bundle.connections, "etcd-peer:backend-1:backend-2")), /10\.0\.0\.2 is not among its names/);
-    assert.match(problems(row(bundle.connections, "etcd-peer:backend-2:backend-1")), /etcd refuses a peer whose address is not an IP SAN/);
+    const bad = failing(bundle.connections)
+      .map((r) => r.id)
+      .sort();
+    assert.deepEqual(bad, [
+      "etcd-client:backend-2",
+      "etcd-peer:backend-1:backend-2",
+      "etcd-peer:backend-2:backend-1",
+      "etcd-peer:backend-2:backend-3",
+      "etcd-peer:backend-3:backend-2",
+    ]);
+    assert.match(
+      problems(row(bundle.connections, "etcd-peer:backend-1:backend-2")),
+      /10\.0\.0\.2 is not among its names/,
+    );
+    assert.match(
+      problems(row(bundle.connections, "etcd-peer:backend-2:backend-1")),
+      /etcd refuses a peer whose address is not an IP SAN/,
+    );
     assert.equal(bundle.zip.length, 0, "nothing half-made is offered");
   });
 
@@ -62,33 +84,59 @@ describe("the connection cross-check", () => {
     const r = row(rows, "agent:agent:backend-1");
     assert.equal(r.status, "fail");
     assert.match(problems(r), /Not usable as a TLS server: it lacks serverAuth/);
-    assert.match(problems(r), /did not sign this certificate/, "the agent CA is not the CA agents verify backends with");
+    assert.match(
+      problems(r),
+      /did not sign this certificate/,
+      "the agent CA is not the CA agents verify backends with",
+    );
   });
 
   it("fails an http URL anywhere etcd listens or advertises", async () => {
     const input = fresh();
     set(input.backends[0]!, "etcd-listen-client-urls", ["http://10.0.0.1:2379"]);
     const rows = await crossCheck(crypto, input);
-    assert.deepEqual(failing(rows).map((r) => r.id), ["etcd-client:backend-1"]);
-    assert.match(problems(row(rows, "etcd-client:backend-1")), /etcd-listen-client-urls on backend-1 is http:\/\/10\.0\.0\.1:2379: plaintext\. Use https:\/\//);
+    assert.deepEqual(
+      failing(rows).map((r) => r.id),
+      ["etcd-client:backend-1"],
+    );
+    assert.match(
+      problems(row(rows, "etcd-client:backend-1")),
+      /etcd-listen-client-urls on backend-1 is http:\/\/10\.0\.0\.1:2379: plaintext\. Use https:\/\//,
+    );
   });
 
   it("fails a member missing from etcd-initial-cluster", async () => {
     const input = fresh();
     set(input.backends[0]!, "etcd-initial-cluster", "backend-1=https://10.0.0.1:2380,backend-2=https://10.0.0.2:2380");
     const rows = await crossCheck(crypto, input);
-    assert.deepEqual(failing(rows).map((r) => r.id), ["etcd-peer:backend-1:backend-3"]);
-    assert.match(problems(row(rows, "etcd-peer:backend-1:backend-3")), /backend-1's etcd-initial-cluster does not list backend-3/);
+    assert.deepEqual(
+      failing(rows).map((r) => r.id),
+      ["etcd-peer:backend-1:backend-3"],
+    );
+    assert.match(
+      problems(row(rows, "etcd-peer:backend-1:backend-3")),
+      /backend-1's etcd-initial-cluster does not list backend-3/,
+    );
   });
 
   it("fails a backend URL or api-url whose host no certificate names, and a ws:// agent URL", async () => {
     const input = fresh();
-    set(input.agents[0]!, "backend-url", ["wss://backend-1.example.com:8081", "ws://backend-2.example.com:8081", "wss://sensu.example.org:8081"]);
+    set(input.agents[0]!, "backend-url", [
+      "wss://backend-1.example.com:8081",
+      "ws://backend-2.example.com:8081",
+      "wss://sensu.example.org:8081",
+    ]);
     set(input.backends[0]!, "api-url", "https://sensu-api.example.com:8080");
     const rows = await crossCheck(crypto, input);
-    assert.deepEqual(failing(rows).map((r) => r.id), ["agent:agent:backend-2", "agent:agent:backend-3", "api-url:backend-1"]);
+    assert.deepEqual(
+      failing(rows).map((r) => r.id),
+      ["agent:agent:backend-2", "agent:agent:backend-3", "api-url:backend-1"],
+    );
     assert.match(problems(row(rows, "agent:agent:backend-2")), /plaintext/);
-    assert.match(problems(row(rows, "agent:agent:backend-3")), /sensu\.example\.org is not among its names \(backend-3\.example\.com, backend-3, localhost, 10\.0\.0\.3, 127\.0\.0\.1, ::1\)/);
+    assert.match(
+      problems(row(rows, "agent:agent:backend-3")),
+      /sensu\.example\.org is not among its names \(backend-3\.example\.com, backend-3, localhost, 10\.0\.0\.3, 127\.0\.0\.1, ::1\)/,
+    );
     assert.match(problems(row(rows, "api-url:backend-1")), /sensu-api\.example\.com is not among its names/);
   });
 
@@ -107,7 +155,13 @@ describe("the connection cross-check", () => {
     const input = fresh();
     set(input.backends[2]!, "agent-auth-trusted-ca-file", "/etc/sensu/tls/ca.pem");
     const rows = await crossCheck(crypto, input);
-    assert.deepEqual(failing(rows).map((r) => r.id), ["agent:agent:backend-3"]);
-    assert.match(problems(row(rows, "agent:agent:backend-3")), /backend-3 verifies with \/etc\/sensu\/tls\/ca\.pem, which did not sign this certificate \(issuer CN=Sensu Agent CA\)/);
+    assert.deepEqual(
+      failing(rows).map((r) => r.id),
+      ["agent:agent:backend-3"],
+    );
+    assert.match(
+      problems(row(rows, "agent:agent:backend-3")),
+      /backend-3 verifies with \/etc\/sensu\/tls\/ca\.pem, which did not sign this certificate \(issuer CN=Sensu Agent CA\)/,
+    );
   });
 });

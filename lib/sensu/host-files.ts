@@ -40,5 +40,9 @@ export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): Back
 
 export function agentFiles(plan: ResolvedPlan, commonName: string): AgentFiles {
   const own = cfsslNames(commonName);
-  return { ca: `${plan.tlsDir}/${cfsslNames(CA_STEM).cert}`, cert: `${plan.tlsDir}/${own.cert}`, key: `${plan.tlsDir}/${own.key}` };
+  return {
+    ca: `${plan.tlsDir}/${cfsslNames(CA_STEM).cert}`,
+    cert: `${plan.tlsDir}/${own.cert}`,
+    key: `${plan.tlsDir}/${own.key}`,
+  };
 }

@@ -6,7 +6,8 @@ import catalog from "./sensu-config-keys.json";
  * (../shared/reference). Copied into the repo so generation and tests need nothing outside it.
  */
 export type ConfigSide = "backend" | "agent";
-export type KeyType = "string" | "bool" | "stringSlice" | "int" | "uint" | "int64" | "duration" | "float64" | "stringMap";
+export type KeyType =
+  "string" | "bool" | "stringSlice" | "int" | "uint" | "int64" | "duration" | "float64" | "stringMap";
 
 export interface KeyFacts {
   type: string;

@@ -17,7 +17,7 @@ describe("absolute paths for config and scripts", () => {
       ["/etc/sensu tls", /space/],
       ["/etc/$HOME", /"\$"/],
       ["/etc/a;rm", /";"/],
-      ["/etc/\"q", /"""/],
+      ['/etc/"q', /"""/],
       ["/etc/a\nb", /not allowed/],
     ];
     for (const [p, re] of cases) assert.match(absolutePathProblem(p) ?? "", re, JSON.stringify(p));

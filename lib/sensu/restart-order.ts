@@ -4,7 +4,11 @@ import type { ResolvedPlan } from "../wizard/resolve";
 export function backendNextSteps(plan: ResolvedPlan, name: string): string[] {
   const order = plan.backends.map((b) => b.name);
   if (order.length === 1) {
-    return ["", "Next: systemctl restart sensu-backend", "Then restart every agent (their install.sh), and check: sensuctl cluster health"];
+    return [
+      "",
+      "Next: systemctl restart sensu-backend",
+      "Then restart every agent (their install.sh), and check: sensuctl cluster health",
+    ];
   }
   const position = order.indexOf(name) + 1;
   // A new cluster cannot come up one member at a time: etcd needs a majority before any is healthy.

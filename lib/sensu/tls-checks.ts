@@ -24,12 +24,28 @@ export type Loaded = { ok: true; cert: X509Certificate; chain: X509Certificate[]
 
 /** The first certificate of a file the config names, or why it cannot be used. */
 export function loadCert(files: HostFiles, path: string | undefined, host: string, setting: string): Loaded {
-  if (!path) return { ok: false, item: { label: `${setting} is set`, ok: false, detail: `${host} has no ${setting}: set it on this step.` } };
+  if (!path)
+    return {
+      ok: false,
+      item: { label: `${setting} is set`, ok: false, detail: `${host} has no ${setting}: set it on this step.` },
+    };
   const pem = files.get(path);
-  if (pem === undefined) return { ok: false, item: { label: `${setting} is in the bundle`, ok: false, detail: `${setting} names ${path}, which is not in ${host}'s folder of the bundle.` } };
+  if (pem === undefined)
+    return {
+      ok: false,
+      item: {
+        label: `${setting} is in the bundle`,
+        ok: false,
+        detail: `${setting} names ${path}, which is not in ${host}'s folder of the bundle.`,
+      },
+    };
   const chain = certificatesIn(pem);
   const [cert] = chain;
-  if (!cert) return { ok: false, item: { label: `${setting} holds a certificate`, ok: false, detail: `${path} on ${host} holds no certificate.` } };
+  if (!cert)
+    return {
+      ok: false,
+      item: { label: `${setting} holds a certificate`, ok: false, detail: `${path} on ${host} holds no certificate.` },
+    };
   return { ok: true, cert, chain };
 }
 
@@ -41,60 +57,113 @@ async function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certifi
  * Whether a CA in `caPem` vouches for `leaf`, directly or through the intermediates the presenter
  * sends after it (a leaf-first chain, as an organization's CA returns it).
  */
-export async function signedBy(crypto: Crypto, leaf: X509Certificate, caPem: string | undefined, caPath: string, verifierHost: string, presented: readonly X509Certificate[] = []): Promise<CheckItem> {
+export async function signedBy(
+  crypto: Crypto,
+  leaf: X509Certificate,
+  caPem: string | undefined,
+  caPath: string,
+  verifierHost: string,
+  presented: readonly X509Certificate[] = [],
+): Promise<CheckItem> {
   const label = `signed by a CA ${verifierHost} trusts`;
-  if (caPem === undefined) return { label, ok: false, detail: `${verifierHost} has no ${caPath} in the bundle to verify with.` };
+  if (caPem === undefined)
+    return { label, ok: false, detail: `${verifierHost} has no ${caPath} in the bundle to verify with.` };
   const anchors = certificatesIn(caPem);
   let current = leaf;
   for (let depth = 0; depth < 6; depth++) {
-    for (const ca of anchors) if (await issues(crypto, current, ca)) return { label, ok: true, detail: `${ca.subject} (${caPath} on ${verifierHost})` };
+    for (const ca of anchors)
+      if (await issues(crypto, current, ca))
+        return { label, ok: true, detail: `${ca.subject} (${caPath} on ${verifierHost})` };
     let next: X509Certificate | undefined;
     for (const c of presented) if (c !== current && (await issues(crypto, current, c))) next = c;
     if (!next) break;
     current = next;
   }
-  return { label, ok: false, detail: `${verifierHost} verifies with ${caPath}, which did not sign this certificate (issuer ${leaf.issuer}).` };
+  return {
+    label,
+    ok: false,
+    detail: `${verifierHost} verifies with ${caPath}, which did not sign this certificate (issuer ${leaf.issuer}).`,
+  };
 }
 
 /** What a client dialing `host` checks: the host must be one of the SANs (Go ignores the CN). */
 export function namesHost(cert: X509Certificate, host: string): CheckItem {
   const parsed = parseSan(host);
   const s = summarize(cert);
-  const sans: San[] = [...s.dnsNames.map((value) => ({ kind: "dns" as const, value })), ...s.ipAddresses.flatMap((ip) => { const p = parseSan(ip); return p.ok ? [p.san] : []; })];
+  const sans: San[] = [
+    ...s.dnsNames.map((value) => ({ kind: "dns" as const, value })),
+    ...s.ipAddresses.flatMap((ip) => {
+      const p = parseSan(ip);
+      return p.ok ? [p.san] : [];
+    }),
+  ];
   const listed = sans.map((x) => x.value).join(", ") || "no SANs";
   const ok = parsed.ok && sansCover(sans, parsed.san);
-  return { label: `names ${host}`, ok, detail: ok ? `${host} is a SAN` : `${host} is not among its names (${listed}). Add it on Backend certificates, or dial a name it has.` };
+  return {
+    label: `names ${host}`,
+    ok,
+    detail: ok
+      ? `${host} is a SAN`
+      : `${host} is not among its names (${listed}). Add it on Backend certificates, or dial a name it has.`,
+  };
 }
 
 /** The client's address must be an IP SAN of the certificate it presents: etcd's peer check. */
 export function namesSourceIp(cert: X509Certificate, ip: string): CheckItem {
   const item = namesHost(cert, ip);
-  return { label: `names its own address ${ip}`, ok: item.ok, detail: item.ok ? `${ip} is an IP SAN, as etcd's peer check requires` : `etcd refuses a peer whose address is not an IP SAN of its certificate: add ${ip} to this backend's IP addresses.` };
+  return {
+    label: `names its own address ${ip}`,
+    ok: item.ok,
+    detail: item.ok
+      ? `${ip} is an IP SAN, as etcd's peer check requires`
+      : `etcd refuses a peer whose address is not an IP SAN of its certificate: add ${ip} to this backend's IP addresses.`,
+  };
 }
 
 export function usableFor(cert: X509Certificate, purpose: "server" | "client"): CheckItem {
   const s = summarize(cert);
   const oid = purpose === "server" ? SERVER_AUTH : CLIENT_AUTH;
   const name = purpose === "server" ? "serverAuth" : "clientAuth";
-  const ekuOk = s.extendedKeyUsages.length === 0 || s.extendedKeyUsages.includes(name) || s.extendedKeyUsages.includes(oid);
+  const ekuOk =
+    s.extendedKeyUsages.length === 0 || s.extendedKeyUsages.includes(name) || s.extendedKeyUsages.includes(oid);
   const kuOk = s.keyUsages.length === 0 || s.keyUsages.includes("digitalSignature");
   const ok = ekuOk && kuOk && !s.isCa;
   const found = `key usages ${s.keyUsages.join(", ") || "none"}; extended ${s.extendedKeyUsages.join(", ") || "none"}`;
-  const why = s.isCa ? "it is a CA certificate" : !ekuOk ? `it lacks ${name} (${s.subject} is not a ${purpose} certificate)` : "it lacks digitalSignature";
-  return { label: `allowed for ${purpose} authentication`, ok, detail: ok ? found : `Not usable as a TLS ${purpose}: ${why}.` };
+  const why = s.isCa
+    ? "it is a CA certificate"
+    : !ekuOk
+      ? `it lacks ${name} (${s.subject} is not a ${purpose} certificate)`
+      : "it lacks digitalSignature";
+  return {
+    label: `allowed for ${purpose} authentication`,
+    ok,
+    detail: ok ? found : `Not usable as a TLS ${purpose}: ${why}.`,
+  };
 }
 
 export function validOn(cert: X509Certificate, now: Date): CheckItem {
   const day = now.toISOString().slice(0, 10);
   const ok = cert.notBefore <= now && now <= cert.notAfter;
   const until = cert.notAfter.toISOString().slice(0, 10);
-  return { label: `valid on ${day}`, ok, detail: ok ? `until ${until}` : now < cert.notBefore ? `not valid before ${cert.notBefore.toISOString()}` : `expired on ${until}: renew it.` };
+  return {
+    label: `valid on ${day}`,
+    ok,
+    detail: ok
+      ? `until ${until}`
+      : now < cert.notBefore
+        ? `not valid before ${cert.notBefore.toISOString()}`
+        : `expired on ${until}: renew it.`,
+  };
 }
 
 export function scheme(url: string, expected: "https" | "wss", where: string): CheckItem {
   const ok = url.startsWith(`${expected}://`);
   const plain = expected === "https" ? "http" : "ws";
-  return { label: `${expected}://`, ok, detail: ok ? url : `${where} is ${url}: ${url.startsWith(`${plain}://`) ? "plaintext. " : ""}Use ${expected}://.` };
+  return {
+    label: `${expected}://`,
+    ok,
+    detail: ok ? url : `${where} is ${url}: ${url.startsWith(`${plain}://`) ? "plaintext. " : ""}Use ${expected}://.`,
+  };
 }
 
 /** Host of a URL, IPv6 brackets removed; null if it does not parse. */

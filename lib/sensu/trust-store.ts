@@ -17,19 +17,29 @@ export function trustStoreSteps(linuxCaPath: string, bundleCaPath: string): Trus
     {
       platform: "Ubuntu / Debian",
       shell: "sh",
-      commands: ["sudo apt-get install -y ca-certificates", `sudo cp ${linuxCaPath} /usr/local/share/ca-certificates/sensu-ca.crt`, "sudo update-ca-certificates"],
+      commands: [
+        "sudo apt-get install -y ca-certificates",
+        `sudo cp ${linuxCaPath} /usr/local/share/ca-certificates/sensu-ca.crt`,
+        "sudo update-ca-certificates",
+      ],
       note: "update-ca-certificates only reads files ending in .crt, hence the new name.",
     },
     {
       platform: "RHEL / CentOS / Rocky",
       shell: "sh",
-      commands: ["sudo yum install -y ca-certificates", `sudo cp ${linuxCaPath} /etc/pki/ca-trust/source/anchors/sensu-ca.pem`, "sudo update-ca-trust extract"],
+      commands: [
+        "sudo yum install -y ca-certificates",
+        `sudo cp ${linuxCaPath} /etc/pki/ca-trust/source/anchors/sensu-ca.pem`,
+        "sudo update-ca-trust extract",
+      ],
       note: "The guide's update-ca-trust force-enable is only needed on RHEL 6.",
     },
     {
       platform: "macOS",
       shell: "sh",
-      commands: [`sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${bundleCaPath}`],
+      commands: [
+        `sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${bundleCaPath}`,
+      ],
       note: "Trusted by every user and by system processes, without the guide's Keychain Access clicks.",
     },
     {

@@ -22,7 +22,9 @@ export function yamlOf(entries: readonly ConfigEntry[]): string {
 /** The whole file: a header, then one commented block per guide section. */
 export function configYaml(config: HostConfig, header: readonly string[]): string {
   const sections = [...new Set(config.entries.map((e) => e.section))];
-  const blocks = sections.map((s) => `# ${SECTION_TITLES[s]}\n${yamlOf(config.entries.filter((e) => e.section === s))}`);
+  const blocks = sections.map(
+    (s) => `# ${SECTION_TITLES[s]}\n${yamlOf(config.entries.filter((e) => e.section === s))}`,
+  );
   return `${header.map((line) => `# ${line}`.trimEnd()).join("\n")}\n\n${blocks.join("\n")}`;
 }
 
@@ -30,6 +32,7 @@ export function configYaml(config: HostConfig, header: readonly string[]): strin
 export function parseConfig(text: string): Record<string, ConfigValue> {
   const data = load(text);
   if (data === null || data === undefined) return {};
-  if (typeof data !== "object" || Array.isArray(data)) throw new Error("failed to parse config: the top level is not a mapping");
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new Error("failed to parse config: the top level is not a mapping");
   return data as Record<string, ConfigValue>;
 }

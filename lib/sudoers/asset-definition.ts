@@ -11,7 +11,12 @@ export interface AssetDefinition {
 }
 
 function buildFields(build: AssetBuild): Record<string, unknown> {
-  return { filters: build.filterText.length > 0 ? [...build.filterText] : null, headers: build.headers, sha512: build.sha512, url: build.url };
+  return {
+    filters: build.filterText.length > 0 ? [...build.filterText] : null,
+    headers: build.headers,
+    sha512: build.sha512,
+    url: build.url,
+  };
 }
 
 export function assetDefinition(asset: Asset): AssetDefinition {
@@ -20,6 +25,9 @@ export function assetDefinition(asset: Asset): AssetDefinition {
   if (asset.labels) metadata.labels = { ...asset.labels };
   if (asset.annotations) metadata.annotations = { ...asset.annotations };
   const first = asset.builds[0];
-  const spec = asset.legacy && first ? buildFields(first) : { builds: asset.builds.map(buildFields), filters: null, headers: null };
+  const spec =
+    asset.legacy && first
+      ? buildFields(first)
+      : { builds: asset.builds.map(buildFields), filters: null, headers: null };
   return { type: "Asset", api_version: "core/v2", metadata, spec };
 }

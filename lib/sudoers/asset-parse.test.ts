@@ -7,7 +7,8 @@ import { GUIDE_ASSET_JSON, GUIDE_ASSET_YAML } from "./guide-fixtures.test-helper
 import { toJsonDocuments, toYamlDocuments } from "./serialize";
 
 const SHA = "a".repeat(128);
-const asset = (name: string, spec: string) => `---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+const asset = (name: string, spec: string) =>
+  `---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
 const withoutSource = (a: Asset) => ({ ...a, source: "" });
 
 describe("parseAssets on the guide's definition", () => {
@@ -20,7 +21,10 @@ describe("parseAssets on the guide's definition", () => {
     assert.equal(a?.legacy, false);
     assert.equal(a?.builds.length, 6);
     const amd64 = a?.builds[5];
-    assert.equal(amd64?.sha512, "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf");
+    assert.equal(
+      amd64?.sha512,
+      "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf",
+    );
     assert.deepEqual(amd64?.filterText, ["entity.system.os == 'linux'", "entity.system.arch == 'amd64'"]);
     assert.equal(a?.annotations?.["io.sensu.bonsai.version"], "0.10.1");
   });
@@ -45,16 +49,25 @@ describe("parseAssets on the guide's definition", () => {
 describe("parseAssets problems", () => {
   it("keeps the good documents and names document, asset and field for each bad one", () => {
     const text = [
-      asset("good", `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n    filters: ["entity.system.os == 'linux'"]\n`),
+      asset(
+        "good",
+        `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n    filters: ["entity.system.os == 'linux'"]\n`,
+      ),
       "---\ntype: CheckConfig\napi_version: core/v2\nmetadata:\n  name: c\n",
       asset("nobuilds", "  builds: []\n"),
       asset("short", `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA.slice(0, 64)}\n`),
       asset("nosha", "  builds:\n  - url: https://x/a.tar.gz\n"),
-      asset("filter", `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n    filters: ["entity.system.os in ['linux']"]\n`),
+      asset(
+        "filter",
+        `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n    filters: ["entity.system.os in ['linux']"]\n`,
+      ),
       "---\n: [broken\n",
     ].join("");
     const { assets, problems } = parseAssets(text, "paste");
-    assert.deepEqual(assets.map((a) => a.name), ["good"]);
+    assert.deepEqual(
+      assets.map((a) => a.name),
+      ["good"],
+    );
     const got = problems.map((p) => [p.document, p.name, p.field]);
     assert.deepEqual(got, [
       ["paste, document 2", "c", "type"],
@@ -64,19 +77,35 @@ describe("parseAssets problems", () => {
       ["paste, document 6", "filter", "spec.builds[0].filters[0]"],
       ["paste, document 7", null, ""],
     ]);
-    assert.match(problems[2]?.message ?? "", /^paste, document 4 \("short"\), spec\.builds\[0\]\.sha512: The sha512 is 64 characters/);
+    assert.match(
+      problems[2]?.message ?? "",
+      /^paste, document 4 \("short"\), spec\.builds\[0\]\.sha512: The sha512 is 64 characters/,
+    );
     assert.match(problems[4]?.message ?? "", /entity\.system\.os in \['linux'\]/);
     assert.match(problems[5]?.message ?? "", /^paste, document 7: failed to parse YAML/);
   });
 
   it("keeps the good builds of an asset with one bad build", () => {
-    const { assets, problems } = parseAssets(asset("mixed", `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n  - url: ftp://x\n    sha512: ${SHA}\n`));
-    assert.deepEqual(assets[0]?.builds.map((b) => b.index), [0]);
+    const { assets, problems } = parseAssets(
+      asset(
+        "mixed",
+        `  builds:\n  - url: https://x/a.tar.gz\n    sha512: ${SHA}\n  - url: ftp://x\n    sha512: ${SHA}\n`,
+      ),
+    );
+    assert.deepEqual(
+      assets[0]?.builds.map((b) => b.index),
+      [0],
+    );
     assert.equal(problems[0]?.field, "spec.builds[1].url");
   });
 
   it("reads a legacy single-build asset", () => {
-    const { assets } = parseAssets(asset("old", `  url: https://x/old.tar.gz\n  sha512: ${SHA.toUpperCase()}\n  filters:\n  - entity.system.os == 'linux'\n`));
+    const { assets } = parseAssets(
+      asset(
+        "old",
+        `  url: https://x/old.tar.gz\n  sha512: ${SHA.toUpperCase()}\n  filters:\n  - entity.system.os == 'linux'\n`,
+      ),
+    );
     assert.equal(assets[0]?.legacy, true);
     assert.equal(assets[0]?.builds[0]?.sha512, SHA.toUpperCase());
     const again = parseAssets(toYamlDocuments(assets.map(assetDefinition))).assets;
@@ -95,8 +124,14 @@ describe("parseAssets problems", () => {
 
   it("reports a second definition of the same asset, across files too", () => {
     const one = asset("dup", `  url: https://x/a.tar.gz\n  sha512: ${SHA}\n`);
-    const r = parseAssetFiles([{ name: "a.yml", text: one }, { name: "b.yml", text: one }]);
+    const r = parseAssetFiles([
+      { name: "a.yml", text: one },
+      { name: "b.yml", text: one },
+    ]);
     assert.equal(r.assets.length, 1);
-    assert.match(r.problems[0]?.message ?? "", /b\.yml, document 1 \("dup"\), metadata\.name: This name is already defined in a\.yml, document 1/);
+    assert.match(
+      r.problems[0]?.message ?? "",
+      /b\.yml, document 1 \("dup"\), metadata\.name: This name is already defined in a\.yml, document 1/,
+    );
   });
 });

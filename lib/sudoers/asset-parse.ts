@@ -68,11 +68,17 @@ function stringMap(v: unknown): Record<string, string> | null | undefined {
 function urlProblem(url: unknown): string | null {
   if (typeof url !== "string" || url === "") return "The url is missing; every build needs the URL of its archive";
   if (url.length > MAX_URL) return `The url is ${url.length} characters; at most ${MAX_URL} are accepted`;
-  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/.test(url)) return `"${url.slice(0, 80)}" is not an http(s) URL without spaces`;
+  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/.test(url))
+    return `"${url.slice(0, 80)}" is not an http(s) URL without spaces`;
   return null;
 }
 
-function parseBuild(raw: Obj, index: number, base: string, report: (field: string, message: string) => void): AssetBuild | null {
+function parseBuild(
+  raw: Obj,
+  index: number,
+  base: string,
+  report: (field: string, message: string) => void,
+): AssetBuild | null {
   let ok = true;
   const bad = (field: string, message: string) => {
     ok = false;
@@ -82,7 +88,8 @@ function parseBuild(raw: Obj, index: number, base: string, report: (field: strin
   if (urlError) bad("url", `${urlError}.`);
   let sha512: Sha512 | null = null;
   if (typeof raw.sha512 === "number") bad("sha512", "The sha512 was read as a number: put it in quotes.");
-  else if (typeof raw.sha512 !== "string") bad("sha512", "The sha512 is missing; every build needs the sha512 of its archive.");
+  else if (typeof raw.sha512 !== "string")
+    bad("sha512", "The sha512 is missing; every build needs the sha512 of its archive.");
   else {
     const sha = parseSha512(raw.sha512);
     if (sha.ok) sha512 = sha.value;
@@ -90,7 +97,8 @@ function parseBuild(raw: Obj, index: number, base: string, report: (field: strin
   }
   const filters: BuildFilter[] = [];
   const filterText: string[] = [];
-  if (raw.filters !== null && raw.filters !== undefined && !Array.isArray(raw.filters)) bad("filters", "The filters must be a list of expressions.");
+  if (raw.filters !== null && raw.filters !== undefined && !Array.isArray(raw.filters))
+    bad("filters", "The filters must be a list of expressions.");
   for (const [i, f] of (Array.isArray(raw.filters) ? raw.filters : []).entries()) {
     if (typeof f !== "string") {
       bad(`filters[${i}]`, "Each filter must be a string expression.");
@@ -120,23 +128,30 @@ function parseAsset(value: unknown, source: string, problems: AssetProblem[]): A
     return null;
   };
   if (!isObj(value)) return fail("", "This is not an object; expected a Sensu Asset definition.");
-  if (value.type !== "Asset") return fail("type", `The type is ${JSON.stringify(value.type ?? null)}, not "Asset"; only asset definitions are read here.`);
+  if (value.type !== "Asset")
+    return fail(
+      "type",
+      `The type is ${JSON.stringify(value.type ?? null)}, not "Asset"; only asset definitions are read here.`,
+    );
   if (value.api_version !== undefined && value.api_version !== "core/v2") {
     return fail("api_version", `The api_version is ${JSON.stringify(value.api_version)}; expected "core/v2".`);
   }
   if (!name) return fail("metadata.name", "The name is missing; every asset needs one.");
-  if (!ASSET_NAME.test(name)) return fail("metadata.name", "The name may contain only letters, digits and _ . : / - (at most 200 characters).");
+  if (!ASSET_NAME.test(name))
+    return fail("metadata.name", "The name may contain only letters, digits and _ . : / - (at most 200 characters).");
   const namespace = typeof meta?.namespace === "string" && meta.namespace !== "" ? meta.namespace : null;
   const labels = stringMap(meta?.labels);
   const annotations = stringMap(meta?.annotations);
   if (labels === undefined) return fail("metadata.labels", "Expected a map of names to strings.");
   if (annotations === undefined) return fail("metadata.annotations", "Expected a map of names to strings.");
   const spec = value.spec;
-  if (!isObj(spec)) return fail("spec", "The spec is missing; an asset needs spec.builds, or spec.url and spec.sha512.");
+  if (!isObj(spec))
+    return fail("spec", "The spec is missing; an asset needs spec.builds, or spec.url and spec.sha512.");
   const hasBuilds = Array.isArray(spec.builds) && spec.builds.length > 0;
   const hasLegacy = spec.url !== undefined && spec.url !== null;
   if (hasBuilds && hasLegacy) return fail("spec", "The spec has both builds and url; keep one form.");
-  if (!hasBuilds && !hasLegacy) return fail("spec.builds", "There are no builds; an asset needs at least one (or spec.url and spec.sha512).");
+  if (!hasBuilds && !hasLegacy)
+    return fail("spec.builds", "There are no builds; an asset needs at least one (or spec.url and spec.sha512).");
   const builds: AssetBuild[] = [];
   if (hasBuilds) {
     for (const [i, b] of (spec.builds as unknown[]).entries()) {
@@ -157,14 +172,24 @@ function parseAsset(value: unknown, source: string, problems: AssetProblem[]): A
 /** Parses one pasted text or file. `source` (a file name) prefixes every document label. */
 export function parseAssets(text: string, source?: string): ParsedAssets {
   const split = splitDocuments(text, source);
-  const problems: AssetProblem[] = split.errors.map((e) => ({ document: e.label, name: null, field: "", message: `${e.label}: ${e.message}.` }));
+  const problems: AssetProblem[] = split.errors.map((e) => ({
+    document: e.label,
+    name: null,
+    field: "",
+    message: `${e.label}: ${e.message}.`,
+  }));
   const assets: Asset[] = [];
   for (const doc of split.documents) {
     const asset = parseAsset(doc.value, doc.label, problems);
     if (!asset) continue;
     const earlier = assets.find((a) => a.name === asset.name && a.namespace === asset.namespace);
     if (earlier) {
-      problems.push({ document: doc.label, name: asset.name, field: "metadata.name", message: `${doc.label} ("${asset.name}"), metadata.name: This name is already defined in ${earlier.source}; the first definition is used.` });
+      problems.push({
+        document: doc.label,
+        name: asset.name,
+        field: "metadata.name",
+        message: `${doc.label} ("${asset.name}"), metadata.name: This name is already defined in ${earlier.source}; the first definition is used.`,
+      });
     } else assets.push(asset);
   }
   // Problems in the order of the documents, whether the YAML or the asset was at fault.
@@ -180,7 +205,12 @@ export function parseAssetFiles(files: readonly { name: string; text: string }[]
   for (const asset of all.flatMap((p) => p.assets)) {
     const earlier = out.assets.find((a) => a.name === asset.name && a.namespace === asset.namespace);
     if (earlier) {
-      out.problems.push({ document: asset.source, name: asset.name, field: "metadata.name", message: `${asset.source} ("${asset.name}"), metadata.name: This name is already defined in ${earlier.source}; the first definition is used.` });
+      out.problems.push({
+        document: asset.source,
+        name: asset.name,
+        field: "metadata.name",
+        message: `${asset.source} ("${asset.name}"), metadata.name: This name is already defined in ${earlier.source}; the first definition is used.`,
+      });
     } else out.assets.push(asset);
   }
   return out;

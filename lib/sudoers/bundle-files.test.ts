@@ -8,12 +8,15 @@ describe("sudoersBundleFiles", () => {
   it("root-owned: the sudoers file 0440, the copy script 0755, and the checks as YAML and JSON", () => {
     const plan = planOrThrow({ diagnosticEcho: true, choices: [chooseProfile(LINUX_AMD64)] });
     const files = sudoersBundleFiles(plan);
-    assert.deepEqual(files.map((f) => [f.path, f.mode.toString(8)]), [
-      ["sudoers.d/sensu-assets", "440"],
-      ["install-sensu-asset-commands.sh", "755"],
-      ["checks/sudo-checks.yaml", "644"],
-      ["checks/sudo-checks.json", "644"],
-    ]);
+    assert.deepEqual(
+      files.map((f) => [f.path, f.mode.toString(8)]),
+      [
+        ["sudoers.d/sensu-assets", "440"],
+        ["install-sensu-asset-commands.sh", "755"],
+        ["checks/sudo-checks.yaml", "644"],
+        ["checks/sudo-checks.json", "644"],
+      ],
+    );
     assert.equal(files[0]?.installTo, "/etc/sudoers.d/sensu-assets");
     assert.equal(files[0]?.content, renderSudoers(plan).text);
     assert.ok(files.every((f) => f.purpose.length > 0 && f.content.endsWith("\n")));
@@ -25,6 +28,9 @@ describe("sudoersBundleFiles", () => {
   });
 
   it("ships no check files when there is no asset to check", () => {
-    assert.deepEqual(sudoersBundleFiles(planOrThrow({ mode: "all-assets", choices: [] })).map((f) => f.path), ["sudoers.d/sensu-assets"]);
+    assert.deepEqual(
+      sudoersBundleFiles(planOrThrow({ mode: "all-assets", choices: [] })).map((f) => f.path),
+      ["sudoers.d/sensu-assets"],
+    );
   });
 });

@@ -34,13 +34,28 @@ export function sudoersBundleFiles(plan: SudoersPlan, options: ExampleCheckOptio
   ];
   const script = renderCopyScript(plan);
   if (script !== null) {
-    files.push({ path: COPY_SCRIPT_FILE, mode: SCRIPT_MODE, content: script, purpose: `Run as root on each agent host: installs the verified, root-owned commands the sudo rules name (under ${plan.rootDir}).` });
+    files.push({
+      path: COPY_SCRIPT_FILE,
+      mode: SCRIPT_MODE,
+      content: script,
+      purpose: `Run as root on each agent host: installs the verified, root-owned commands the sudo rules name (under ${plan.rootDir}).`,
+    });
   }
   const checks = exampleChecks(plan, options);
   if (checks.length > 0) {
     files.push(
-      { path: "checks/sudo-checks.yaml", mode: CHECK_MODE, content: checksToYaml(checks), purpose: "Example checks that run asset commands through sudo (sensuctl create -f)." },
-      { path: "checks/sudo-checks.json", mode: CHECK_MODE, content: checksToJson(checks), purpose: "The same example checks as JSON (sensuctl create -f)." },
+      {
+        path: "checks/sudo-checks.yaml",
+        mode: CHECK_MODE,
+        content: checksToYaml(checks),
+        purpose: "Example checks that run asset commands through sudo (sensuctl create -f).",
+      },
+      {
+        path: "checks/sudo-checks.json",
+        mode: CHECK_MODE,
+        content: checksToJson(checks),
+        purpose: "The same example checks as JSON (sensuctl create -f).",
+      },
     );
   }
   return files;

@@ -19,7 +19,14 @@ describe("the copy script passes bash -n and shellcheck", () => {
     const dir = mkdtempSync(join(tmpdir(), "sensu-copy-"));
     try {
       const file = join(dir, COPY_SCRIPT_FILE);
-      writeFileSync(file, renderCopyScript(planOrThrow({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64), chooseProfile(LINUX_ARMV7)] })) ?? "");
+      writeFileSync(
+        file,
+        renderCopyScript(
+          planOrThrow({
+            choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64), chooseProfile(LINUX_ARMV7)],
+          }),
+        ) ?? "",
+      );
       assert.equal(run("bash", ["-n", file]).code, 0);
       const sc = run("shellcheck", ["--shell=sh", file]);
       assert.equal(sc.code, 0, sc.out);
@@ -31,63 +38,78 @@ describe("the copy script passes bash -n and shellcheck", () => {
 
 const isRoot = process.getuid?.() === 0;
 
-describe("the copy script, run as root with a local archive", { skip: isRoot ? false : "needs root: it installs root-owned files" }, () => {
-  let base = "";
-  let archives = "";
-  let archive: Buffer;
-  const script = (rootDir: string, sha512: string) => {
-    const text = JSON.stringify({ type: "Asset", metadata: { name: "test/tool" }, spec: { builds: [{ url: "https://example.invalid/tool_1.0_linux.tar.gz", sha512, filters: ["entity.system.os == 'linux'"] }] } });
-    const plan = planOrThrow({ rootDir, choices: [{ asset: "test/tool", build: 0, commands: ["tool"] }] }, parseAssets(text).assets);
-    const file = join(base, `${COPY_SCRIPT_FILE}-${Math.random().toString(36).slice(2)}`);
-    writeFileSync(file, renderCopyScript(plan) ?? "");
-    return file;
-  };
+describe(
+  "the copy script, run as root with a local archive",
+  { skip: isRoot ? false : "needs root: it installs root-owned files" },
+  () => {
+    let base = "";
+    let archives = "";
+    let archive: Buffer;
+    const script = (rootDir: string, sha512: string) => {
+      const text = JSON.stringify({
+        type: "Asset",
+        metadata: { name: "test/tool" },
+        spec: {
+          builds: [
+            { url: "https://example.invalid/tool_1.0_linux.tar.gz", sha512, filters: ["entity.system.os == 'linux'"] },
+          ],
+        },
+      });
+      const plan = planOrThrow(
+        { rootDir, choices: [{ asset: "test/tool", build: 0, commands: ["tool"] }] },
+        parseAssets(text).assets,
+      );
+      const file = join(base, `${COPY_SCRIPT_FILE}-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(file, renderCopyScript(plan) ?? "");
+      return file;
+    };
 
-  before(() => {
-    base = mkdtempSync(join(homedir(), "sensu-copy-"));
-    chmodSync(base, 0o755);
-    const src = join(base, "src");
-    mkdirSync(join(src, "bin"), { recursive: true });
-    writeFileSync(join(src, "bin", "tool"), "#!/bin/sh\necho tool\n", { mode: 0o777 });
-    writeFileSync(join(src, "bin", "other"), "#!/bin/sh\necho other\n", { mode: 0o755 });
-    archives = join(base, "archives");
-    mkdirSync(archives);
-    assert.equal(run("tar", ["-czf", join(archives, "tool_1.0_linux.tar.gz"), "-C", src, "./bin"]).code, 0);
-    archive = readFileSync(join(archives, "tool_1.0_linux.tar.gz"));
-  });
-  after(() => rmSync(base, { recursive: true, force: true }));
+    before(() => {
+      base = mkdtempSync(join(homedir(), "sensu-copy-"));
+      chmodSync(base, 0o755);
+      const src = join(base, "src");
+      mkdirSync(join(src, "bin"), { recursive: true });
+      writeFileSync(join(src, "bin", "tool"), "#!/bin/sh\necho tool\n", { mode: 0o777 });
+      writeFileSync(join(src, "bin", "other"), "#!/bin/sh\necho other\n", { mode: 0o755 });
+      archives = join(base, "archives");
+      mkdirSync(archives);
+      assert.equal(run("tar", ["-czf", join(archives, "tool_1.0_linux.tar.gz"), "-C", src, "./bin"]).code, 0);
+      archive = readFileSync(join(archives, "tool_1.0_linux.tar.gz"));
+    });
+    after(() => rmSync(base, { recursive: true, force: true }));
 
-  it("installs only the named command, root-owned 0755, with an upper-case sha512 as written", () => {
-    const sha = createHash("sha512").update(archive).digest("hex").toUpperCase();
-    const rootDir = join(base, "libexec");
-    const r = run("sh", [script(rootDir, sha), archives]);
-    assert.equal(r.code, 0, r.out);
-    const installed = join(rootDir, "test", "tool", "bin", "tool");
-    const st = statSync(installed);
-    assert.equal(st.mode & 0o7777, 0o755);
-    assert.equal(st.uid, 0);
-    assert.equal(existsSync(join(rootDir, "test", "tool", "bin", "other")), false);
-    assert.equal(run(installed, []).stdout, "tool\n");
-  });
+    it("installs only the named command, root-owned 0755, with an upper-case sha512 as written", () => {
+      const sha = createHash("sha512").update(archive).digest("hex").toUpperCase();
+      const rootDir = join(base, "libexec");
+      const r = run("sh", [script(rootDir, sha), archives]);
+      assert.equal(r.code, 0, r.out);
+      const installed = join(rootDir, "test", "tool", "bin", "tool");
+      const st = statSync(installed);
+      assert.equal(st.mode & 0o7777, 0o755);
+      assert.equal(st.uid, 0);
+      assert.equal(existsSync(join(rootDir, "test", "tool", "bin", "other")), false);
+      assert.equal(run(installed, []).stdout, "tool\n");
+    });
 
-  it("refuses an archive whose sha512 differs from the definition", () => {
-    const wrong = createHash("sha512").update("something else").digest("hex");
-    const rootDir = join(base, "tampered");
-    const r = run("sh", [script(rootDir, wrong), archives]);
-    assert.equal(r.code, 1);
-    assert.match(r.out, /failed to verify test\/tool \(linux\/any arch\)/);
-    assert.equal(existsSync(join(rootDir, "test")), false);
-  });
-
-  it("refuses a directory that others can write", () => {
-    const sha = createHash("sha512").update(archive).digest("hex");
-    const open = mkdtempSync(join(tmpdir(), "sensu-open-"));
-    try {
-      const r = run("sh", [script(join(open, "libexec"), sha), archives]);
+    it("refuses an archive whose sha512 differs from the definition", () => {
+      const wrong = createHash("sha512").update("something else").digest("hex");
+      const rootDir = join(base, "tampered");
+      const r = run("sh", [script(rootDir, wrong), archives]);
       assert.equal(r.code, 1);
-      assert.match(r.out, /failed to trust \/.*: it must be owned by root and writable by root only/);
-    } finally {
-      rmSync(open, { recursive: true, force: true });
-    }
-  });
-});
+      assert.match(r.out, /failed to verify test\/tool \(linux\/any arch\)/);
+      assert.equal(existsSync(join(rootDir, "test")), false);
+    });
+
+    it("refuses a directory that others can write", () => {
+      const sha = createHash("sha512").update(archive).digest("hex");
+      const open = mkdtempSync(join(tmpdir(), "sensu-open-"));
+      try {
+        const r = run("sh", [script(join(open, "libexec"), sha), archives]);
+        assert.equal(r.code, 1);
+        assert.match(r.out, /failed to trust \/.*: it must be owned by root and writable by root only/);
+      } finally {
+        rmSync(open, { recursive: true, force: true });
+      }
+    });
+  },
+);

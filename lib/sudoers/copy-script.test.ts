@@ -4,11 +4,15 @@ import { parseAssets } from "./asset-parse";
 import { archiveFileName, renderCopyScript } from "./copy-script";
 import { AMD64_SHA, chooseProfile, LINUX_AMD64, LINUX_ARM64, LINUX_ARMV7, planOrThrow } from "./sudoers.test-helper";
 
-const script = (input: Parameters<typeof planOrThrow>[0], assets?: Parameters<typeof planOrThrow>[1]) => renderCopyScript(planOrThrow(input, assets)) ?? "";
+const script = (input: Parameters<typeof planOrThrow>[0], assets?: Parameters<typeof planOrThrow>[1]) =>
+  renderCopyScript(planOrThrow(input, assets)) ?? "";
 
 describe("renderCopyScript", () => {
   it("exists only for the root-owned mode", () => {
-    assert.equal(renderCopyScript(planOrThrow({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64)] })), null);
+    assert.equal(
+      renderCopyScript(planOrThrow({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64)] })),
+      null,
+    );
     assert.ok(script({ choices: [chooseProfile(LINUX_AMD64)] }).startsWith("#!/bin/sh\n"));
   });
 
@@ -22,7 +26,9 @@ describe("renderCopyScript", () => {
   });
 
   it("picks the build by the host's os/arch in Sensu's terms, most specific first, and skips hosts with none", () => {
-    const text = script({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARMV7), chooseProfile(LINUX_ARM64)] });
+    const text = script({
+      choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARMV7), chooseProfile(LINUX_ARM64)],
+    });
     assert.ok(text.includes("  'linux'/'amd64'/*)\n"));
     assert.ok(text.includes("  'linux'/'arm'/'7')\n"));
     assert.ok(text.indexOf("'linux'/'arm'/'7')") < text.indexOf("'linux'/'amd64'/*)"));
@@ -37,7 +43,13 @@ describe("renderCopyScript", () => {
   });
 
   it("refuses to download a build that needs HTTP headers, and says so", () => {
-    const assets = parseAssets(JSON.stringify({ type: "Asset", metadata: { name: "private" }, spec: { url: "https://x/p.tar.gz", sha512: "d".repeat(128), headers: { Authorization: "Bearer x" } } })).assets;
+    const assets = parseAssets(
+      JSON.stringify({
+        type: "Asset",
+        metadata: { name: "private" },
+        spec: { url: "https://x/p.tar.gz", sha512: "d".repeat(128), headers: { Authorization: "Bearer x" } },
+      }),
+    ).assets;
     const text = script({ choices: [{ asset: "private", build: 0, commands: ["p"] }] }, assets);
     assert.ok(text.includes("'p.tar.gz' headers \\"));
     assert.ok(!text.includes("Bearer"), "header values (secrets) never reach the script");

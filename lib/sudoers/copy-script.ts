@@ -11,7 +11,11 @@ export const COPY_SCRIPT_FILE = "install-sensu-asset-commands.sh";
 
 /** The name the archive has in ARCHIVE_DIR: the last part of its URL when that is a plain file name. */
 export function archiveFileName(build: PlannedBuild): string {
-  const last = build.build.url.replace(/[?#].*$/, "").split("/").pop() ?? "";
+  const last =
+    build.build.url
+      .replace(/[?#].*$/, "")
+      .split("/")
+      .pop() ?? "";
   return /^[A-Za-z0-9][A-Za-z0-9._+-]{0,200}$/.test(last) ? last : `${build.build.sha512}.tar.gz`;
 }
 
@@ -35,7 +39,8 @@ function assetBlock(builds: PlannedBuild[], rootDir: string): string[] {
   for (const b of [...builds].sort((x, y) => specificity(x) - specificity(y))) {
     const others = b.build.filters.filter((f) => !["os", "arch", "arm_version"].includes(f.field));
     lines.push(`  ${casePattern(b)})`);
-    if (others.length > 0) lines.push(`    # Not checked here: ${others.map((f) => `${f.field} ${f.op} ${f.value}`).join(", ")}`);
+    if (others.length > 0)
+      lines.push(`    # Not checked here: ${others.map((f) => `${f.field} ${f.op} ${f.value}`).join(", ")}`);
     lines.push(
       `    install_build ${shellQuote(name)} ${shellQuote(b.label)} \\`,
       `      ${shellQuote(b.build.sha512)} \\`,

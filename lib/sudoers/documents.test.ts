@@ -5,10 +5,13 @@ import { jsonPieces, splitDocuments } from "./documents";
 describe("splitDocuments", () => {
   it("numbers YAML documents and keeps the good ones around a broken one", () => {
     const r = splitDocuments("---\na: 1\n---\nb: [unclosed\n---\nc: 3\n", "assets.yml");
-    assert.deepEqual(r.documents.map((d) => [d.index, d.label, d.value]), [
-      [1, "assets.yml, document 1", { a: 1 }],
-      [3, "assets.yml, document 3", { c: 3 }],
-    ]);
+    assert.deepEqual(
+      r.documents.map((d) => [d.index, d.label, d.value]),
+      [
+        [1, "assets.yml, document 1", { a: 1 }],
+        [3, "assets.yml, document 3", { c: 3 }],
+      ],
+    );
     assert.equal(r.errors.length, 1);
     assert.equal(r.errors[0]?.label, "assets.yml, document 2");
     assert.match(r.errors[0]?.message ?? "", /^failed to parse YAML/);
@@ -16,19 +19,31 @@ describe("splitDocuments", () => {
 
   it("skips empty and comment-only documents and the ... end marker", () => {
     const r = splitDocuments("# header\n---\n---\na: 1\n...\n# trailing comment\n");
-    assert.deepEqual(r.documents.map((d) => d.value), [{ a: 1 }]);
+    assert.deepEqual(
+      r.documents.map((d) => d.value),
+      [{ a: 1 }],
+    );
     assert.equal(r.errors.length, 0);
   });
 
   it("does not split at an indented --- inside a block scalar", () => {
     const r = splitDocuments("a: |\n  x\n  ---\n  y\n");
-    assert.deepEqual(r.documents.map((d) => d.value), [{ a: "x\n---\ny\n" }]);
+    assert.deepEqual(
+      r.documents.map((d) => d.value),
+      [{ a: "x\n---\ny\n" }],
+    );
   });
 
   it("reads JSON: one object, an array of objects, or sensuctl's stream of objects", () => {
     assert.equal(splitDocuments('{"a":1}').documents.length, 1);
-    assert.deepEqual(splitDocuments('[{"a":1},{"b":2}]').documents.map((d) => d.label), ["document 1", "document 2"]);
-    assert.deepEqual(splitDocuments('{"a":"}{"}\n{"b":"\\"{"}').documents.map((d) => d.value), [{ a: "}{" }, { b: '"{' }]);
+    assert.deepEqual(
+      splitDocuments('[{"a":1},{"b":2}]').documents.map((d) => d.label),
+      ["document 1", "document 2"],
+    );
+    assert.deepEqual(
+      splitDocuments('{"a":"}{"}\n{"b":"\\"{"}').documents.map((d) => d.value),
+      [{ a: "}{" }, { b: '"{' }],
+    );
   });
 
   it("reports broken JSON with the parser's reason", () => {

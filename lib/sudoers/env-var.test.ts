@@ -8,7 +8,10 @@ describe("assetPathEnvVar", () => {
   });
 
   it("collapses a run of separators into one underscore, as sensu-go's environment.Key does", () => {
-    assert.equal(assetPathEnvVar("sensu-plugins/sensu-plugins-disk-checks"), "SENSU_PLUGINS_SENSU_PLUGINS_DISK_CHECKS_PATH");
+    assert.equal(
+      assetPathEnvVar("sensu-plugins/sensu-plugins-disk-checks"),
+      "SENSU_PLUGINS_SENSU_PLUGINS_DISK_CHECKS_PATH",
+    );
     assert.equal(assetPathEnvVar("a.-/b"), "A_B_PATH");
     assert.equal(assetPathEnvVar("ruby_2.4"), "RUBY_2_4_PATH");
   });

@@ -12,7 +12,11 @@ describe("parseFilter", () => {
   it("reads Bonsai's comparisons in single quotes, double quotes and bare numbers", () => {
     assert.deepEqual(parsed("entity.system.os == 'linux'"), { field: "os", op: "==", value: "linux" });
     assert.deepEqual(parsed('entity.system.arch == "amd64"'), { field: "arch", op: "==", value: "amd64" });
-    assert.deepEqual(parsed("entity.system.platform_family=='rhel'"), { field: "platform_family", op: "==", value: "rhel" });
+    assert.deepEqual(parsed("entity.system.platform_family=='rhel'"), {
+      field: "platform_family",
+      op: "==",
+      value: "rhel",
+    });
     assert.deepEqual(parsed("entity.system.arm_version == 7"), { field: "arm_version", op: "==", value: "7" });
     assert.deepEqual(parsed("  entity.system.platform != 'alpine' "), { field: "platform", op: "!=", value: "alpine" });
   });
@@ -39,10 +43,16 @@ describe("parseFilter", () => {
 
 describe("buildLabel and matches", () => {
   it("labels builds by os/arch and lists the other conditions", () => {
-    assert.equal(buildLabel([parsed("entity.system.os == 'linux'"), parsed("entity.system.arch == 'amd64'")]), "linux/amd64");
+    assert.equal(
+      buildLabel([parsed("entity.system.os == 'linux'"), parsed("entity.system.arch == 'amd64'")]),
+      "linux/amd64",
+    );
     assert.equal(buildLabel([parsed("entity.system.os == 'linux'")]), "linux/any arch");
     assert.equal(buildLabel([]), "any platform");
-    assert.equal(buildLabel([parsed("entity.system.os == 'linux'"), parsed("entity.system.platform_family == 'rhel'")]), "linux/any arch (platform_family == rhel)");
+    assert.equal(
+      buildLabel([parsed("entity.system.os == 'linux'"), parsed("entity.system.platform_family == 'rhel'")]),
+      "linux/any arch (platform_family == rhel)",
+    );
   });
 
   it("matches a host only when every filter holds", () => {

@@ -3,7 +3,16 @@
 // because choosing the wrong build would pin sudoers to a directory that never exists.
 
 /** The entity.system attributes Bonsai's build filters compare. */
-export const SYSTEM_FIELDS = ["os", "arch", "arm_version", "platform", "platform_family", "platform_version", "libc_type", "float_type"] as const;
+export const SYSTEM_FIELDS = [
+  "os",
+  "arch",
+  "arm_version",
+  "platform",
+  "platform_family",
+  "platform_version",
+  "libc_type",
+  "float_type",
+] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
 
 export interface BuildFilter {
@@ -16,7 +25,8 @@ export type FilterResult = { ok: true; filter: BuildFilter } | { ok: false; mess
 
 // Values are kept to the characters real platforms use (linux, amd64, 386, rhel, 7.9, musl): they
 // reach comments in the sudoers file and patterns in the copy script, so nothing else may pass.
-const COMPARISON = /^entity\.system\.([a-z_]+)\s*(==|!=)\s*(?:'([A-Za-z0-9._+-]{1,64})'|"([A-Za-z0-9._+-]{1,64})"|([0-9]{1,9}))$/;
+const COMPARISON =
+  /^entity\.system\.([a-z_]+)\s*(==|!=)\s*(?:'([A-Za-z0-9._+-]{1,64})'|"([A-Za-z0-9._+-]{1,64})"|([0-9]{1,9}))$/;
 
 /** Parses one filter expression, e.g. `entity.system.arch == "amd64"` or `entity.system.arm_version == 7`. */
 export function parseFilter(expression: string): FilterResult {
@@ -30,7 +40,10 @@ export function parseFilter(expression: string): FilterResult {
   }
   const field = m[1] ?? "";
   if (!(SYSTEM_FIELDS as readonly string[]).includes(field)) {
-    return { ok: false, message: `"${text}" compares entity.system.${field}, which is not one of ${SYSTEM_FIELDS.join(", ")}` };
+    return {
+      ok: false,
+      message: `"${text}" compares entity.system.${field}, which is not one of ${SYSTEM_FIELDS.join(", ")}`,
+    };
   }
   const value = m[3] ?? m[4] ?? m[5] ?? "";
   return { ok: true, filter: { field: field as SystemField, op: m[2] === "!=" ? "!=" : "==", value } };

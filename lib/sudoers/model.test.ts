@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseAssets } from "./asset-parse";
 import { DEFAULT_INPUT, planSudoers, type SudoersInput } from "./model";
-import { AMD64_SHA, chooseProfile, guideAssets, LINUX_AMD64, LINUX_ARM64, LINUX_ARMV7, planOrThrow, PROFILE } from "./sudoers.test-helper";
+import {
+  AMD64_SHA,
+  chooseProfile,
+  guideAssets,
+  LINUX_AMD64,
+  LINUX_ARM64,
+  LINUX_ARMV7,
+  planOrThrow,
+  PROFILE,
+} from "./sudoers.test-helper";
 
 const issuesOf = (input: Partial<SudoersInput>, assets = guideAssets()) => {
   const r = planSudoers({ ...DEFAULT_INPUT, ...input }, assets);
@@ -29,26 +38,36 @@ describe("planSudoers", () => {
   });
 
   it("names the field of every bad value", () => {
-    assert.deepEqual(fields({ user: "sensu ALL", cacheDir: "relative", rootDir: "/usr/local/*", choices: [chooseProfile(LINUX_AMD64, ["../sh"])] }), [
-      "user",
-      "cacheDir",
-      "rootDir",
-      "choices[0].commands[0]",
-    ]);
+    assert.deepEqual(
+      fields({
+        user: "sensu ALL",
+        cacheDir: "relative",
+        rootDir: "/usr/local/*",
+        choices: [chooseProfile(LINUX_AMD64, ["../sh"])],
+      }),
+      ["user", "cacheDir", "rootDir", "choices[0].commands[0]"],
+    );
   });
 
   it("needs a chosen build except in all-assets mode, and named commands where the mode lists commands", () => {
     assert.deepEqual(fields({ mode: "selected-builds", choices: [] }), ["choices"]);
     assert.deepEqual(fields({ mode: "all-assets", choices: [] }), []);
     assert.deepEqual(fields({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64, [])] }), []);
-    assert.deepEqual(fields({ mode: "selected-commands", choices: [chooseProfile(LINUX_AMD64, [])] }), ["choices[0].commands"]);
-    assert.deepEqual(fields({ mode: "root-owned", choices: [chooseProfile(LINUX_AMD64, [])] }), ["choices[0].commands"]);
+    assert.deepEqual(fields({ mode: "selected-commands", choices: [chooseProfile(LINUX_AMD64, [])] }), [
+      "choices[0].commands",
+    ]);
+    assert.deepEqual(fields({ mode: "root-owned", choices: [chooseProfile(LINUX_AMD64, [])] }), [
+      "choices[0].commands",
+    ]);
   });
 
   it("refuses unknown assets and builds, duplicates, and a command listed twice", () => {
     assert.deepEqual(fields({ choices: [{ asset: "nope", build: 0, commands: ["x"] }] }), ["choices[0].asset"]);
     assert.deepEqual(fields({ choices: [chooseProfile(9)] }), ["choices[0].build"]);
-    assert.deepEqual(fields({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_AMD64)] }), ["choices[1]"]);
+    assert.deepEqual(
+      fields({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_AMD64)] }),
+      ["choices[1]"],
+    );
     assert.deepEqual(fields({ choices: [chooseProfile(LINUX_AMD64, ["a", "a"])] }), ["choices[0].commands[1]"]);
   });
 
@@ -56,25 +75,50 @@ describe("planSudoers", () => {
     const issues = issuesOf({ rootDir: "/var/cache/sensu/sensu-agent/root", choices: [chooseProfile(LINUX_AMD64)] });
     assert.equal(issues[0]?.field, "rootDir");
     assert.match(issues[0]?.message ?? "", /inside the cache directory/);
-    assert.deepEqual(fields({ rootDir: "/var/cache/sensu/sensu-agent", choices: [chooseProfile(LINUX_AMD64)] }), ["rootDir"]);
+    assert.deepEqual(fields({ rootDir: "/var/cache/sensu/sensu-agent", choices: [chooseProfile(LINUX_AMD64)] }), [
+      "rootDir",
+    ]);
     assert.deepEqual(fields({ rootDir: "/var/cache/sensu/sensu-agent2", choices: [chooseProfile(LINUX_AMD64)] }), []);
   });
 
   it("in root-owned mode refuses non-Linux builds and two builds for the same hosts", () => {
     assert.match(issuesOf({ choices: [chooseProfile(0)] })[0]?.message ?? "", /darwin\/386 build .* not for Linux/);
-    assert.deepEqual(fields({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64), chooseProfile(LINUX_ARMV7)] }), []);
+    assert.deepEqual(
+      fields({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64), chooseProfile(LINUX_ARMV7)] }),
+      [],
+    );
     const twin = parseAssets(
       `---\ntype: Asset\nmetadata: {name: twin}\nspec:\n  builds:\n  - {url: "https://x/a", sha512: "${"a".repeat(128)}", filters: ["entity.system.os == 'linux'", "entity.system.platform_family == 'rhel'"]}\n  - {url: "https://x/b", sha512: "${"b".repeat(128)}", filters: ["entity.system.os == 'linux'", "entity.system.platform_family == 'debian'"]}\n`,
     ).assets;
-    const issues = issuesOf({ choices: [{ asset: "twin", build: 0, commands: ["t"] }, { asset: "twin", build: 1, commands: ["t"] }] }, twin);
+    const issues = issuesOf(
+      {
+        choices: [
+          { asset: "twin", build: 0, commands: ["t"] },
+          { asset: "twin", build: 1, commands: ["t"] },
+        ],
+      },
+      twin,
+    );
     assert.match(issues[0]?.message ?? "", /fit the same hosts; choose one/);
   });
 
   it("in root-owned mode refuses an asset name that cannot be a directory", () => {
-    const odd = parseAssets(JSON.stringify({ type: "Asset", metadata: { name: "ns:odd" }, spec: { url: "https://x/a", sha512: "c".repeat(128) } })).assets;
+    const odd = parseAssets(
+      JSON.stringify({
+        type: "Asset",
+        metadata: { name: "ns:odd" },
+        spec: { url: "https://x/a", sha512: "c".repeat(128) },
+      }),
+    ).assets;
     const issues = issuesOf({ choices: [{ asset: "ns:odd", build: 0, commands: ["t"] }] }, odd);
-    assert.deepEqual(issues.map((i) => i.field), ["choices[0].asset"]);
-    assert.deepEqual(issuesOf({ mode: "selected-commands", choices: [{ asset: "ns:odd", build: 0, commands: ["t"] }] }, odd), []);
+    assert.deepEqual(
+      issues.map((i) => i.field),
+      ["choices[0].asset"],
+    );
+    assert.deepEqual(
+      issuesOf({ mode: "selected-commands", choices: [{ asset: "ns:odd", build: 0, commands: ["t"] }] }, odd),
+      [],
+    );
   });
 
   it("offers secure_path only with explicit directories", () => {
@@ -85,7 +129,11 @@ describe("planSudoers", () => {
   it("uses the asset's short name as the example command when none is chosen", () => {
     const plan = planOrThrow({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64, [])] });
     assert.equal(plan.builds[0]?.exampleCommand, "system-profile-linux");
-    assert.equal(planOrThrow({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64, ["other"])] }).builds[0]?.exampleCommand, "other");
+    assert.equal(
+      planOrThrow({ mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64, ["other"])] }).builds[0]
+        ?.exampleCommand,
+      "other",
+    );
   });
 
   it("keeps the chosen asset name for the plan", () => {

@@ -2,7 +2,16 @@ import type { FieldIssue } from "../wizard/issues";
 import type { Asset, AssetBuild } from "./asset-parse";
 import { assetPathEnvVar } from "./env-var";
 import { buildLabel } from "./filters";
-import { assetDirSegments, joinPath, parseCommandName, parseDirectory, parseUserName, type AbsPath, type CommandName, type UserName } from "./tokens";
+import {
+  assetDirSegments,
+  joinPath,
+  parseCommandName,
+  parseDirectory,
+  parseUserName,
+  type AbsPath,
+  type CommandName,
+  type UserName,
+} from "./tokens";
 import { rootOwnedProblems } from "./root-owned";
 
 // The one boundary between what the UI collected and what the renderers may print. A SudoersPlan
@@ -110,7 +119,10 @@ export function planSudoers(input: SudoersInput, assets: readonly Asset[]): Plan
   const rootDir = parseDirectory(rootOwned ? input.rootDir : DEFAULT_ROOT_DIR, "The directory for root-owned copies");
   if (!rootDir.ok) issue("rootDir", rootDir.message);
   if (rootOwned && rootDir.ok && cacheDir.ok && `${rootDir.value}/`.startsWith(`${cacheDir.value}/`)) {
-    issue("rootDir", "The directory for root-owned copies is inside the cache directory, which the agent's user can write: choose a directory outside it.");
+    issue(
+      "rootDir",
+      "The directory for root-owned copies is inside the cache directory, which the agent's user can write: choose a directory outside it.",
+    );
   }
   if (!RULE_MODES.includes(input.mode)) issue("mode", `Unknown rule mode "${String(input.mode)}".`);
   if (input.mode !== "all-assets" && input.choices.length === 0) issue("choices", "Choose at least one asset build.");
@@ -129,7 +141,8 @@ export function planSudoers(input: SudoersInput, assets: readonly Asset[]): Plan
       continue;
     }
     const key = `${asset.name}\n${build.index}`;
-    if (seen.has(key)) issue(`choices[${i}]`, `The ${buildLabel(build.filters)} build of ${asset.name} is chosen twice.`);
+    if (seen.has(key))
+      issue(`choices[${i}]`, `The ${buildLabel(build.filters)} build of ${asset.name} is chosen twice.`);
     seen.add(key);
     const commands: CommandName[] = [];
     for (const [j, raw] of choice.commands.entries()) {
@@ -142,7 +155,8 @@ export function planSudoers(input: SudoersInput, assets: readonly Asset[]): Plan
       issue(`choices[${i}].commands`, `Name the commands to allow from ${asset.name} (files in its bin/ directory).`);
     }
     const segments = assetDirSegments(asset.name);
-    const rootBinDir = rootOwned && rootDir.ok && segments ? (`${rootDir.value}/${segments.join("/")}/bin` as AbsPath) : null;
+    const rootBinDir =
+      rootOwned && rootDir.ok && segments ? (`${rootDir.value}/${segments.join("/")}/bin` as AbsPath) : null;
     builds.push({
       asset,
       build,
@@ -156,9 +170,20 @@ export function planSudoers(input: SudoersInput, assets: readonly Asset[]): Plan
   }
   if (rootOwned) for (const p of rootOwnedProblems(input.choices, builds)) issue(p.field, p.message);
   if (input.securePath && builds.length === 0) {
-    issue("securePath", "secure_path needs the chosen builds' directories: sudo takes ** literally there, so it cannot name every asset. Choose builds or leave secure_path out.");
+    issue(
+      "securePath",
+      "secure_path needs the chosen builds' directories: sudo takes ** literally there, so it cannot name every asset. Choose builds or leave secure_path out.",
+    );
   }
   if (issues.length > 0 || !user.ok || !cacheDir.ok || !rootDir.ok) return { ok: false, issues };
-  const plan = { user: user.value, cacheDir: cacheDir.value, rootDir: rootDir.value, mode: input.mode, diagnosticEcho: input.diagnosticEcho, securePath: input.securePath, builds };
+  const plan = {
+    user: user.value,
+    cacheDir: cacheDir.value,
+    rootDir: rootDir.value,
+    mode: input.mode,
+    diagnosticEcho: input.diagnosticEcho,
+    securePath: input.securePath,
+    builds,
+  };
   return { ok: true, value: plan as SudoersPlan };
 }

@@ -1,10 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { BASE_SECURE_PATH, renderSudoers, SETENV_RULE_NOTE } from "./render";
-import { AMD64_SHA, chooseProfile, LINUX_AMD64, LINUX_ARM64, parseSudoersBack, planOrThrow } from "./sudoers.test-helper";
+import {
+  AMD64_SHA,
+  chooseProfile,
+  LINUX_AMD64,
+  LINUX_ARM64,
+  parseSudoersBack,
+  planOrThrow,
+} from "./sudoers.test-helper";
 
 const CACHE = "/var/cache/sensu/sensu-agent";
-const ARM64_SHA = "689def9af9116cdeaf8bca319b59012a83073bc05587e3e974aa5b9a5cd3a40fbab7ce386737d1d18c62d9d06b7393d3cdc26e35c8c697920cc1a9a9acb94ad9";
+const ARM64_SHA =
+  "689def9af9116cdeaf8bca319b59012a83073bc05587e3e974aa5b9a5cd3a40fbab7ce386737d1d18c62d9d06b7393d3cdc26e35c8c697920cc1a9a9acb94ad9";
 const linesOf = (text: string) => text.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
 
 describe("renderSudoers", () => {
@@ -26,7 +34,12 @@ describe("renderSudoers", () => {
   });
 
   it("selected-commands: one named command per chosen build, no glob", () => {
-    const { text, rules } = renderSudoers(planOrThrow({ mode: "selected-commands", choices: [chooseProfile(LINUX_AMD64, ["a", "b.sh"]), chooseProfile(LINUX_ARM64, ["a"])] }));
+    const { text, rules } = renderSudoers(
+      planOrThrow({
+        mode: "selected-commands",
+        choices: [chooseProfile(LINUX_AMD64, ["a", "b.sh"]), chooseProfile(LINUX_ARM64, ["a"])],
+      }),
+    );
     assert.equal(rules.length, 3);
     assert.ok(!linesOf(text).some((l) => l.includes("*")));
     assert.deepEqual(
@@ -36,7 +49,9 @@ describe("renderSudoers", () => {
   });
 
   it("root-owned: commands in the root-owned directory, runas root, and no SETENV anywhere", () => {
-    const { text, rules } = renderSudoers(planOrThrow({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64)], diagnosticEcho: true }));
+    const { text, rules } = renderSudoers(
+      planOrThrow({ choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64)], diagnosticEcho: true }),
+    );
     assert.deepEqual(linesOf(text), [
       "sensu   ALL=(root)      NOPASSWD: /usr/local/libexec/sensu/sensu/system-profile-linux/bin/system-profile-linux",
       "sensu   ALL=(root)      NOPASSWD: /usr/bin/echo",
@@ -47,7 +62,13 @@ describe("renderSudoers", () => {
   });
 
   it("puts the SETENV warning next to every SETENV rule", () => {
-    const { text } = renderSudoers(planOrThrow({ mode: "selected-commands", diagnosticEcho: true, choices: [chooseProfile(LINUX_AMD64, ["a", "b"])] }));
+    const { text } = renderSudoers(
+      planOrThrow({
+        mode: "selected-commands",
+        diagnosticEcho: true,
+        choices: [chooseProfile(LINUX_AMD64, ["a", "b"])],
+      }),
+    );
     const lines = text.split("\n");
     const ruleAt = lines.flatMap((l, i) => (l.includes("SETENV:") && !l.startsWith("#") ? [i] : []));
     assert.equal(ruleAt.length, 3);
@@ -56,22 +77,32 @@ describe("renderSudoers", () => {
   });
 
   it("adds the guide's diagnostic echo rule only when asked", () => {
-    const plan = (diagnosticEcho: boolean) => planOrThrow({ mode: "selected-builds", diagnosticEcho, choices: [chooseProfile(LINUX_AMD64)] });
+    const plan = (diagnosticEcho: boolean) =>
+      planOrThrow({ mode: "selected-builds", diagnosticEcho, choices: [chooseProfile(LINUX_AMD64)] });
     assert.ok(renderSudoers(plan(true)).text.includes("NOPASSWD:SETENV: /usr/bin/echo\n"));
     assert.ok(!renderSudoers(plan(false)).text.includes("/usr/bin/echo"));
   });
 
   it("secure_path lists explicit directories for the agent's user only, never a glob", () => {
-    const { securePath, text } = renderSudoers(planOrThrow({ mode: "all-assets", securePath: true, choices: [chooseProfile(LINUX_AMD64)] }));
+    const { securePath, text } = renderSudoers(
+      planOrThrow({ mode: "all-assets", securePath: true, choices: [chooseProfile(LINUX_AMD64)] }),
+    );
     assert.equal(securePath, `Defaults:sensu secure_path = ${BASE_SECURE_PATH}:${CACHE}/${AMD64_SHA}/bin`);
     assert.ok(!(securePath ?? "").includes("*"));
     assert.match(text, /does not expand \*\* in secure_path/);
-    const owned = renderSudoers(planOrThrow({ securePath: true, choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64)] })).securePath;
-    assert.equal(owned, `Defaults:sensu secure_path = ${BASE_SECURE_PATH}:/usr/local/libexec/sensu/sensu/system-profile-linux/bin`);
+    const owned = renderSudoers(
+      planOrThrow({ securePath: true, choices: [chooseProfile(LINUX_AMD64), chooseProfile(LINUX_ARM64)] }),
+    ).securePath;
+    assert.equal(
+      owned,
+      `Defaults:sensu secure_path = ${BASE_SECURE_PATH}:/usr/local/libexec/sensu/sensu/system-profile-linux/bin`,
+    );
   });
 
   it("opens with a header naming the generator, the mode and what it grants, for another user too", () => {
-    const { text } = renderSudoers(planOrThrow({ user: "monitor", mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64)] }));
+    const { text } = renderSudoers(
+      planOrThrow({ user: "monitor", mode: "selected-builds", choices: [chooseProfile(LINUX_AMD64)] }),
+    );
     const header = text.split("\n").slice(0, 3);
     assert.match(header[0] ?? "", /^# \/etc\/sudoers.d\/sensu-assets: generated by Sensu TLS Wizard\.$/);
     assert.match(header[1] ?? "", /^# Mode: selected-builds/);

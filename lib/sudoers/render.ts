@@ -47,7 +47,8 @@ export const MODE_SUMMARY: Record<RuleMode, ModeSummary> = {
   },
   "selected-builds": {
     title: "Chosen builds, pinned by sha512",
-    grants: "The agent's user may run any file in the bin/ directory of the chosen builds as root, with any environment.",
+    grants:
+      "The agent's user may run any file in the bin/ directory of the chosen builds as root, with any environment.",
     warning: CACHE_WARNING,
   },
   "selected-commands": {
@@ -57,7 +58,8 @@ export const MODE_SUMMARY: Record<RuleMode, ModeSummary> = {
   },
   "root-owned": {
     title: "Root-owned copies (recommended)",
-    grants: "The agent's user may run the named commands, copied after sha512 verification into a root-owned directory, as root; it cannot pass its own environment variables (no SETENV).",
+    grants:
+      "The agent's user may run the named commands, copied after sha512 verification into a root-owned directory, as root; it cannot pass its own environment variables (no SETENV).",
     warning: null,
   },
 };
@@ -66,7 +68,8 @@ export const SETENV_NOTE =
   "SETENV lets the caller set any environment variable for the command, LD_PRELOAD and LD_LIBRARY_PATH included (sudoers(5)): that alone runs code as root.";
 
 /** Said next to every SETENV rule (point 21 of the reference notes). */
-export const SETENV_RULE_NOTE = "SETENV: the caller may also set LD_PRELOAD or any other variable for this command; see the warning above.";
+export const SETENV_RULE_NOTE =
+  "SETENV: the caller may also set LD_PRELOAD or any other variable for this command; see the warning above.";
 
 /** Guards the one invariant the renderer adds itself: a comment is one line. */
 function comment(text: string): string {
@@ -85,7 +88,10 @@ function rulesOf(plan: SudoersPlan): RenderedRule[] {
   switch (plan.mode) {
     case "all-assets":
       add(`${plan.cacheDir}/**/bin/*`, "Test systems only: any file in the bin/ directory of any asset in the cache.");
-      add(`${plan.cacheDir}/**/bin/*.*`, "Test systems only: the same, for names with an extension (the guide lists both).");
+      add(
+        `${plan.cacheDir}/**/bin/*.*`,
+        "Test systems only: the same, for names with an extension (the guide lists both).",
+      );
       break;
     case "selected-builds":
       for (const b of plan.builds) {
@@ -96,12 +102,14 @@ function rulesOf(plan: SudoersPlan): RenderedRule[] {
       break;
     case "selected-commands":
       for (const b of plan.builds) {
-        for (const c of b.commands) add(`${b.cacheBinDir}/${c}`, `${c} from ${b.asset.name} ${b.label}, as unpacked by the agent.`);
+        for (const c of b.commands)
+          add(`${b.cacheBinDir}/${c}`, `${c} from ${b.asset.name} ${b.label}, as unpacked by the agent.`);
       }
       break;
     case "root-owned":
       for (const b of plan.builds) {
-        for (const c of b.commands) add(`${b.rootBinDir}/${c}`, `${c} from ${b.asset.name}, the root-owned copy the install script verified.`);
+        for (const c of b.commands)
+          add(`${b.rootBinDir}/${c}`, `${c} from ${b.asset.name}, the root-owned copy the install script verified.`);
       }
       break;
   }
@@ -111,7 +119,9 @@ function rulesOf(plan: SudoersPlan): RenderedRule[] {
 
 /** Directories for secure_path: explicit ones only, since sudo does not expand globs there. */
 export function securePathDirs(plan: SudoersPlan): AbsPath[] {
-  const dirs = plan.builds.map((b) => (plan.mode === "root-owned" ? b.rootBinDir : b.cacheBinDir)).filter((d): d is AbsPath => d !== null);
+  const dirs = plan.builds
+    .map((b) => (plan.mode === "root-owned" ? b.rootBinDir : b.cacheBinDir))
+    .filter((d): d is AbsPath => d !== null);
   return [...new Set(dirs)];
 }
 
@@ -124,7 +134,9 @@ export function renderSudoers(plan: SudoersPlan): RenderedSudoers {
     comment(`Grants: ${summary.grants.replace("The agent's user", plan.user)}`),
     ...(summary.warning ? [comment(`Warning: ${summary.warning}`)] : []),
     ...(rules.some((r) => r.setenv) ? [comment(`Warning: ${SETENV_NOTE}`)] : []),
-    comment(`Install as root: visudo -c -f ${SUDOERS_FILE} && install -o root -g root -m 0440 ${SUDOERS_FILE} /etc/sudoers.d/`),
+    comment(
+      `Install as root: visudo -c -f ${SUDOERS_FILE} && install -o root -g root -m 0440 ${SUDOERS_FILE} /etc/sudoers.d/`,
+    ),
     "",
   ];
   let securePath: string | null = null;
@@ -132,7 +144,9 @@ export function renderSudoers(plan: SudoersPlan): RenderedSudoers {
     securePath = `Defaults:${plan.user} secure_path = ${[BASE_SECURE_PATH, ...securePathDirs(plan)].join(":")}`;
     lines.push(
       comment(`Lets ${plan.user} run these commands by name (sudo <command>); only ${plan.user}'s sudo path changes.`),
-      comment("Each directory is listed because sudo does not expand ** in secure_path: the guide's .../sensu-agent/**/bin never matches."),
+      comment(
+        "Each directory is listed because sudo does not expand ** in secure_path: the guide's .../sensu-agent/**/bin never matches.",
+      ),
       securePath,
       "",
     );

@@ -11,6 +11,16 @@ describe("hostPattern", () => {
   });
 
   it("uses * for what a build leaves open", () => {
-    assert.equal(hostPattern({ index: 0, url: "https://x", sha512: "a".repeat(128) as never, filters: [], filterText: [], headers: null }), "*/*/*");
+    assert.equal(
+      hostPattern({
+        index: 0,
+        url: "https://x",
+        sha512: "a".repeat(128) as never,
+        filters: [],
+        filterText: [],
+        headers: null,
+      }),
+      "*/*/*",
+    );
   });
 });

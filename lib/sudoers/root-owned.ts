@@ -31,19 +31,33 @@ export function rootOwnedProblems(choices: readonly BuildChoice[], builds: reado
     const field = `choices[${i}]`;
     const { asset, build } = planned;
     if (!assetDirSegments(asset.name)) {
-      issues.push({ field: `${field}.asset`, message: `"${asset.name}" cannot name a directory (each part between slashes needs letters, digits, . _ + or -, and may not be . or ..).` });
+      issues.push({
+        field: `${field}.asset`,
+        message: `"${asset.name}" cannot name a directory (each part between slashes needs letters, digits, . _ + or -, and may not be . or ..).`,
+      });
     }
     const os = required(build.filters, "os");
     if (os !== null && os !== "linux") {
-      issues.push({ field, message: `The ${planned.label} build of ${asset.name} is not for Linux; the copy script and sudoers rules are for Linux hosts.` });
+      issues.push({
+        field,
+        message: `The ${planned.label} build of ${asset.name} is not for Linux; the copy script and sudoers rules are for Linux hosts.`,
+      });
     }
-    if (build.filters.some((f) => (f.field === "os" || f.field === "arch" || f.field === "arm_version") && f.op === "!=")) {
-      issues.push({ field, message: `The ${planned.label} build of ${asset.name} excludes a platform with !=; the copy script can only pick builds that name their os and arch.` });
+    if (
+      build.filters.some((f) => (f.field === "os" || f.field === "arch" || f.field === "arm_version") && f.op === "!=")
+    ) {
+      issues.push({
+        field,
+        message: `The ${planned.label} build of ${asset.name} excludes a platform with !=; the copy script can only pick builds that name their os and arch.`,
+      });
     }
     const key = `${asset.name}\n${hostPattern(build)}`;
     const other = patterns.get(key);
     if (other !== undefined) {
-      issues.push({ field, message: `The ${planned.label} and ${other} builds of ${asset.name} fit the same hosts; choose one of them.` });
+      issues.push({
+        field,
+        message: `The ${planned.label} and ${other} builds of ${asset.name} fit the same hosts; choose one of them.`,
+      });
     } else patterns.set(key, planned.label);
   }
   return issues;

@@ -15,7 +15,39 @@ import { parseCommandName, parseDirectory, parseSha512, parseUserName } from "./
 // Whatever the user types or pastes, the wizard either refuses it with a reason, or writes a file
 // that visudo accepts and that grants exactly the chosen commands: no more, no other user.
 
-const HOSTILE = [" ", "\t", "\n", "\r", ",", ":", "=", "\\", "#", "*", "?", "[", "]", "!", '"', "'", "(", ")", "/../", "//", "é", "\u0000", "%", "@", "$", "`", ";", "&", "|", "\u2028", "ALL"];
+const HOSTILE = [
+  " ",
+  "\t",
+  "\n",
+  "\r",
+  ",",
+  ":",
+  "=",
+  "\\",
+  "#",
+  "*",
+  "?",
+  "[",
+  "]",
+  "!",
+  '"',
+  "'",
+  "(",
+  ")",
+  "/../",
+  "//",
+  "é",
+  "\u0000",
+  "%",
+  "@",
+  "$",
+  "`",
+  ";",
+  "&",
+  "|",
+  "\u2028",
+  "ALL",
+];
 
 /** A value from `valid`, or (one time in five) a valid value with something hostile spliced in, or any string at all. */
 function maybeHostile(valid: fc.Arbitrary<string>): fc.Arbitrary<{ raw: string; valid: boolean }> {
@@ -85,16 +117,46 @@ describe("hostile input never widens a rendered rule", () => {
     let refused = 0;
     fc.assert(
       fc.property(sample, (s) => {
-        const definition = { type: "Asset", api_version: "core/v2", metadata: { name: s.name.raw }, spec: { builds: [{ url: "https://example.com/a.tar.gz", sha512: s.sha512.raw, filters: ["entity.system.os == 'linux'", "entity.system.arch == 'amd64'"] }] } };
+        const definition = {
+          type: "Asset",
+          api_version: "core/v2",
+          metadata: { name: s.name.raw },
+          spec: {
+            builds: [
+              {
+                url: "https://example.com/a.tar.gz",
+                sha512: s.sha512.raw,
+                filters: ["entity.system.os == 'linux'", "entity.system.arch == 'amd64'"],
+              },
+            ],
+          },
+        };
         const parsed = parseAssets(JSON.stringify(definition));
-        const allValid = [s.user, s.cacheDir, s.rootDir, s.sha512, s.name, ...s.commands].every((v) => v.valid) && new Set(s.commands.map((c) => c.raw)).size === s.commands.length;
-        const input = { user: s.user.raw, cacheDir: s.cacheDir.raw, rootDir: s.rootDir.raw, mode: s.mode, diagnosticEcho: s.diagnosticEcho, securePath: s.securePath, choices: parsed.assets.length > 0 ? [{ asset: s.name.raw, build: 0, commands: s.commands.map((c) => c.raw) }] : [] };
+        const allValid =
+          [s.user, s.cacheDir, s.rootDir, s.sha512, s.name, ...s.commands].every((v) => v.valid) &&
+          new Set(s.commands.map((c) => c.raw)).size === s.commands.length;
+        const input = {
+          user: s.user.raw,
+          cacheDir: s.cacheDir.raw,
+          rootDir: s.rootDir.raw,
+          mode: s.mode,
+          diagnosticEcho: s.diagnosticEcho,
+          securePath: s.securePath,
+          choices:
+            parsed.assets.length > 0 ? [{ asset: s.name.raw, build: 0, commands: s.commands.map((c) => c.raw) }] : [],
+        };
         const plan = planSudoers(input, parsed.assets);
         if (!plan.ok || parsed.problems.length > 0) {
           refused += 1;
-          const messages = [...parsed.problems.map((p) => p.message), ...(plan.ok ? [] : plan.issues.map((i) => i.message))];
+          const messages = [
+            ...parsed.problems.map((p) => p.message),
+            ...(plan.ok ? [] : plan.issues.map((i) => i.message)),
+          ];
           assert.ok(messages.length > 0 && messages.every((m) => m.length > 10), "a refusal carries a reason");
-          assert.ok(!allValid || (!plan.ok && plan.issues.some((i) => i.field === "securePath")), `valid input refused: ${messages.join(" | ")}`);
+          assert.ok(
+            !allValid || (!plan.ok && plan.issues.some((i) => i.field === "securePath")),
+            `valid input refused: ${messages.join(" | ")}`,
+          );
           return;
         }
         const { text } = renderSudoers(plan.value);
@@ -106,7 +168,8 @@ describe("hostile input never widens a rendered rule", () => {
         assert.deepEqual(new Set(back.rules.flatMap((r) => r.commands)), expectedCommands(s));
         assert.equal(back.defaults.length, s.securePath ? 1 : 0);
         if (s.securePath) {
-          const dirs = s.mode === "root-owned" ? `${s.rootDir.raw}/${s.name.raw}/bin` : `${s.cacheDir.raw}/${s.sha512.raw}/bin`;
+          const dirs =
+            s.mode === "root-owned" ? `${s.rootDir.raw}/${s.name.raw}/bin` : `${s.cacheDir.raw}/${s.sha512.raw}/bin`;
           assert.equal(back.defaults[0], `Defaults:${s.user.raw} secure_path = ${BASE_SECURE_PATH}:${dirs}`);
         }
         rendered.push(text);
@@ -115,10 +178,16 @@ describe("hostile input never widens a rendered rule", () => {
       }),
       { numRuns: 200 },
     );
-    assert.ok(rendered.length >= 20, `only ${rendered.length} of 200 samples were valid: the generators need more valid values`);
+    assert.ok(
+      rendered.length >= 20,
+      `only ${rendered.length} of 200 samples were valid: the generators need more valid values`,
+    );
     assert.ok(refused >= 20, `only ${refused} of 200 samples were refused: the generators need more hostile values`);
     const failures = visudoCheck(rendered);
-    assert.deepEqual(failures.map((f) => `${f.out}\n${rendered[f.index]}`), []);
+    assert.deepEqual(
+      failures.map((f) => `${f.out}\n${rendered[f.index]}`),
+      [],
+    );
     const dir = mkdtempSync(join(tmpdir(), "sensu-copy-"));
     try {
       const files = scripts.map((script, i) => {

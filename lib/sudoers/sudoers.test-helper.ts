@@ -11,7 +11,8 @@ export const PROFILE = "sensu/system-profile-linux";
 export const LINUX_ARMV7 = 2;
 export const LINUX_ARM64 = 3;
 export const LINUX_AMD64 = 5;
-export const AMD64_SHA = "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
+export const AMD64_SHA =
+  "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
 
 export function guideAssets(): Asset[] {
   const { assets, problems } = parseAssets(GUIDE_ASSET_YAML);
@@ -19,7 +20,11 @@ export function guideAssets(): Asset[] {
   return assets;
 }
 
-export const chooseProfile = (build: number, commands: string[] = ["system-profile-linux"]): BuildChoice => ({ asset: PROFILE, build, commands });
+export const chooseProfile = (build: number, commands: string[] = ["system-profile-linux"]): BuildChoice => ({
+  asset: PROFILE,
+  build,
+  commands,
+});
 
 /** A plan that must be valid; throws with the issues otherwise. */
 export function planOrThrow(input: Partial<SudoersInput>, assets: readonly Asset[] = guideAssets()): SudoersPlan {

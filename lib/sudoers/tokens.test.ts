@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { assetDirSegments, parseCommandName, parseDirectory, parseSha512, parseUserName, shellQuote } from "./tokens";
 
-const SHA = "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
+const SHA =
+  "29a6e1725f37e533cd9f6a8a17b40ef757ba5ea5dc27701c19a7fb9ac9c2bdf9f684d758d4440f278bb7fc669e52bf02efb3fc6758731f7f3e10617a2fe026cf";
 const messageOf = (r: { ok: boolean; message?: string }) => (r.ok ? "accepted" : (r.message ?? ""));
 
 describe("parseUserName", () => {
@@ -54,7 +55,7 @@ describe("parseDirectory", () => {
       ["/var/cache=x", /"="/],
       ["/var/cache\\x", /"\\"/],
       ["/var/#cache", /"#"/],
-      ["/var/\"cache\"", /"""/],
+      ['/var/"cache"', /"""/],
       ["/var/'cache'", /"'"/],
       ["/var/cache\n", /line break/],
       ["/var/ca\u0000che", /control character/],
@@ -70,11 +71,27 @@ describe("parseDirectory", () => {
 
 describe("parseCommandName", () => {
   it("accepts asset command names", () => {
-    for (const c of ["system-profile-linux", "check-disk-usage.rb", "metrics_v2", "c++"]) assert.ok(parseCommandName(c).ok, c);
+    for (const c of ["system-profile-linux", "check-disk-usage.rb", "metrics_v2", "c++"])
+      assert.ok(parseCommandName(c).ok, c);
   });
 
   it("refuses paths, leading dots and dashes, globs and separators", () => {
-    for (const c of ["", "../sh", "bin/sh", ".hidden", "-rf", "*", "a b", "a,b", "a:b", "a=b", "a\\b", "#x", "é", "x".repeat(101)]) {
+    for (const c of [
+      "",
+      "../sh",
+      "bin/sh",
+      ".hidden",
+      "-rf",
+      "*",
+      "a b",
+      "a,b",
+      "a:b",
+      "a=b",
+      "a\\b",
+      "#x",
+      "é",
+      "x".repeat(101),
+    ]) {
       assert.equal(parseCommandName(c).ok, false, JSON.stringify(c));
     }
   });

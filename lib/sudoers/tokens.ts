@@ -43,9 +43,12 @@ function describeChar(text: string, allowed: RegExp): string {
 /** A POSIX-portable login name (the form useradd accepts by default), lower case. */
 export function parseUserName(raw: string): Parsed<UserName> {
   if (raw === "") return { ok: false, message: "Enter the user the Sensu agent runs as." };
-  if (raw.length > MAX_USER_NAME) return { ok: false, message: `The user name is ${raw.length} characters; at most ${MAX_USER_NAME} are accepted.` };
+  if (raw.length > MAX_USER_NAME)
+    return { ok: false, message: `The user name is ${raw.length} characters; at most ${MAX_USER_NAME} are accepted.` };
   if (!USER_NAME.test(raw)) {
-    const first = /^[a-z_]/.test(raw) ? `contains ${describeChar(raw, /[a-z0-9_-]/)}` : "must start with a lower-case letter or _";
+    const first = /^[a-z_]/.test(raw)
+      ? `contains ${describeChar(raw, /[a-z0-9_-]/)}`
+      : "must start with a lower-case letter or _";
     return { ok: false, message: `The user name ${first}; use lower-case letters, digits, _ and -.` };
   }
   return { ok: true, value: raw as UserName };
@@ -54,15 +57,20 @@ export function parseUserName(raw: string): Parsed<UserName> {
 /** An absolute directory. `label` names it in messages ("The cache directory"). */
 export function parseDirectory(raw: string, label: string): Parsed<AbsPath> {
   if (raw === "") return { ok: false, message: `${label} is empty.` };
-  if (raw.length > MAX_PATH) return { ok: false, message: `${label} is ${raw.length} characters; at most ${MAX_PATH} are accepted.` };
+  if (raw.length > MAX_PATH)
+    return { ok: false, message: `${label} is ${raw.length} characters; at most ${MAX_PATH} are accepted.` };
   if (!raw.startsWith("/")) return { ok: false, message: `${label} must be an absolute path (start with /).` };
   if (raw === "/") return { ok: false, message: `${label} cannot be / itself.` };
   if (raw.endsWith("/")) return { ok: false, message: `${label} ends with /: remove the trailing slash.` };
   if (raw.includes("//")) return { ok: false, message: `${label} contains //: write each directory once.` };
   for (const segment of raw.slice(1).split("/")) {
-    if (segment === "." || segment === "..") return { ok: false, message: `${label} contains a "${segment}" segment: write the real path.` };
+    if (segment === "." || segment === "..")
+      return { ok: false, message: `${label} contains a "${segment}" segment: write the real path.` };
     if (!SEGMENT.test(segment)) {
-      return { ok: false, message: `${label} contains ${describeChar(segment, /[A-Za-z0-9._+-]/)}; use letters, digits, . _ + and - between the slashes.` };
+      return {
+        ok: false,
+        message: `${label} contains ${describeChar(segment, /[A-Za-z0-9._+-]/)}; use letters, digits, . _ + and - between the slashes.`,
+      };
     }
   }
   return { ok: true, value: raw as AbsPath };
@@ -71,18 +79,27 @@ export function parseDirectory(raw: string, label: string): Parsed<AbsPath> {
 /** A file name in an asset's bin/ directory: no slash, no leading dot or dash. */
 export function parseCommandName(raw: string): Parsed<CommandName> {
   if (raw === "") return { ok: false, message: "The command name is empty." };
-  if (raw.length > MAX_COMMAND) return { ok: false, message: `The command name is ${raw.length} characters; at most ${MAX_COMMAND} are accepted.` };
-  if (raw.includes("/")) return { ok: false, message: `"${raw}" contains /: give the file name in the asset's bin/ directory only.` };
-  if (raw.startsWith(".") || raw.startsWith("-")) return { ok: false, message: "The command name may not start with . or -." };
-  if (!SEGMENT.test(raw)) return { ok: false, message: `The command name contains ${describeChar(raw, /[A-Za-z0-9._+-]/)}; use letters, digits, . _ + and -.` };
+  if (raw.length > MAX_COMMAND)
+    return { ok: false, message: `The command name is ${raw.length} characters; at most ${MAX_COMMAND} are accepted.` };
+  if (raw.includes("/"))
+    return { ok: false, message: `"${raw}" contains /: give the file name in the asset's bin/ directory only.` };
+  if (raw.startsWith(".") || raw.startsWith("-"))
+    return { ok: false, message: "The command name may not start with . or -." };
+  if (!SEGMENT.test(raw))
+    return {
+      ok: false,
+      message: `The command name contains ${describeChar(raw, /[A-Za-z0-9._+-]/)}; use letters, digits, . _ + and -.`,
+    };
   return { ok: true, value: raw as CommandName };
 }
 
 /** A build's sha512 exactly as written (case kept), or why it is not one. */
 export function parseSha512(raw: string): Parsed<Sha512> {
   if (raw === "") return { ok: false, message: "The sha512 is empty." };
-  if (!/^[0-9A-Fa-f]*$/.test(raw)) return { ok: false, message: `The sha512 contains ${describeChar(raw, /[0-9A-Fa-f]/)}; it must be hexadecimal.` };
-  if (!SHA512.test(raw)) return { ok: false, message: `The sha512 is ${raw.length} characters; it must be 128 hexadecimal characters.` };
+  if (!/^[0-9A-Fa-f]*$/.test(raw))
+    return { ok: false, message: `The sha512 contains ${describeChar(raw, /[0-9A-Fa-f]/)}; it must be hexadecimal.` };
+  if (!SHA512.test(raw))
+    return { ok: false, message: `The sha512 is ${raw.length} characters; it must be 128 hexadecimal characters.` };
   return { ok: true, value: raw as Sha512 };
 }
 

@@ -9,13 +9,15 @@ export const agentField = (row: AgentRow): string => `agents.rows.${row.id}.comm
 /** Backend FQDNs by their lower-case stem: an agent named like one would share its CSR's file name. */
 function backendStems(input: WizardInput): Map<string, string> {
   const stems = new Map<string, string>();
-  for (const b of input.backends.rows) if (b.fqdn.trim()) stems.set(b.fqdn.trim().toLowerCase(), `the backend ${b.name || b.fqdn}`);
+  for (const b of input.backends.rows)
+    if (b.fqdn.trim()) stems.set(b.fqdn.trim().toLowerCase(), `the backend ${b.name || b.fqdn}`);
   return stems;
 }
 
 export function checkAgents(input: WizardInput, now: Date): StepCheck {
   const errors: FieldIssue[] = [];
-  if (input.agents.rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
+  if (input.agents.rows.length === 0)
+    errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
   const backends = backendStems(input);
   const seen = new Set<string>();
   for (const row of input.agents.rows) {
@@ -26,11 +28,18 @@ export function checkAgents(input: WizardInput, now: Date): StepCheck {
     if (problem) errors.push({ field: agentField(row), message: problem });
     else if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn)) {
       // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
-      errors.push({ field: agentField(row), message: "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem)." });
-    } else if (seen.has(key)) errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
+      errors.push({
+        field: agentField(row),
+        message:
+          "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem).",
+      });
+    } else if (seen.has(key))
+      errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
     else if (reserved) errors.push({ field: agentField(row), message: `${reserved}.` });
-    else if (backends.has(key)) errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
-    else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName) errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
+    else if (backends.has(key))
+      errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
+    else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName)
+      errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
     seen.add(key);
   }
   const validity = checkLeafValidity(input.agents.validityHours, input, now, "agent");

@@ -22,7 +22,10 @@ describe("the Dynamic runtime assets step", () => {
   });
 
   it("plans the guide's asset with the linux/amd64 build and a named command", () => {
-    const input = withAssets({ pasted: GUIDE_ASSET_YAML, choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "system-profile-linux" }] });
+    const input = withAssets({
+      pasted: GUIDE_ASSET_YAML,
+      choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "system-profile-linux" }],
+    });
     assert.deepEqual(checkAssets(input).errors, []);
     const resolved = resolvePlan(input, NOW);
     assert.ok(resolved.ok);
@@ -33,10 +36,19 @@ describe("the Dynamic runtime assets step", () => {
     const broken = `${GUIDE_ASSET_YAML}---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: short\nspec:\n  builds:\n  - url: https://example.com/a.tar.gz\n    sha512: abc\n`;
     const input = withAssets({ pasted: broken, choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "" }] });
     const { errors } = checkAssets(input);
-    assert.ok(errors.some((e) => e.field === "assets.definitions" && /document 2 \("short"\).*sha512/.test(e.message)), JSON.stringify(errors));
+    assert.ok(
+      errors.some((e) => e.field === "assets.definitions" && /document 2 \("short"\).*sha512/.test(e.message)),
+      JSON.stringify(errors),
+    );
     assert.ok(errors.some((e) => e.field === choiceField(0) && /Name the commands/.test(e.message)));
     assert.equal(resolveSudoers(input), null, "nothing half-made");
-    const bad = checkAssets(withAssets({ pasted: GUIDE_ASSET_YAML, user: "sensu ALL", choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "a,b" }] }));
+    const bad = checkAssets(
+      withAssets({
+        pasted: GUIDE_ASSET_YAML,
+        user: "sensu ALL",
+        choices: [{ asset: PROFILE, build: LINUX_AMD64, commands: "a,b" }],
+      }),
+    );
     assert.ok(bad.errors.some((e) => e.field === "assets.user"));
   });
 

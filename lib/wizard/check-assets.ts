@@ -43,7 +43,11 @@ export function checkAssets(input: WizardInput): StepCheck {
   if (!assetsInUse(input)) return { errors: [], warnings: [] };
   const { assets, problems } = readAssets(input);
   const errors: FieldIssue[] = problems.map((p) => ({ field: "assets.definitions", message: p.message }));
-  if (assets.length === 0 && problems.length === 0) errors.push({ field: "assets.definitions", message: "No Asset definition was found in the text: paste one or more documents with type: Asset." });
+  if (assets.length === 0 && problems.length === 0)
+    errors.push({
+      field: "assets.definitions",
+      message: "No Asset definition was found in the text: paste one or more documents with type: Asset.",
+    });
   const plan = planSudoers(sudoersInput(input), assets);
   if (!plan.ok) errors.push(...plan.issues.map((i) => ({ field: fieldOf(i.field), message: i.message })));
   return { errors, warnings: [] };

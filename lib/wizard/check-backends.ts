@@ -10,7 +10,8 @@ const LOCAL_SANS: San[] = [
   { kind: "ip", value: "::1" },
 ];
 
-export const backendField = (row: BackendRow, key: keyof Omit<BackendRow, "id">): string => `backends.rows.${row.id}.${key}`;
+export const backendField = (row: BackendRow, key: keyof Omit<BackendRow, "id">): string =>
+  `backends.rows.${row.id}.${key}`;
 
 /** Every SAN of one backend, CN first, duplicates dropped; or the issues that prevent it. */
 export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[] } {
@@ -26,8 +27,16 @@ export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[
   };
   const fqdn = row.fqdn.trim();
   const fqdnProblem = fqdn === "" ? "Enter the fully qualified domain name." : dnsNameProblem(fqdn);
-  if (fqdnProblem) errors.push({ field: backendField(row, "fqdn"), message: fqdn === "" ? fqdnProblem : `"${fqdn}" is not a valid host name: ${fqdnProblem}.` });
-  else if (fqdn.length > MAX_COMMON_NAME) errors.push({ field: backendField(row, "fqdn"), message: `The FQDN becomes the certificate's CN, which X.509 limits to ${MAX_COMMON_NAME} characters; this one has ${fqdn.length}.` });
+  if (fqdnProblem)
+    errors.push({
+      field: backendField(row, "fqdn"),
+      message: fqdn === "" ? fqdnProblem : `"${fqdn}" is not a valid host name: ${fqdnProblem}.`,
+    });
+  else if (fqdn.length > MAX_COMMON_NAME)
+    errors.push({
+      field: backendField(row, "fqdn"),
+      message: `The FQDN becomes the certificate's CN, which X.509 limits to ${MAX_COMMON_NAME} characters; this one has ${fqdn.length}.`,
+    });
   else {
     const reserved = reservedStemProblem(fqdn);
     if (reserved) errors.push({ field: backendField(row, "fqdn"), message: `${reserved}. Use the host's full name.` });
@@ -35,18 +44,28 @@ export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[
   }
 
   const name = row.name.trim();
-  if (name === "") errors.push({ field: backendField(row, "name"), message: "Enter the unqualified name (for example backend-1)." });
-  else if (name.includes(".")) errors.push({ field: backendField(row, "name"), message: "The unqualified name has no dots; put the full name in FQDN." });
+  if (name === "")
+    errors.push({ field: backendField(row, "name"), message: "Enter the unqualified name (for example backend-1)." });
+  else if (name.includes("."))
+    errors.push({
+      field: backendField(row, "name"),
+      message: "The unqualified name has no dots; put the full name in FQDN.",
+    });
   else {
     const problem = dnsNameProblem(name);
-    if (problem) errors.push({ field: backendField(row, "name"), message: `"${name}" is not a valid host name: ${problem}.` });
+    if (problem)
+      errors.push({ field: backendField(row, "name"), message: `"${name}" is not a valid host name: ${problem}.` });
     else add({ kind: "dns", value: name });
   }
 
   for (const entry of splitList(row.ips)) {
     const parsed = parseSan(entry);
     if (!parsed.ok) errors.push({ field: backendField(row, "ips"), message: parsed.message });
-    else if (parsed.san.kind !== "ip") errors.push({ field: backendField(row, "ips"), message: `"${entry}" is a host name, not an IP address: put it under Additional names.` });
+    else if (parsed.san.kind !== "ip")
+      errors.push({
+        field: backendField(row, "ips"),
+        message: `"${entry}" is a host name, not an IP address: put it under Additional names.`,
+      });
     else add(parsed.san);
   }
   for (const entry of splitList(row.extraNames)) {
@@ -57,13 +76,22 @@ export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[
   return { sans, errors };
 }
 
-function duplicates(rows: readonly BackendRow[], key: (row: BackendRow) => string[], field: keyof Omit<BackendRow, "id">, what: string): FieldIssue[] {
+function duplicates(
+  rows: readonly BackendRow[],
+  key: (row: BackendRow) => string[],
+  field: keyof Omit<BackendRow, "id">,
+  what: string,
+): FieldIssue[] {
   const owner = new Map<string, BackendRow>();
   const issues: FieldIssue[] = [];
   for (const row of rows) {
     for (const k of new Set(key(row))) {
       const first = owner.get(k);
-      if (first) issues.push({ field: backendField(row, field), message: `${what} ${k.replace(/^(dns|ip):/, "")} is already used by ${first.name || "another backend"}.` });
+      if (first)
+        issues.push({
+          field: backendField(row, field),
+          message: `${what} ${k.replace(/^(dns|ip):/, "")} is already used by ${first.name || "another backend"}.`,
+        });
       else owner.set(k, row);
     }
   }
@@ -74,30 +102,53 @@ export function checkBackends(input: WizardInput, now: Date): StepCheck {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const rows = input.backends.rows;
-  if (rows.length === 0) errors.push({ field: "backends.rows", message: "A Sensu deployment needs at least one backend." });
-  if (rows.length > MAX_BACKENDS) errors.push({ field: "backends.rows", message: `At most ${MAX_BACKENDS} backends are supported.` });
+  if (rows.length === 0)
+    errors.push({ field: "backends.rows", message: "A Sensu deployment needs at least one backend." });
+  if (rows.length > MAX_BACKENDS)
+    errors.push({ field: "backends.rows", message: `At most ${MAX_BACKENDS} backends are supported.` });
   const cluster = rows.length > 1;
   for (const row of rows) {
     const { sans, errors: rowErrors } = backendSans(row);
     errors.push(...rowErrors);
     const ipsBroken = rowErrors.some((e) => e.field === backendField(row, "ips"));
     if (cluster && splitList(row.ips).length === 0 && !ipsBroken) {
-      errors.push({ field: backendField(row, "ips"), message: "A cluster member needs its IP address: etcd checks a connecting peer's address against the IP SANs of its certificate." });
+      errors.push({
+        field: backendField(row, "ips"),
+        message:
+          "A cluster member needs its IP address: etcd checks a connecting peer's address against the IP SANs of its certificate.",
+      });
     }
     const keys = new Set(sans.map(sanKey));
     const missing = LOCAL_SANS.filter((san) => !keys.has(sanKey(san))).map((san) => san.value);
     if (missing.length > 0 && !rowErrors.some((e) => e.field === backendField(row, "extraNames"))) {
-      warnings.push({ field: backendField(row, "extraNames"), message: `Without ${missing.join(", ")}: the embedded etcd dials its own client URL (localhost by default) with this certificate and checks these names.` });
+      warnings.push({
+        field: backendField(row, "extraNames"),
+        message: `Without ${missing.join(", ")}: the embedded etcd dials its own client URL (localhost by default) with this certificate and checks these names.`,
+      });
     }
   }
-  errors.push(...duplicates(rows, (r) => (r.name.trim() ? [`dns:${r.name.trim().toLowerCase()}`] : []), "name", "The name"));
-  errors.push(...duplicates(rows, (r) => (r.fqdn.trim() ? [`dns:${r.fqdn.trim().toLowerCase()}`] : []), "fqdn", "The FQDN"));
   errors.push(
-    ...duplicates(rows, (r) => splitList(r.ips).flatMap((e) => { const p = parseSan(e); return p.ok && p.san.kind === "ip" ? [sanKey(p.san)] : []; }), "ips", "The address"),
+    ...duplicates(rows, (r) => (r.name.trim() ? [`dns:${r.name.trim().toLowerCase()}`] : []), "name", "The name"),
+  );
+  errors.push(
+    ...duplicates(rows, (r) => (r.fqdn.trim() ? [`dns:${r.fqdn.trim().toLowerCase()}`] : []), "fqdn", "The FQDN"),
+  );
+  errors.push(
+    ...duplicates(
+      rows,
+      (r) =>
+        splitList(r.ips).flatMap((e) => {
+          const p = parseSan(e);
+          return p.ok && p.san.kind === "ip" ? [sanKey(p.san)] : [];
+        }),
+      "ips",
+      "The address",
+    ),
   );
   const caName = input.ca.commonName.trim().toLowerCase();
   for (const row of rows) {
-    if (row.fqdn.trim().toLowerCase() === caName) errors.push({ field: backendField(row, "fqdn"), message: "A backend cannot have the same name as the CA." });
+    if (row.fqdn.trim().toLowerCase() === caName)
+      errors.push({ field: backendField(row, "fqdn"), message: "A backend cannot have the same name as the CA." });
   }
   const validity = checkLeafValidity(input.backends.validityHours, input, now);
   if (!validity.ok) errors.push({ field: "backends.validityHours", message: validity.message });

@@ -16,7 +16,13 @@ export function checkEtcd(input: WizardInput): StepCheck {
   const errors: FieldIssue[] = [];
   const token = input.etcd.clusterToken.trim();
   if (!TOKEN.test(token)) {
-    errors.push({ field: "etcd.clusterToken", message: token === "" ? "Enter a cluster token: it keeps this cluster's members from joining another." : "Use 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit." });
+    errors.push({
+      field: "etcd.clusterToken",
+      message:
+        token === ""
+          ? "Enter a cluster token: it keeps this cluster's members from joining another."
+          : "Use 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit.",
+    });
   }
   const rows = input.backends.rows;
   const seen = new Map<string, string>();
@@ -24,15 +30,30 @@ export function checkEtcd(input: WizardInput): StepCheck {
     const name = row.name.trim();
     const { sans, errors: rowErrors } = backendSans(row);
     const nameError = rowErrors.find((e) => e.field === backendField(row, "name"));
-    if (nameError) errors.push({ field: memberField(row.id), message: `Member name: ${nameError.message} Fix it on Backend certificates.` });
+    if (nameError)
+      errors.push({
+        field: memberField(row.id),
+        message: `Member name: ${nameError.message} Fix it on Backend certificates.`,
+      });
     const dup = seen.get(name.toLowerCase());
-    if (name && dup !== undefined) errors.push({ field: memberField(row.id), message: `Two members are named "${name}": etcd-initial-cluster needs unique names. Rename one on Backend certificates.` });
+    if (name && dup !== undefined)
+      errors.push({
+        field: memberField(row.id),
+        message: `Two members are named "${name}": etcd-initial-cluster needs unique names. Rename one on Backend certificates.`,
+      });
     seen.set(name.toLowerCase(), row.id);
     if (rows.length > 1 && splitList(row.ips).length === 0) {
-      errors.push({ field: memberField(row.id), message: `${name || "This member"} has no IP address: cluster members advertise https://IP:2380. Add it on Backend certificates.` });
+      errors.push({
+        field: memberField(row.id),
+        message: `${name || "This member"} has no IP address: cluster members advertise https://IP:2380. Add it on Backend certificates.`,
+      });
     }
     if (rows.length === 1 && !rowErrors.length && !sans.some((s) => sanKey(s) === "dns:localhost")) {
-      errors.push({ field: memberField(row.id), message: "A single backend's etcd listens on https://localhost:2379 and dials it with this certificate, which does not name localhost. Add localhost on Backend certificates." });
+      errors.push({
+        field: memberField(row.id),
+        message:
+          "A single backend's etcd listens on https://localhost:2379 and dials it with this certificate, which does not name localhost. Add localhost on Backend certificates.",
+      });
     }
   }
   return { errors, warnings: [] };

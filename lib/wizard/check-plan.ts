@@ -10,7 +10,12 @@ export function checkPlan(input: WizardInput): StepCheck {
   if (dir) errors.push({ field: "plan.tlsDir", message: dir });
   const warnings =
     count.ok && count.value % 2 === 0
-      ? [{ field: "plan.backendCount", message: `etcd needs a majority to work: ${count.value} members tolerate no more failures than ${count.value - 1}. An odd count is usual.` }]
+      ? [
+          {
+            field: "plan.backendCount",
+            message: `etcd needs a majority to work: ${count.value} members tolerate no more failures than ${count.value - 1}. An odd count is usual.`,
+          },
+        ]
       : [];
   return { errors, warnings };
 }

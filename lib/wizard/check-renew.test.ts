@@ -8,7 +8,8 @@ import { resolvePlan } from "./resolve";
 import { NOW } from "./test-helpers";
 import { patchRenew } from "./update";
 
-const withThresholds = (warningDays: string, criticalDays: string): WizardInput => patchRenew(defaultInput(), { warningDays, criticalDays });
+const withThresholds = (warningDays: string, criticalDays: string): WizardInput =>
+  patchRenew(defaultInput(), { warningDays, criticalDays });
 const errorsAt = (input: WizardInput, field: string) => issuesFor(checkRenew(input).errors, field);
 
 describe("the Renew step's expiry thresholds", () => {
@@ -24,7 +25,10 @@ describe("the Renew step's expiry thresholds", () => {
 
   it("take whole numbers from 1 to 3650, each message at its own field", () => {
     assert.match(errorsAt(withThresholds("", "7"), WARNING_FIELD).join(), /Enter the warning threshold/);
-    assert.match(errorsAt(withThresholds("30", "abc"), CRITICAL_FIELD).join(), /critical threshold in days must be a whole number/);
+    assert.match(
+      errorsAt(withThresholds("30", "abc"), CRITICAL_FIELD).join(),
+      /critical threshold in days must be a whole number/,
+    );
     assert.match(errorsAt(withThresholds("2.5", "1"), WARNING_FIELD).join(), /whole number/);
     assert.match(errorsAt(withThresholds("30", "0"), CRITICAL_FIELD).join(), /at least 1/);
     assert.match(errorsAt(withThresholds("-3", "1"), WARNING_FIELD).join(), /cannot be negative/);
@@ -35,10 +39,16 @@ describe("the Renew step's expiry thresholds", () => {
   });
 
   it("need the critical threshold below the warning threshold, said at the critical field", () => {
-    for (const [w, c] of [["7", "7"], ["7", "30"]] as const) {
+    for (const [w, c] of [
+      ["7", "7"],
+      ["7", "30"],
+    ] as const) {
       const input = withThresholds(w, c);
       assert.deepEqual(errorsAt(input, WARNING_FIELD), []);
-      assert.match(errorsAt(input, CRITICAL_FIELD).join(), new RegExp(`critical threshold \\(${c} days\\) must be fewer days than the warning threshold \\(${w} days\\)`));
+      assert.match(
+        errorsAt(input, CRITICAL_FIELD).join(),
+        new RegExp(`critical threshold \\(${c} days\\) must be fewer days than the warning threshold \\(${w} days\\)`),
+      );
       assert.equal(resolveExpiryThresholds(input).ok, false);
     }
   });
@@ -54,7 +64,13 @@ describe("the Renew step's expiry thresholds", () => {
     const input = { ...withThresholds("200", "7"), agents: { ...defaultInput().agents, validityHours: "720" } };
     const { errors, warnings } = checkRenew(input);
     assert.deepEqual(errors, []);
-    assert.deepEqual(warnings.map((w) => w.field), [WARNING_FIELD]);
-    assert.match(warnings[0]?.message ?? "", /^Backend certificates last 180 days, agent certificates last 30 days: the check warns from the day they are issued/);
+    assert.deepEqual(
+      warnings.map((w) => w.field),
+      [WARNING_FIELD],
+    );
+    assert.match(
+      warnings[0]?.message ?? "",
+      /^Backend certificates last 180 days, agent certificates last 30 days: the check warns from the day they are issued/,
+    );
   });
 });

@@ -26,7 +26,10 @@ export function resolveExpiryThresholds(input: WizardInput): ThresholdsResult {
   if (!warning.ok || !critical.ok) return { ok: false, errors };
   if (critical.value >= warning.value) {
     // Checked from the critical end first, so an equal or larger critical threshold would hide the warning.
-    errors.push({ field: CRITICAL_FIELD, message: `The critical threshold (${critical.value} days) must be fewer days than the warning threshold (${warning.value} days): the check turns WARNING first, then CRITICAL.` });
+    errors.push({
+      field: CRITICAL_FIELD,
+      message: `The critical threshold (${critical.value} days) must be fewer days than the warning threshold (${warning.value} days): the check turns WARNING first, then CRITICAL.`,
+    });
     return { ok: false, errors };
   }
   return { ok: true, value: { warningDays: warning.value, criticalDays: critical.value } };
@@ -35,7 +38,10 @@ export function resolveExpiryThresholds(input: WizardInput): ThresholdsResult {
 /** Leaf lifetimes in days, where their fields are valid (their own errors show on their steps). */
 function leafDays(input: WizardInput): { what: string; days: number }[] {
   const out: { what: string; days: number }[] = [];
-  for (const [what, raw] of [["backend", input.backends.validityHours], ["agent", input.agents.validityHours]] as const) {
+  for (const [what, raw] of [
+    ["backend", input.backends.validityHours],
+    ["agent", input.agents.validityHours],
+  ] as const) {
     const hours = parseWholeNumber(raw, "validity", 1, Number.MAX_SAFE_INTEGER);
     if (hours.ok) out.push({ what, days: Math.floor(hours.value / 24) });
   }
@@ -49,7 +55,10 @@ export function checkRenew(input: WizardInput): StepCheck {
   const short = leafDays(input).filter((l) => l.days <= thresholds.value.warningDays);
   if (short.length > 0) {
     const list = short.map((l) => `${l.what} certificates last ${l.days} days`).join(", ");
-    warnings.push({ field: WARNING_FIELD, message: `${list.charAt(0).toUpperCase()}${list.slice(1)}: the check warns from the day they are issued. Use a shorter warning threshold or a longer validity.` });
+    warnings.push({
+      field: WARNING_FIELD,
+      message: `${list.charAt(0).toUpperCase()}${list.slice(1)}: the check warns from the day they are issued. Use a shorter warning threshold or a longer validity.`,
+    });
   }
   return { errors: [], warnings };
 }

@@ -26,7 +26,8 @@ function urlProblem(text: string): string | null {
   } catch {
     return `"${text}" is not a URL: write it whole, for example http://pki.example.com/agent-ca.crl.`;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "Use an http:// or https:// URL: Sensu fetches CRLs over HTTP.";
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return "Use an http:// or https:// URL: Sensu fetches CRLs over HTTP.";
   if (/[\s"'\\]/.test(text)) return "The URL may not contain spaces, quotes or backslashes.";
   return null;
 }
@@ -39,23 +40,48 @@ export function checkRevocation(input: WizardInput): StepCheck {
   const url = r.crlUrl.trim();
   for (const s of serials) {
     const hex = s.replace(/:/g, "");
-    if (!SERIAL.test(s) || hex.length > 40) errors.push({ field: "revocation.revoke", message: `"${s}" is not a serial number: hex digits, at most 20 bytes, as openssl x509 -noout -serial prints it.` });
+    if (!SERIAL.test(s) || hex.length > 40)
+      errors.push({
+        field: "revocation.revoke",
+        message: `"${s}" is not a serial number: hex digits, at most 20 bytes, as openssl x509 -noout -serial prints it.`,
+      });
   }
   if (serials.length > 0) {
-    if (input.ca.source !== "existing") errors.push({ field: "revocation.revoke", message: "Revoking needs the CA that issued those certificates: choose “Use an existing CA” on Create a CA and load it." });
+    if (input.ca.source !== "existing")
+      errors.push({
+        field: "revocation.revoke",
+        message:
+          "Revoking needs the CA that issued those certificates: choose “Use an existing CA” on Create a CA and load it.",
+      });
     if (input.plan.caLayout === "separate" && r.crlIssuer === "agent-ca" && !keepsAgentCa(input)) {
-      errors.push({ field: "revocation.crlIssuer", message: "Load your agent CA on Create a CA to sign its revocation list." });
+      errors.push({
+        field: "revocation.crlIssuer",
+        message: "Load your agent CA on Create a CA to sign its revocation list.",
+      });
     }
-    if (url === "") errors.push({ field: "revocation.crlUrl", message: "Enter the URL where you will publish the list: backends fetch it from there (agent-auth-crl-urls)." });
+    if (url === "")
+      errors.push({
+        field: "revocation.crlUrl",
+        message: "Enter the URL where you will publish the list: backends fetch it from there (agent-auth-crl-urls).",
+      });
   }
   if (url !== "") {
     const problem = urlProblem(url);
     if (problem) errors.push({ field: "revocation.crlUrl", message: problem });
-    else if (!input.mtls.enabled) warnings.push({ field: "revocation.crlUrl", message: "Agent mTLS is off, so backends check no agent certificates against this list." });
+    else if (!input.mtls.enabled)
+      warnings.push({
+        field: "revocation.crlUrl",
+        message: "Agent mTLS is off, so backends check no agent certificates against this list.",
+      });
   }
   const days = parseWholeNumber(r.nextUpdateDays, "days until the next update", 1, 365);
   if (!days.ok) errors.push({ field: "revocation.nextUpdateDays", message: days.message });
-  if (r.cdpInNewCerts && url === "") errors.push({ field: "revocation.cdpInNewCerts", message: "A distribution point needs the URL above; without one, leave this off (a URL nothing serves breaks mTLS)." });
+  if (r.cdpInNewCerts && url === "")
+    errors.push({
+      field: "revocation.cdpInNewCerts",
+      message:
+        "A distribution point needs the URL above; without one, leave this off (a URL nothing serves breaks mTLS).",
+    });
   return { errors, warnings };
 }
 
@@ -64,5 +90,11 @@ export function resolveRevocation(input: WizardInput): ResolvedRevocation | unde
   const days = parseWholeNumber(input.revocation.nextUpdateDays, "days", 1, 365);
   if (url === "" || !days.ok) return undefined;
   const issuer = input.plan.caLayout === "single" ? "ca" : input.revocation.crlIssuer;
-  return { issuer, serials: revokedSerials(input), crlUrl: url, nextUpdateDays: days.value, cdp: input.revocation.cdpInNewCerts };
+  return {
+    issuer,
+    serials: revokedSerials(input),
+    crlUrl: url,
+    nextUpdateDays: days.value,
+    cdp: input.revocation.cdpInNewCerts,
+  };
 }

@@ -11,13 +11,19 @@ export function urlHostText(input: WizardInput, row: BackendRow): string {
   return typed === "" ? row.fqdn.trim() : typed;
 }
 
-export function resolveUrlHost(input: WizardInput, row: BackendRow): { ok: true; san: San } | { ok: false; message: string } {
+export function resolveUrlHost(
+  input: WizardInput,
+  row: BackendRow,
+): { ok: true; san: San } | { ok: false; message: string } {
   const parsed = parseSan(urlHostText(input, row));
   if (!parsed.ok) return parsed;
   const { sans } = backendSans(row);
   if (!sansCover(sans, parsed.san)) {
     const listed = sans.map((s) => s.value).join(", ");
-    return { ok: false, message: `${parsed.san.value} is not in ${row.name.trim() || "this backend"}'s certificate (${listed}): agents would refuse the connection. Use one of those names, or add it on Backend certificates.` };
+    return {
+      ok: false,
+      message: `${parsed.san.value} is not in ${row.name.trim() || "this backend"}'s certificate (${listed}): agents would refuse the connection. Use one of those names, or add it on Backend certificates.`,
+    };
   }
   return { ok: true, san: parsed.san };
 }

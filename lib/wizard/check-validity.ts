@@ -18,13 +18,20 @@ export function caValidityHours(input: WizardInput): number | null {
 
 /** Whether the agent CA is one the user loaded (separate layout, existing source, a certificate given). */
 export function keepsAgentCa(input: WizardInput): boolean {
-  return input.plan.caLayout === "separate" && input.ca.source === "existing" && input.ca.agentExisting.certPem.trim() !== "";
+  return (
+    input.plan.caLayout === "separate" && input.ca.source === "existing" && input.ca.agentExisting.certPem.trim() !== ""
+  );
 }
 
 /** When the issuer of a role's certificates expires: a loaded CA's date, or null for a CA made now. */
 function existingIssuerEnd(input: WizardInput, role: LeafRole): Date | "unknown" | null {
   if (input.ca.source !== "existing") return null;
-  const own = role === "agent" && input.plan.caLayout === "separate" ? (keepsAgentCa(input) ? input.ca.agentExisting : null) : input.ca.existing;
+  const own =
+    role === "agent" && input.plan.caLayout === "separate"
+      ? keepsAgentCa(input)
+        ? input.ca.agentExisting
+        : null
+      : input.ca.existing;
   if (!own) return null;
   return own.check?.ok ? new Date(own.check.notAfter) : "unknown";
 }
@@ -33,7 +40,12 @@ function existingIssuerEnd(input: WizardInput, role: LeafRole): Date | "unknown"
  * A leaf's validity in hours. Under a CA made here it must not outlive the CA (reference point 8);
  * under a loaded CA it is cut to end with the CA, and the notice says so.
  */
-export function checkLeafValidity(raw: string, input: WizardInput, now: Date, role: LeafRole = "backend"): LeafValidity {
+export function checkLeafValidity(
+  raw: string,
+  input: WizardInput,
+  now: Date,
+  role: LeafRole = "backend",
+): LeafValidity {
   const hours = parseWholeNumber(raw, "validity in hours", 1, Number.MAX_SAFE_INTEGER);
   if (!hours.ok) return hours;
   // The organization's CA decides the validity of what it signs.
@@ -42,7 +54,9 @@ export function checkLeafValidity(raw: string, input: WizardInput, now: Date, ro
   if (loaded === "unknown") return { ok: true, hours: hours.value };
   if (loaded) {
     const capped = capLeafValidity(now, loaded, hours.value);
-    return capped.capped ? { ok: true, hours: capped.hours, notice: capped.notice ?? undefined } : { ok: true, hours: hours.value };
+    return capped.capped
+      ? { ok: true, hours: capped.hours, notice: capped.notice ?? undefined }
+      : { ok: true, hours: hours.value };
   }
   const caHours = caValidityHours(input);
   if (caHours !== null && hours.value > caHours) {

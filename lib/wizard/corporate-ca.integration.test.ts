@@ -22,11 +22,46 @@ before(async () => {
   // The organization's PKI: a root, and an issuing intermediate below it.
   const ok = (...args: string[]) => assert.equal(run("openssl", args, { cwd: dir }).code, 0, args.join(" "));
   ok("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "root-key.pem");
-  ok("req", "-x509", "-new", "-key", "root-key.pem", "-subj", "/CN=Example Corp Root", "-days", "3650", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "root.pem");
+  ok(
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    "root-key.pem",
+    "-subj",
+    "/CN=Example Corp Root",
+    "-days",
+    "3650",
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+    "-out",
+    "root.pem",
+  );
   ok("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "issuing-key.pem");
   ok("req", "-new", "-key", "issuing-key.pem", "-subj", "/CN=Example Corp Issuing CA", "-out", "issuing.csr");
-  writeFileSync(join(dir, "ca.ext"), "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n");
-  ok("x509", "-req", "-in", "issuing.csr", "-CA", "root.pem", "-CAkey", "root-key.pem", "-CAcreateserial", "-days", "1825", "-extfile", "ca.ext", "-out", "issuing.pem");
+  writeFileSync(
+    join(dir, "ca.ext"),
+    "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n",
+  );
+  ok(
+    "x509",
+    "-req",
+    "-in",
+    "issuing.csr",
+    "-CA",
+    "root.pem",
+    "-CAkey",
+    "root-key.pem",
+    "-CAcreateserial",
+    "-days",
+    "1825",
+    "-extfile",
+    "ca.ext",
+    "-out",
+    "issuing.pem",
+  );
 });
 after(() => {
   for (const c of cleanups) c();
@@ -37,13 +72,36 @@ function corporateInput(): WizardInput {
   const input = defaultInput();
   input.plan.keyAlgorithm = "ecdsa-p256";
   input.plan.caLayout = "single";
-  input.ca = { ...input.ca, source: "corporate", corporate: { ...input.ca.corporate, caPem: readFileSync(join(dir, "root.pem"), "utf8") } };
+  input.ca = {
+    ...input.ca,
+    source: "corporate",
+    corporate: { ...input.ca.corporate, caPem: readFileSync(join(dir, "root.pem"), "utf8") },
+  };
   return input;
 }
 
 /** What the organization's CA does with a CSR: copies its extensions, returns leaf + chain. */
 function sign(csrPath: string, out: string, extra: string[] = ["-copy_extensions", "copy"]): string {
-  const r = run("openssl", ["x509", "-req", "-in", csrPath, "-CA", "issuing.pem", "-CAkey", "issuing-key.pem", "-CAcreateserial", "-days", "90", ...extra, "-out", out], { cwd: dir });
+  const r = run(
+    "openssl",
+    [
+      "x509",
+      "-req",
+      "-in",
+      csrPath,
+      "-CA",
+      "issuing.pem",
+      "-CAkey",
+      "issuing-key.pem",
+      "-CAcreateserial",
+      "-days",
+      "90",
+      ...extra,
+      "-out",
+      out,
+    ],
+    { cwd: dir },
+  );
   assert.equal(r.code, 0, r.out);
   return `${readFileSync(join(dir, out), "utf8")}${readFileSync(join(dir, "issuing.pem"), "utf8")}`;
 }
@@ -58,31 +116,73 @@ describe("the corporate-CA mode", () => {
     const step1 = resolvePlan(corporateInput(), now());
     assert.ok(step1.ok, step1.ok ? "" : step1.steps.join());
     const csrBundle = await generateBundle(crypto, now(), step1.plan);
-    assert.ok(csrBundle.entries.every((e) => ["README.md", "sensu-tls-plan.json"].includes(e.path) || e.path.startsWith("csr/")), "step 1 holds only keys, CSRs, the plan and the README");
+    assert.ok(
+      csrBundle.entries.every(
+        (e) => ["README.md", "sensu-tls-plan.json"].includes(e.path) || e.path.startsWith("csr/"),
+      ),
+      "step 1 holds only keys, CSRs, the plan and the README",
+    );
     const unzipped = unzipBundle(csrBundle);
     cleanups.push(unzipped.cleanup);
     const csrDir = join(unzipped.dir, "files/csr");
     mkdirSync(join(dir, "signed"), { recursive: true });
-    const files = readdirSync(csrDir).map((name) => ({ name: `csr/${name}`, text: readFileSync(join(csrDir, name), "utf8") }));
+    const files = readdirSync(csrDir).map((name) => ({
+      name: `csr/${name}`,
+      text: readFileSync(join(csrDir, name), "utf8"),
+    }));
     for (const csr of readdirSync(csrDir).filter((n) => n.endsWith(".csr"))) {
-      files.push({ name: csr.replace(/\.csr$/, ".pem"), text: sign(join(csrDir, csr), `signed/${csr.replace(/\.csr$/, ".pem")}`) });
+      files.push({
+        name: csr.replace(/\.csr$/, ".pem"),
+        text: sign(join(csrDir, csr), `signed/${csr.replace(/\.csr$/, ".pem")}`),
+      });
     }
-    const input = await withChecked({ ...corporateInput(), ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } } });
+    const input = await withChecked({
+      ...corporateInput(),
+      ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } },
+    });
     assert.deepEqual(checkStep("ca", input, now()).errors, []);
     const step2 = resolvePlan(input, now());
     assert.ok(step2.ok && step2.plan.corporateLeaves);
     const bundle = await generateBundle(crypto, now(), step2.plan);
-    assert.deepEqual(bundle.connections.filter((c) => c.status === "fail").map((c) => c.id), [], "the cross-check follows the chain to the root");
+    assert.deepEqual(
+      bundle.connections.filter((c) => c.status === "fail").map((c) => c.id),
+      [],
+      "the cross-check follows the chain to the root",
+    );
     assert.ok(!bundle.entries.some((e) => /ca-key\.pem$|ca-config\.json$/.test(e.path)));
     const out = unzipBundle(bundle);
     cleanups.push(out.cleanup);
     const f = (p: string) => join(out.dir, "files", p);
     const chain = readFileSync(f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem"), "utf8");
     assert.equal(chain.match(/BEGIN CERTIFICATE/g)?.length, 2, "leaf first, then the issuing CA");
-    const verify = run("openssl", ["verify", "-purpose", "sslserver", "-CAfile", f("ca/ca.pem"), "-untrusted", f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem"), f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")]);
+    const verify = run("openssl", [
+      "verify",
+      "-purpose",
+      "sslserver",
+      "-CAfile",
+      f("ca/ca.pem"),
+      "-untrusted",
+      f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem"),
+      f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem"),
+    ]);
     assert.equal(verify.code, 0, verify.out);
-    const key = run("openssl", ["pkey", "-pubout", "-in", f("backends/backend-2/etc/sensu/tls/backend-2.example.com-key.pem")]).stdout;
-    assert.equal(run("openssl", ["x509", "-pubkey", "-noout", "-in", f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem")]).stdout, key, "the key made in step 1 is the certificate's");
+    const key = run("openssl", [
+      "pkey",
+      "-pubout",
+      "-in",
+      f("backends/backend-2/etc/sensu/tls/backend-2.example.com-key.pem"),
+    ]).stdout;
+    assert.equal(
+      run("openssl", [
+        "x509",
+        "-pubkey",
+        "-noout",
+        "-in",
+        f("backends/backend-2/etc/sensu/tls/backend-2.example.com.pem"),
+      ]).stdout,
+      key,
+      "the key made in step 1 is the certificate's",
+    );
   });
 
   it("in the separate layout, verifies agents with the agent CA given, and says when etcd would accept them too", async () => {
@@ -92,21 +192,44 @@ describe("the corporate-CA mode", () => {
       input.ca.corporate.agentCaPem = readFileSync(join(dir, "root.pem"), "utf8");
       return input;
     };
-    assert.ok(checkStep("ca", { ...separate(), ca: { ...separate().ca, corporate: { ...separate().ca.corporate, agentCaPem: "" } } }, now()).errors.some((e) => e.field === "ca.corporate.agentCaPem"));
+    assert.ok(
+      checkStep(
+        "ca",
+        { ...separate(), ca: { ...separate().ca, corporate: { ...separate().ca.corporate, agentCaPem: "" } } },
+        now(),
+      ).errors.some((e) => e.field === "ca.corporate.agentCaPem"),
+    );
     const step1 = resolvePlan(separate(), now());
     assert.ok(step1.ok);
     const unzipped = unzipBundle(await generateBundle(crypto, now(), step1.plan));
     cleanups.push(unzipped.cleanup);
     const csrDir = join(unzipped.dir, "files/csr");
     const files = readdirSync(csrDir).map((name) => ({ name, text: readFileSync(join(csrDir, name), "utf8") }));
-    for (const csr of readdirSync(csrDir).filter((n) => n.endsWith(".csr"))) files.push({ name: `sep-${csr}.pem`, text: sign(join(csrDir, csr), `sep-${csr}.pem`) });
-    const input = await withChecked({ ...separate(), ca: { ...separate().ca, corporate: { ...separate().ca.corporate, files } } });
+    for (const csr of readdirSync(csrDir).filter((n) => n.endsWith(".csr")))
+      files.push({ name: `sep-${csr}.pem`, text: sign(join(csrDir, csr), `sep-${csr}.pem`) });
+    const input = await withChecked({
+      ...separate(),
+      ca: { ...separate().ca, corporate: { ...separate().ca.corporate, files } },
+    });
     const resolved = resolvePlan(input, now());
     assert.ok(resolved.ok);
     const bundle = await generateBundle(crypto, now(), resolved.plan);
-    assert.deepEqual(bundle.connections.filter((c) => c.status === "fail").map((c) => c.id), []);
-    assert.equal(bundle.connections.find((c) => c.id === "agent:agent:backend-1")?.checks.find((c) => /accepted by backend-1/.test(c.label))?.ok, true, "the agent's chain leads to agent-ca.pem");
-    assert.equal(bundle.connections.find((c) => c.id === "etcd-agent:backend-1")?.status, "note", "one root for both: etcd would accept agents, and the page says so");
+    assert.deepEqual(
+      bundle.connections.filter((c) => c.status === "fail").map((c) => c.id),
+      [],
+    );
+    assert.equal(
+      bundle.connections
+        .find((c) => c.id === "agent:agent:backend-1")
+        ?.checks.find((c) => /accepted by backend-1/.test(c.label))?.ok,
+      true,
+      "the agent's chain leads to agent-ca.pem",
+    );
+    assert.equal(
+      bundle.connections.find((c) => c.id === "etcd-agent:backend-1")?.status,
+      "note",
+      "one root for both: etcd would accept agents, and the page says so",
+    );
     assert.ok(bundle.entries.some((e) => e.path === "ca/agent-ca.pem"));
   });
 
@@ -117,12 +240,33 @@ describe("the corporate-CA mode", () => {
     cleanups.push(unzipped.cleanup);
     const csrDir = join(unzipped.dir, "files/csr");
     const files = readdirSync(csrDir).map((name) => ({ name, text: readFileSync(join(csrDir, name), "utf8") }));
-    writeFileSync(join(dir, "other.ext"), "subjectAltName=DNS:elsewhere.example.com\nextendedKeyUsage=serverAuth,clientAuth\n");
-    files.push({ name: "backend-1.pem", text: sign(join(csrDir, "backend-1.example.com.csr"), "wrong-names.pem", ["-extfile", "other.ext"]) });
-    const input = await withChecked({ ...corporateInput(), ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } } });
+    writeFileSync(
+      join(dir, "other.ext"),
+      "subjectAltName=DNS:elsewhere.example.com\nextendedKeyUsage=serverAuth,clientAuth\n",
+    );
+    files.push({
+      name: "backend-1.pem",
+      text: sign(join(csrDir, "backend-1.example.com.csr"), "wrong-names.pem", ["-extfile", "other.ext"]),
+    });
+    const input = await withChecked({
+      ...corporateInput(),
+      ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } },
+    });
     const errors = checkStep("ca", input, now()).errors.map((e) => e.message);
-    assert.ok(errors.some((m) => /backend-1\.example\.com: The certificate's names differ from the CSR's: .*missing from the certificate: DNS backend-1\.example\.com/.test(m)), errors.join("\n"));
-    assert.ok(errors.some((m) => /backend-2\.example\.com: None of the \d+ certificates loaded was issued for this CSR/.test(m)), errors.join("\n"));
+    assert.ok(
+      errors.some((m) =>
+        /backend-1\.example\.com: The certificate's names differ from the CSR's: .*missing from the certificate: DNS backend-1\.example\.com/.test(
+          m,
+        ),
+      ),
+      errors.join("\n"),
+    );
+    assert.ok(
+      errors.some((m) =>
+        /backend-2\.example\.com: None of the \d+ certificates loaded was issued for this CSR/.test(m),
+      ),
+      errors.join("\n"),
+    );
     assert.equal(resolvePlan(input, now()).ok, false, "nothing half-made");
   });
 });

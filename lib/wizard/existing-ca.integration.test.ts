@@ -30,9 +30,28 @@ function openssl(...args: string[]): void {
 const read = (f: string) => readFileSync(join(dir, f), "utf8");
 
 /** A CA as an operator makes it with openssl, valid for `days`. */
-function opensslCa(name: string, keyArgs: string[], days: number, extensions = ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign"]): { certPem: string; keyPem: string } {
+function opensslCa(
+  name: string,
+  keyArgs: string[],
+  days: number,
+  extensions = ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign"],
+): { certPem: string; keyPem: string } {
   openssl(...keyArgs, "-out", `${name}-key.pem`);
-  openssl("req", "-x509", "-new", "-key", `${name}-key.pem`, "-subj", `/CN=${name}`, "-days", String(days), "-sha256", ...extensions.flatMap((e) => ["-addext", e]), "-out", `${name}.pem`);
+  openssl(
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    `${name}-key.pem`,
+    "-subj",
+    `/CN=${name}`,
+    "-days",
+    String(days),
+    "-sha256",
+    ...extensions.flatMap((e) => ["-addext", e]),
+    "-out",
+    `${name}.pem`,
+  );
   return { certPem: read(`${name}.pem`), keyPem: read(`${name}-key.pem`) };
 }
 
@@ -51,7 +70,9 @@ function existingInput(main: ExistingCaInput, agent?: ExistingCaInput): WizardIn
 describe("re-issuing with an existing CA made by openssl", () => {
   it("signs the guide's set with a PKCS#1 RSA CA and an EC agent CA; openssl verifies every leaf; no CA key in the bundle", async () => {
     const ca = await loaded(opensslCa("Corp Sensu CA", ["genrsa", "-traditional"], 3650));
-    const agentCa = await loaded(opensslCa("Corp Agent CA", ["ecparam", "-name", "prime256v1", "-genkey", "-noout"], 3650));
+    const agentCa = await loaded(
+      opensslCa("Corp Agent CA", ["ecparam", "-name", "prime256v1", "-genkey", "-noout"], 3650),
+    );
     assert.ok(ca.check?.ok && agentCa.check?.ok, `${ca.check?.message} ${agentCa.check?.message}`);
     const resolved = resolvePlan(existingInput(ca, agentCa), now());
     assert.ok(resolved.ok, resolved.ok ? "" : resolved.steps.join());
@@ -63,8 +84,13 @@ describe("re-issuing with an existing CA made by openssl", () => {
     const { dir: out, cleanup } = unzipBundle(bundle);
     try {
       const f = (p: string) => join(out, "files", p);
-      const verify = (caFile: string, leaf: string, purpose: string) => run("openssl", ["verify", "-x509_strict", "-purpose", purpose, "-CAfile", caFile, leaf]);
-      const backend = verify(join(dir, "Corp Sensu CA.pem"), f("backends/backend-1/etc/sensu/tls/backend-1.example.com.pem"), "sslserver");
+      const verify = (caFile: string, leaf: string, purpose: string) =>
+        run("openssl", ["verify", "-x509_strict", "-purpose", purpose, "-CAfile", caFile, leaf]);
+      const backend = verify(
+        join(dir, "Corp Sensu CA.pem"),
+        f("backends/backend-1/etc/sensu/tls/backend-1.example.com.pem"),
+        "sslserver",
+      );
       assert.equal(backend.code, 0, backend.out);
       const agent = verify(join(dir, "Corp Agent CA.pem"), f("agents/agent/etc/sensu/tls/agent.pem"), "sslclient");
       assert.equal(agent.code, 0, agent.out);
@@ -75,7 +101,9 @@ describe("re-issuing with an existing CA made by openssl", () => {
   });
 
   it("cuts leaves to end with a CA that expires sooner, and says so at the validity fields", async () => {
-    const ca = await loaded(opensslCa("Short CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 20));
+    const ca = await loaded(
+      opensslCa("Short CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 20),
+    );
     const input = existingInput(ca);
     input.plan.caLayout = "single";
     const warnings = checkStep("backends", input, now()).warnings.filter((w) => w.field === "backends.validityHours");
@@ -85,7 +113,13 @@ describe("re-issuing with an existing CA made by openssl", () => {
     const bundle = await generateBundle(crypto, now(), resolved.plan);
     const { dir: out, cleanup } = unzipBundle(bundle);
     try {
-      const end = run("openssl", ["x509", "-noout", "-enddate", "-in", join(out, "files/backends/backend-1/etc/sensu/tls/backend-1.example.com.pem")]).out;
+      const end = run("openssl", [
+        "x509",
+        "-noout",
+        "-enddate",
+        "-in",
+        join(out, "files/backends/backend-1/etc/sensu/tls/backend-1.example.com.pem"),
+      ]).out;
       const caEnd = run("openssl", ["x509", "-noout", "-enddate", "-in", join(dir, "Short CA.pem")]).out;
       assert.equal(end, caEnd);
     } finally {
@@ -96,16 +130,38 @@ describe("re-issuing with an existing CA made by openssl", () => {
   it("puts each problem at the field that caused it", async () => {
     const good = opensslCa("Good CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 365);
     const other = opensslCa("Other CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 365);
-    const leaf = opensslCa("Not A CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 365, ["basicConstraints=critical,CA:FALSE"]);
+    const leaf = opensslCa("Not A CA", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"], 365, [
+      "basicConstraints=critical,CA:FALSE",
+    ]);
     openssl("pkey", "-in", "Good CA-key.pem", "-aes256", "-passout", "pass:secret", "-out", "encrypted.pem");
     const cases: [string, { certPem: string; keyPem: string }, "certPem" | "keyPem", RegExp][] = [
-      ["a key that does not match", { certPem: good.certPem, keyPem: other.keyPem }, "keyPem", /does not belong to "CN=Good CA"/],
+      [
+        "a key that does not match",
+        { certPem: good.certPem, keyPem: other.keyPem },
+        "keyPem",
+        /does not belong to "CN=Good CA"/,
+      ],
       ["a certificate where the key goes", { certPem: good.certPem, keyPem: good.certPem }, "keyPem", /certificate/i],
       ["a key where the certificate goes", { certPem: good.keyPem, keyPem: good.keyPem }, "certPem", /key/i],
       ["a non-CA certificate", leaf, "certPem", /not a CA certificate/],
-      ["two certificates where one is expected", { certPem: good.certPem + other.certPem, keyPem: good.keyPem }, "certPem", /CN=Good CA.*CN=Other CA|two|2/i],
-      ["garbage in the PEM", { certPem: `hello\n${good.certPem}`, keyPem: good.keyPem }, "certPem", /line|outside|text/i],
-      ["an encrypted key", { certPem: good.certPem, keyPem: read("encrypted.pem") }, "keyPem", /openssl pkey -in ca-key\.pem/],
+      [
+        "two certificates where one is expected",
+        { certPem: good.certPem + other.certPem, keyPem: good.keyPem },
+        "certPem",
+        /CN=Good CA.*CN=Other CA|two|2/i,
+      ],
+      [
+        "garbage in the PEM",
+        { certPem: `hello\n${good.certPem}`, keyPem: good.keyPem },
+        "certPem",
+        /line|outside|text/i,
+      ],
+      [
+        "an encrypted key",
+        { certPem: good.certPem, keyPem: read("encrypted.pem") },
+        "keyPem",
+        /openssl pkey -in ca-key\.pem/,
+      ],
     ];
     for (const [name, pair, field, message] of cases) {
       const input = existingInput(await loaded(pair));

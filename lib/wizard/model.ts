@@ -137,7 +137,10 @@ export interface CorporateCheck {
   /** textHash of the inputs it was computed for. */
   key: string;
   /** Per certificate stem (FQDN, "dashboard", agent CN): the assembled chain, or the problem. */
-  leaves: Record<string, { ok: true; chainPem: string; keyPem: string; csrPem: string } | { ok: false; message: string }>;
+  leaves: Record<
+    string,
+    { ok: true; chainPem: string; keyPem: string; csrPem: string } | { ok: false; message: string }
+  >;
 }
 
 export const emptyCorporate = (): CorporateInput => ({ caPem: "", agentCaPem: "", files: [], check: null });
@@ -203,7 +206,13 @@ export function exampleBackend(n: number, id: string): BackendRow {
 export function defaultInput(): WizardInput {
   return {
     schemaVersion: 2,
-    plan: { sensuVersion: "6.12+", backendCount: "3", caLayout: "separate", keyAlgorithm: "rsa-2048", tlsDir: DEFAULT_TLS_DIR },
+    plan: {
+      sensuVersion: "6.12+",
+      backendCount: "3",
+      caLayout: "separate",
+      keyAlgorithm: "rsa-2048",
+      tlsDir: DEFAULT_TLS_DIR,
+    },
     ca: {
       source: "new",
       existing: emptyExistingCa(),
@@ -218,17 +227,41 @@ export function defaultInput(): WizardInput {
     backends: { rows: [1, 2, 3].map((n) => exampleBackend(n, `b${n}`)), validityHours: "4320" },
     agents: { rows: [{ id: "a1", commonName: "agent" }], validityHours: "4320" },
     etcd: { clusterToken: "sensu", clusterState: "new" },
-    api: { apiUrlHost: "localhost", dashboard: "shared", dashboardNames: "sensu.example.com", dashboardCertPath: "", dashboardKeyPath: "" },
+    api: {
+      apiUrlHost: "localhost",
+      dashboard: "shared",
+      dashboardNames: "sensu.example.com",
+      dashboardCertPath: "",
+      dashboardKeyPath: "",
+    },
     transport: { urlHosts: {} },
     mtls: { enabled: true, bindUsers: false },
-    revocation: { check: "on", revoke: "", crlIssuer: "agent-ca", crlUrl: "", nextUpdateDays: "30", cdpInNewCerts: false },
+    revocation: {
+      check: "on",
+      revoke: "",
+      crlIssuer: "agent-ca",
+      crlUrl: "",
+      nextUpdateDays: "30",
+      cdpInNewCerts: false,
+    },
     assets: defaultAssets(),
     renew: { warningDays: "30", criticalDays: "7" },
   };
 }
 
 export function defaultAssets(): AssetsInput {
-  return { pasted: "", files: [], user: DEFAULT_USER, cacheDir: DEFAULT_CACHE_DIR, mode: "root-owned", rootDir: DEFAULT_ROOT_DIR, choices: [], diagnosticEcho: false, securePath: false, definitionsNotSaved: false };
+  return {
+    pasted: "",
+    files: [],
+    user: DEFAULT_USER,
+    cacheDir: DEFAULT_CACHE_DIR,
+    mode: "root-owned",
+    rootDir: DEFAULT_ROOT_DIR,
+    choices: [],
+    diagnosticEcho: false,
+    securePath: false,
+    definitionsNotSaved: false,
+  };
 }
 
 export function caAlgorithm(input: WizardInput): KeyAlgorithmId {

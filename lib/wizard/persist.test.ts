@@ -32,7 +32,14 @@ describe("persisted inputs", () => {
       JSON.stringify({ ...good, agents: { rows: "agent", validityHours: "1" } }),
       JSON.stringify({ ...good, agents: { ...good.agents, rows: [good.agents.rows[0], good.agents.rows[0]] } }),
       JSON.stringify({ ...good, backends: { ...good.backends, rows: good.backends.rows.slice(0, 2) } }),
-      JSON.stringify({ ...good, plan: { ...good.plan, backendCount: "8" }, backends: { ...good.backends, rows: Array.from({ length: 8 }, (_, n) => ({ ...good.backends.rows[0], id: `b${n}` })) } }),
+      JSON.stringify({
+        ...good,
+        plan: { ...good.plan, backendCount: "8" },
+        backends: {
+          ...good.backends,
+          rows: Array.from({ length: 8 }, (_, n) => ({ ...good.backends.rows[0], id: `b${n}` })),
+        },
+      }),
     ];
     for (const text of broken) assert.equal(parseSavedInput(text), null, String(text));
     assert.deepEqual(loadOrDefault("{"), defaultInput());
@@ -41,11 +48,26 @@ describe("persisted inputs", () => {
   it("hold no key material: only the documented fields", () => {
     const text = serializeInput(defaultInput());
     assert.doesNotMatch(text, /PRIVATE KEY|BEGIN/);
-    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), ["agents", "api", "assets", "backends", "ca", "etcd", "mtls", "plan", "renew", "revocation", "schemaVersion", "transport"]);
+    assert.deepEqual(Object.keys(JSON.parse(text)).sort(), [
+      "agents",
+      "api",
+      "assets",
+      "backends",
+      "ca",
+      "etcd",
+      "mtls",
+      "plan",
+      "renew",
+      "revocation",
+      "schemaVersion",
+      "transport",
+    ]);
   });
 
   it("upgrade a schema-1 input: its rows kept, new sections defaulted, 6.4+ read as 6.4 – 6.11", () => {
-    const { etcd, api, transport, mtls, revocation, ...rest } = patchBackend(defaultInput(), "b2", { fqdn: "kept.example.com" });
+    const { etcd, api, transport, mtls, revocation, ...rest } = patchBackend(defaultInput(), "b2", {
+      fqdn: "kept.example.com",
+    });
     const { tlsDir, ...plan } = rest.plan;
     const v1 = { ...rest, schemaVersion: 1, plan: { ...plan, sensuVersion: "6.4+" } };
     const upgraded = parseSavedInput(JSON.stringify(v1));
@@ -53,14 +75,22 @@ describe("persisted inputs", () => {
     assert.equal(upgraded.backends.rows[1]?.fqdn, "kept.example.com");
     assert.equal(upgraded.plan.sensuVersion, "6.4-6.11");
     assert.deepEqual({ etcd: upgraded.etcd, api: upgraded.api, tlsDir: upgraded.plan.tlsDir }, { etcd, api, tlsDir });
-    assert.deepEqual({ transport: upgraded.transport, mtls: upgraded.mtls, revocation: upgraded.revocation }, { transport, mtls, revocation });
+    assert.deepEqual(
+      { transport: upgraded.transport, mtls: upgraded.mtls, revocation: upgraded.revocation },
+      { transport, mtls, revocation },
+    );
   });
 
   it("never store a CA key, even one pasted into the certificate field", () => {
     const input = defaultInput();
     const cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
     const key = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----";
-    input.ca = { ...input.ca, source: "existing", existing: { certPem: `${key}\n${cert}`, keyPem: key, check: null }, agentExisting: { certPem: key, keyPem: key, check: null } };
+    input.ca = {
+      ...input.ca,
+      source: "existing",
+      existing: { certPem: `${key}\n${cert}`, keyPem: key, check: null },
+      agentExisting: { certPem: key, keyPem: key, check: null },
+    };
     const text = serializeInput(input);
     assert.doesNotMatch(text, /PRIVATE KEY/);
     assert.equal(parseSavedInput(text)?.ca.existing.certPem, cert);

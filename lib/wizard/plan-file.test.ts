@@ -31,25 +31,49 @@ describe("plan files", () => {
   });
 
   it("refuse another kind of file and one from a newer wizard", () => {
-    assert.equal(message(edited((p) => (p.kind = "CheckConfig"))), 'This is not a Sensu TLS Wizard plan file: kind is the string "CheckConfig", expected "sensu-tls-wizard-plan".');
-    assert.equal(message(edited((p) => (p.version = 2))), "The plan file is version 2, made by a newer wizard; this one reads version 1. Open it with the newer wizard.");
+    assert.equal(
+      message(edited((p) => (p.kind = "CheckConfig"))),
+      'This is not a Sensu TLS Wizard plan file: kind is the string "CheckConfig", expected "sensu-tls-wizard-plan".',
+    );
+    assert.equal(
+      message(edited((p) => (p.version = 2))),
+      "The plan file is version 2, made by a newer wizard; this one reads version 1. Open it with the newer wizard.",
+    );
     assert.match(message("{ nope"), /^failed to read the plan file: it is neither JSON nor YAML/);
     assert.match(message("- a list"), /should be a mapping/);
   });
 
   it("name the missing, extra or wrongly typed field", () => {
     assert.equal(message(edited((p) => delete p.input.ca.commonName)), "input.ca.commonName is missing.");
-    assert.equal(message(edited((p) => (p.input.plan.password = "x"))), "input.plan.password is not a field of a version 1 plan file; remove it.");
-    assert.equal(message(planFileYaml(plan()).replace("backendCount: '3'", "backendCount: 3")), "input.plan.backendCount must be text (in quotes), not the number 3.");
-    assert.equal(message(edited((p) => (p.input.backends.rows[1].fqdn = null))), "input.backends.rows[1].fqdn must be text (in quotes), not empty.");
-    assert.match(message(edited((p) => (p.input.plan.keyAlgorithm = "dsa-1024"))), /^input\.plan\.keyAlgorithm must be one of "rsa-2048", .* not the string "dsa-1024"\.$/);
+    assert.equal(
+      message(edited((p) => (p.input.plan.password = "x"))),
+      "input.plan.password is not a field of a version 1 plan file; remove it.",
+    );
+    assert.equal(
+      message(planFileYaml(plan()).replace("backendCount: '3'", "backendCount: 3")),
+      "input.plan.backendCount must be text (in quotes), not the number 3.",
+    );
+    assert.equal(
+      message(edited((p) => (p.input.backends.rows[1].fqdn = null))),
+      "input.backends.rows[1].fqdn must be text (in quotes), not empty.",
+    );
+    assert.match(
+      message(edited((p) => (p.input.plan.keyAlgorithm = "dsa-1024"))),
+      /^input\.plan\.keyAlgorithm must be one of "rsa-2048", .* not the string "dsa-1024"\.$/,
+    );
     assert.equal(message(edited((p) => (p.version = "1"))), 'version must be 1, not the string "1".');
-    assert.match(message(edited((p) => (p.caFingerprints.ca = "abc"))), /^caFingerprints\.ca must be a SHA-256 fingerprint/);
+    assert.match(
+      message(edited((p) => (p.caFingerprints.ca = "abc"))),
+      /^caFingerprints\.ca must be a SHA-256 fingerprint/,
+    );
     assert.equal(message(edited((p) => delete p.caFingerprints.ca)), "caFingerprints.ca is missing.");
   });
 
   it("keep persist.ts's rules between fields", () => {
-    assert.match(message(edited((p) => (p.input.plan.backendCount = "2"))), /backendCount must equal the number of backend rows/);
+    assert.match(
+      message(edited((p) => (p.input.plan.backendCount = "2"))),
+      /backendCount must equal the number of backend rows/,
+    );
     const noAgentCa = edited((p) => delete p.caFingerprints.agentCa);
     assert.ok(parsePlanFile(noAgentCa).ok, "the agent CA's fingerprint is optional");
   });

@@ -91,7 +91,12 @@ function firstIp(ips: string): string | undefined {
 function loadedCa(e: WizardInput["ca"]["existing"]): ResolvedCa | null {
   const check = e.check;
   if (!check?.ok || !check.algorithm) return null;
-  return { commonName: check.commonName, validityHours: 0, algorithm: check.algorithm, existing: { certPem: e.certPem, keyPem: e.keyPem } };
+  return {
+    commonName: check.commonName,
+    validityHours: 0,
+    algorithm: check.algorithm,
+    existing: { certPem: e.certPem, keyPem: e.keyPem },
+  };
 }
 
 /** The CA and agent CA: loaded ones where the user gave them, new ones otherwise; null if not ready. */
@@ -116,7 +121,8 @@ function resolveCas(input: WizardInput): { ca: ResolvedCa; agentCa?: ResolvedCa 
     return agentCa ? { ca, agentCa } : null;
   }
   const hours = caValidityHours(input);
-  const fresh = (commonName: string): ResolvedCa | null => (hours === null ? null : { commonName, validityHours: hours, algorithm: caAlgorithm(input) });
+  const fresh = (commonName: string): ResolvedCa | null =>
+    hours === null ? null : { commonName, validityHours: hours, algorithm: caAlgorithm(input) };
   const ca = input.ca.source === "existing" ? loadedCa(input.ca.existing) : fresh(input.ca.commonName);
   if (!ca) return null;
   if (input.plan.caLayout !== "separate") return { ca };
@@ -151,7 +157,10 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
   const sudoers = resolveSudoers(input);
   const expiry = resolveExpiryThresholds(input);
   if (!apiHost.ok || urlHosts.length !== hosts.length || sudoers === null || !expiry.ok) return { ok: false, steps };
-  const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => { const p = parseSan(n); return p.ok ? [p.san] : []; });
+  const dashboardNames = splitList(input.api.dashboardNames).flatMap((n) => {
+    const p = parseSan(n);
+    return p.ok ? [p.san] : [];
+  });
   return {
     ok: true,
     plan: {
@@ -178,7 +187,11 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
           input.api.dashboard === "issue" && dashboardNames[0]
             ? { mode: "issue", commonName: dashboardNames[0].value, sans: dashboardNames }
             : input.api.dashboard === "file"
-              ? { mode: "file", certPath: input.api.dashboardCertPath.trim(), keyPath: input.api.dashboardKeyPath.trim() }
+              ? {
+                  mode: "file",
+                  certPath: input.api.dashboardCertPath.trim(),
+                  keyPath: input.api.dashboardKeyPath.trim(),
+                }
               : { mode: "shared" },
       },
       mtls: { ...input.mtls },
@@ -186,7 +199,9 @@ export function resolvePlan(input: WizardInput, now: Date): ResolveResult {
       corporateLeaves: corporateMaterial(input),
       revocation: resolveRevocation(input),
       savedInput: JSON.parse(serializeInput(input)) as WizardInput,
-      revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion) ? input.revocation.check === "on" : undefined,
+      revocationCheck: keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion)
+        ? input.revocation.check === "on"
+        : undefined,
       expiry: expiry.value,
     },
   };

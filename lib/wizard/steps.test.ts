@@ -5,25 +5,31 @@ import { neighbours, STEPS } from "./steps";
 
 describe("the step registry", () => {
   it("lists the guide's sections in the journey's order", () => {
-    assert.deepEqual(STEPS.map((s) => s.title), [
-      "Plan",
-      "Create a CA",
-      "Backend certificates",
-      "Agent certificates",
-      "etcd peer communication",
-      "API and web UI",
-      "Agent-to-server communication",
-      "Agent mTLS authentication",
-      "Certificate revocation",
-      "Dynamic runtime assets and sudo",
-      "Install CA certificates",
-      "Renew certificates",
-      "Review and download",
-    ]);
+    assert.deepEqual(
+      STEPS.map((s) => s.title),
+      [
+        "Plan",
+        "Create a CA",
+        "Backend certificates",
+        "Agent certificates",
+        "etcd peer communication",
+        "API and web UI",
+        "Agent-to-server communication",
+        "Agent mTLS authentication",
+        "Certificate revocation",
+        "Dynamic runtime assets and sudo",
+        "Install CA certificates",
+        "Renew certificates",
+        "Review and download",
+      ],
+    );
   });
 
   it("makes every step available, Renew certificates included", () => {
-    assert.deepEqual(STEPS.filter((s) => !s.available).map((s) => s.id), []);
+    assert.deepEqual(
+      STEPS.filter((s) => !s.available).map((s) => s.id),
+      [],
+    );
   });
 
   it("has one route folder per step and unique slugs", () => {

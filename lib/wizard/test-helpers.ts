@@ -16,5 +16,7 @@ export function allErrors(input: WizardInput): FieldIssue[] {
 }
 
 export function errorsAt(input: WizardInput, field: string): string[] {
-  return allErrors(input).filter((e) => e.field === field).map((e) => e.message);
+  return allErrors(input)
+    .filter((e) => e.field === field)
+    .map((e) => e.message);
 }

@@ -1,6 +1,16 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { keyExists } from "../sensu/key-catalog";
-import { type AgentRow, type BackendRow, type CaLayout, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSION_LABELS, type SensuVersion, type WizardInput } from "./model";
+import {
+  type AgentRow,
+  type BackendRow,
+  type CaLayout,
+  exampleBackend,
+  MAX_BACKENDS,
+  MIN_BACKENDS,
+  SENSU_VERSION_LABELS,
+  type SensuVersion,
+  type WizardInput,
+} from "./model";
 import { parseWholeNumber } from "./numbers";
 
 /** Pure state changes: each returns a new input and leaves the old one untouched. */
@@ -66,11 +76,18 @@ export function setAgentValidity(input: WizardInput, raw: string): WizardInput {
  * Switching release keeps every input, but a setting the new release does not have is dropped
  * from the config, and the caller shows the returned notice so it is not dropped silently.
  */
-export function changeSensuVersion(input: WizardInput, sensuVersion: SensuVersion): { input: WizardInput; notice: string | null } {
+export function changeSensuVersion(
+  input: WizardInput,
+  sensuVersion: SensuVersion,
+): { input: WizardInput; notice: string | null } {
   const next = patchPlan(input, { sensuVersion });
   const key = "enable-cert-revocation-check";
   // Only a choice the user made is worth a notice: the default simply stops being written.
-  if (input.revocation.check !== "on" && keyExists("backend", key, input.plan.sensuVersion) && !keyExists("backend", key, sensuVersion)) {
+  if (
+    input.revocation.check !== "on" &&
+    keyExists("backend", key, input.plan.sensuVersion) &&
+    !keyExists("backend", key, sensuVersion)
+  ) {
     const notice = `Sensu ${SENSU_VERSION_LABELS[sensuVersion]} has no ${key}, so your revocation setting ("${input.revocation.check}") was dropped and backend.yml no longer carries it.`;
     return { input: { ...next, revocation: { ...next.revocation, check: "on" } }, notice };
   }
@@ -119,7 +136,11 @@ export function setAssetCommands(input: WizardInput, index: number, commands: st
   return patchAssets(input, { choices: input.assets.choices.map((c, i) => (i === index ? { ...c, commands } : c)) });
 }
 
-export function patchExistingCa(input: WizardInput, which: "existing" | "agentExisting", patch: Partial<WizardInput["ca"]["existing"]>): WizardInput {
+export function patchExistingCa(
+  input: WizardInput,
+  which: "existing" | "agentExisting",
+  patch: Partial<WizardInput["ca"]["existing"]>,
+): WizardInput {
   return { ...input, ca: { ...input.ca, [which]: { ...input.ca[which], ...patch } } };
 }
 

@@ -15,7 +15,11 @@ export interface CorporateStem {
 
 /** The stems from the inputs (no resolved plan needed): backends' FQDNs, the web UI's, agents' CNs. */
 export function corporateStems(input: WizardInput): CorporateStem[] {
-  const stems: CorporateStem[] = input.backends.rows.map((r) => ({ stem: r.fqdn.trim(), profile: "backend", commonName: r.fqdn.trim() }));
+  const stems: CorporateStem[] = input.backends.rows.map((r) => ({
+    stem: r.fqdn.trim(),
+    profile: "backend",
+    commonName: r.fqdn.trim(),
+  }));
   const webCn = input.api.dashboardNames.split(/[\s,]+/).find(Boolean);
   if (input.api.dashboard === "issue" && webCn) stems.push({ stem: "dashboard", profile: "web-ui", commonName: webCn });
   for (const a of input.agents.rows) stems.push({ stem: a.commonName, profile: "agent", commonName: a.commonName });
@@ -23,7 +27,12 @@ export function corporateStems(input: WizardInput): CorporateStem[] {
 }
 
 export function corporateKey(c: CorporateInput, stems: readonly CorporateStem[]): string {
-  return textHash(c.caPem, c.agentCaPem, ...c.files.flatMap((f) => [f.name, f.text]), ...stems.map((s) => `${s.stem}:${s.profile}:${s.commonName}`));
+  return textHash(
+    c.caPem,
+    c.agentCaPem,
+    ...c.files.flatMap((f) => [f.name, f.text]),
+    ...stems.map((s) => `${s.stem}:${s.profile}:${s.commonName}`),
+  );
 }
 
 const baseName = (name: string) => name.split("/").pop() ?? name;
@@ -33,15 +42,25 @@ const baseName = (name: string) => name.split("/").pop() ?? name;
  * step-1 bundle, and the signed certificate among everything loaded, checked against both; the
  * chain is assembled leaf first.
  */
-export async function verifyCorporate(crypto: Crypto, now: Date, corporate: CorporateInput, stems: readonly CorporateStem[]): Promise<CorporateCheck> {
+export async function verifyCorporate(
+  crypto: Crypto,
+  now: Date,
+  corporate: CorporateInput,
+  stems: readonly CorporateStem[],
+): Promise<CorporateCheck> {
   const byName = new Map(corporate.files.map((f) => [baseName(f.name), f.text]));
-  const signed = corporate.files.filter((f) => !/\.csr$|-key\.pem$/.test(baseName(f.name))).flatMap((f) => certificateBlocks(f.text));
+  const signed = corporate.files
+    .filter((f) => !/\.csr$|-key\.pem$/.test(baseName(f.name)))
+    .flatMap((f) => certificateBlocks(f.text));
   const leaves: CorporateCheck["leaves"] = {};
   for (const s of stems) {
     const keyPem = byName.get(`${s.stem}-key.pem`);
     const csrPem = byName.get(`${s.stem}.csr`);
     if (!keyPem || !csrPem) {
-      leaves[s.stem] = { ok: false, message: `${s.stem}-key.pem and ${s.stem}.csr are not loaded: load the keys-and-CSRs bundle made in step 1 (after changing names, make a new one).` };
+      leaves[s.stem] = {
+        ok: false,
+        message: `${s.stem}-key.pem and ${s.stem}.csr are not loaded: load the keys-and-CSRs bundle made in step 1 (after changing names, make a new one).`,
+      };
       continue;
     }
     const csr = readOneCsr(csrPem, `${s.stem}.csr`);
@@ -51,20 +70,36 @@ export async function verifyCorporate(crypto: Crypto, now: Date, corporate: Corp
     }
     const csrCn = csr.value.subjectName.getField("CN")[0] ?? "";
     if (csrCn !== s.commonName) {
-      leaves[s.stem] = { ok: false, message: `${s.stem}.csr asks for "${csrCn}", but the plan now names "${s.commonName}": make a new keys-and-CSRs bundle.` };
+      leaves[s.stem] = {
+        ok: false,
+        message: `${s.stem}.csr asks for "${csrCn}", but the plan now names "${s.commonName}": make a new keys-and-CSRs bundle.`,
+      };
       continue;
     }
     const key = await importPrivateKeyPem(crypto, keyPem, `${s.stem}-key.pem`);
-    if (!key.ok || derHex(await crypto.subtle.exportKey("spki", key.value.keys.publicKey)) !== derHex(csr.value.publicKey.rawData)) {
-      leaves[s.stem] = { ok: false, message: key.ok ? `${s.stem}-key.pem is not the key of ${s.stem}.csr.` : key.message };
+    if (
+      !key.ok ||
+      derHex(await crypto.subtle.exportKey("spki", key.value.keys.publicKey)) !== derHex(csr.value.publicKey.rawData)
+    ) {
+      leaves[s.stem] = {
+        ok: false,
+        message: key.ok ? `${s.stem}-key.pem is not the key of ${s.stem}.csr.` : key.message,
+      };
       continue;
     }
     if (signed.length === 0) {
       leaves[s.stem] = { ok: false, message: `No signed certificate is loaded for ${s.commonName}.` };
       continue;
     }
-    const checked = await checkSignedCertificate(crypto, now, { csrPem, certificatePem: signed.join("\n"), chainPems: [corporate.caPem, corporate.agentCaPem].filter((t) => t.trim()), profile: s.profile });
-    leaves[s.stem] = checked.ok ? { ok: true, chainPem: checked.value.chainPem, keyPem, csrPem } : { ok: false, message: `${s.commonName}: ${checked.message}` };
+    const checked = await checkSignedCertificate(crypto, now, {
+      csrPem,
+      certificatePem: signed.join("\n"),
+      chainPems: [corporate.caPem, corporate.agentCaPem].filter((t) => t.trim()),
+      profile: s.profile,
+    });
+    leaves[s.stem] = checked.ok
+      ? { ok: true, chainPem: checked.value.chainPem, keyPem, csrPem }
+      : { ok: false, message: `${s.commonName}: ${checked.message}` };
   }
   return { key: corporateKey(corporate, stems), leaves };
 }

@@ -11,11 +11,27 @@ export const existingCaKey = (e: Pick<ExistingCaInput, "certPem" | "keyPem">): s
  * Verify a pasted CA certificate and key for use as the issuer, naming the field at fault: the
  * certificate (not one, not a CA, expired) or the key (not a key, encrypted, not this CA's).
  */
-export async function verifyExistingCa(crypto: Crypto, now: Date, existing: Pick<ExistingCaInput, "certPem" | "keyPem">, keyFileName: string): Promise<ExistingCaCheck> {
-  const base = { key: existingCaKey(existing), commonName: "", algorithm: null, notAfter: "", fingerprint: "", notices: [] };
+export async function verifyExistingCa(
+  crypto: Crypto,
+  now: Date,
+  existing: Pick<ExistingCaInput, "certPem" | "keyPem">,
+  keyFileName: string,
+): Promise<ExistingCaCheck> {
+  const base = {
+    key: existingCaKey(existing),
+    commonName: "",
+    algorithm: null,
+    notAfter: "",
+    fingerprint: "",
+    notices: [],
+  };
   const cert = readOneCertificate(existing.certPem, "the CA certificate");
   if (!cert.ok) return { ...base, ok: false, field: "certPem", message: cert.message };
-  const result = await importCa(crypto, now, { certificatePem: existing.certPem, keyPem: existing.keyPem, keyFileName });
+  const result = await importCa(crypto, now, {
+    certificatePem: existing.certPem,
+    keyPem: existing.keyPem,
+    keyFileName,
+  });
   if (!result.ok) {
     const keyAlone = await importPrivateKeyPem(crypto, existing.keyPem, keyFileName);
     const keyAtFault = !keyAlone.ok || /private key does not belong/.test(result.message);
