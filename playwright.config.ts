@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
 
 const PORT = Number(process.env.E2E_PORT || 3210);

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+
 import { expect, test } from "@playwright/test";
-import { STEPS, stepHref } from "../lib/wizard/steps";
+
+import { stepHref, STEPS } from "../lib/wizard/steps";
 
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+
 import { expect, test } from "@playwright/test";
+
 import { GUIDE_ASSET_YAML } from "../lib/sudoers/guide-fixtures.test-helper";
 import { run, unzipDownload } from "./support/bundle-files";
 import { describedBy, generate } from "./support/wizard";

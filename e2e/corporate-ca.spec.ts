@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { expect, test } from "@playwright/test";
+
 import { openssl, unzipDownload } from "./support/bundle-files";
 
 test("an operator has the organization's CA sign the requests, then deploys what came back", async ({ page }) => {

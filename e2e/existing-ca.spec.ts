@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { expect, type Page, test } from "@playwright/test";
+
 import { openssl, unzipDownload } from "./support/bundle-files";
 import { describedBy, generate } from "./support/wizard";
 

@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+
 import { type Download, expect, test } from "@playwright/test";
+
 import { keyExists } from "../lib/sensu/key-catalog";
 import { parseConfig } from "../lib/sensu/yaml";
 import { openssl, run, unzipDownload } from "./support/bundle-files";

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { type Download, expect, test } from "@playwright/test";
+
+import { type Download, expect, type Page, test } from "@playwright/test";
+
 import { unzipDownload } from "./support/bundle-files";
 import { describedBy, generate, next, watchConsole } from "./support/wizard";
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { backend, describedBy, generate } from "./support/wizard";
 
 test("a reload mid-way keeps every input, bad ones included, and never stores a key", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { chromium, expect, test } from "@playwright/test";
-import { STEPS, stepHref } from "../lib/wizard/steps";
+
+import { stepHref, STEPS } from "../lib/wizard/steps";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium";
 import { watchConsole } from "./support/wizard";
 

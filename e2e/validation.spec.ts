@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { backend, describedBy, expectRejected } from "./support/wizard";
 
 test("each bad input gets a message at its field, blocks Next, and loses nothing else", async ({ page }) => {

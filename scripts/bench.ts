@@ -6,7 +6,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { chromium } from "@playwright/test";
+
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import type { KeyAlgorithmId } from "../lib/pki/algorithms";
 import { defaultInput } from "../lib/wizard/model";

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { WizardShell } from "@/components/wizard/wizard-shell";
 
 // The provider lives here: layouts stay mounted between sibling routes, so state and keys survive navigation.

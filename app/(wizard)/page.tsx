@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Notice } from "@/components/ui/notice";
 
 export default function Home() {

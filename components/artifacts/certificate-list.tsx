@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import type { CertificateGroup } from "@/lib/bundle/certificate-sources";
 import { type CertificateDescription, EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/describe-cert";
 import { formatUtc } from "@/lib/pki/format";

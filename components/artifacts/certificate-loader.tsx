@@ -1,5 +1,6 @@
 "use client";
 import { type ChangeEvent, type DragEvent, useState } from "react";
+
 import { inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { CertificateList } from "./certificate-list";

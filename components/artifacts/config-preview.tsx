@@ -1,6 +1,7 @@
-import { type ConfigSection, CONFIG_PATH, entriesIn, type HostConfig } from "@/lib/sensu/config-entry";
+import { CONFIG_PATH, type ConfigSection, entriesIn, type HostConfig } from "@/lib/sensu/config-entry";
 import { isCommercial } from "@/lib/sensu/key-catalog";
 import { yamlOf } from "@/lib/sensu/yaml";
+
 import { CodeBlock } from "../ui/code-block";
 
 /**

@@ -1,18 +1,20 @@
 "use client";
 import { useMemo } from "react";
+
 import { plannedEntries } from "@/lib/bundle/planned";
 import { resolvePlan } from "@/lib/wizard/resolve";
+
 import { webCryptoAvailable } from "../generate/crypto-available";
 import { StepsNeedingAttention } from "../steps/resolved-plan";
 import type { StepFormProps } from "../steps/step-form-props";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { useWizard } from "../wizard/wizard-provider";
-import { bundleFileName, downloadZip } from "./download-zip";
 import { ConnectionTable } from "./connection-table";
+import { bundleFileName, downloadZip } from "./download-zip";
 import { FileTable } from "./file-table";
-import { TopologyDiagram } from "./topology-diagram";
 import { GenerateProgress } from "./generate-progress";
+import { TopologyDiagram } from "./topology-diagram";
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 

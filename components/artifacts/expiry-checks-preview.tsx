@@ -1,4 +1,3 @@
-import { checksJson, checksYaml } from "@/lib/day2/expiry-checks";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -6,7 +5,9 @@ import {
   planExpiryChecks,
   subscriptionNotes,
 } from "@/lib/bundle/monitoring";
-import type { ResolvedPlan } from "@/lib/wizard/resolve";
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
+import { checksJson, checksYaml } from "@/lib/sensu/expiry-checks";
+
 import { CodeBlock } from "../ui/code-block";
 
 /** The expiry checks the bundle will hold, with the subscriptions they need and where to add them. */

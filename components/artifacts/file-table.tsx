@@ -1,5 +1,4 @@
-import type { ManifestEntry } from "@/lib/bundle/manifest";
-import { OFFLINE_HOST, OPERATOR_HOST } from "@/lib/bundle/manifest";
+import { type ManifestEntry, OFFLINE_HOST, OPERATOR_HOST } from "@/lib/bundle/manifest";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 

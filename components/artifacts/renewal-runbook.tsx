@@ -1,5 +1,6 @@
 import { RENEWAL_FILE, renewalRunbook } from "@/lib/bundle/renewal";
-import type { ResolvedPlan } from "@/lib/wizard/resolve";
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
+
 import { CodeBlock } from "../ui/code-block";
 
 /** Markdown's `code` spans as <code>; the rest as text. */

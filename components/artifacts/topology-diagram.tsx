@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
 import type { Connection } from "@/lib/sensu/connection";
-import type { ResolvedPlan } from "@/lib/wizard/resolve";
 
 const W = 760;
 const BOX = { w: 130, h: 44 };

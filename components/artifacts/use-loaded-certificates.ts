@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+
 import {
   type CertificateGroup,
   certificateSources,
@@ -9,6 +10,7 @@ import {
   type SourceProblem,
 } from "@/lib/bundle/certificate-sources";
 import { describeCertificates } from "@/lib/pki/describe-cert";
+
 import { webCryptoAvailable } from "../generate/crypto-available";
 
 export type LoadedView =

@@ -1,9 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Bundle } from "@/lib/bundle/generate";
+
+import type { Bundle } from "@/lib/bundle/bundle";
 import type { Progress } from "@/lib/bundle/issue-all";
 import type { GenerateReply } from "@/lib/bundle/worker-protocol";
-import type { ResolvedPlan } from "@/lib/wizard/resolve";
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
+
 import { webCryptoAvailable } from "./crypto-available";
 
 export type Generation =

@@ -1,9 +1,10 @@
+import { AGENT_USERS_FILE } from "@/lib/bundle/manifest";
+import { OPERATOR_DIR } from "@/lib/plan/file-names";
 import { agentConfig } from "@/lib/sensu/agent-config";
 import { agentUserCommands, agentUsersYaml } from "@/lib/sensu/agent-users";
 import { backendConfig } from "@/lib/sensu/backend-config";
-import { AGENT_USERS_FILE } from "@/lib/bundle/manifest";
-import { OPERATOR_DIR } from "@/lib/bundle/file-names";
 import { patchMtls } from "@/lib/wizard/update";
+
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { CodeBlock } from "../ui/code-block";

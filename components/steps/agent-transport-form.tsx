@@ -1,8 +1,9 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { agentConfig } from "@/lib/sensu/agent-config";
 import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
 import { urlHostField } from "@/lib/wizard/check-transport";
-import { issuesFor } from "@/lib/wizard/issues";
 import { setUrlHost } from "@/lib/wizard/update";
+
 import { ConfigPreview } from "../artifacts/config-preview";
 import { CodeBlock } from "../ui/code-block";
 import { TextField } from "../ui/text-field";

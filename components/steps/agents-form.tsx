@@ -1,7 +1,8 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { agentField } from "@/lib/wizard/check-agents";
 import { checkLeafValidity } from "@/lib/wizard/check-validity";
-import { issuesFor } from "@/lib/wizard/issues";
 import { addAgent, patchAgent, removeAgent, setAgentValidity } from "@/lib/wizard/update";
+
 import { Button } from "../ui/button";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";

@@ -1,7 +1,8 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { backendConfig } from "@/lib/sensu/backend-config";
-import { issuesFor } from "@/lib/wizard/issues";
 import type { DashboardCertMode } from "@/lib/wizard/model";
 import { patchApi } from "@/lib/wizard/update";
+
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";

@@ -1,8 +1,9 @@
+import { issuesFor } from "@/lib/plan/issues";
 import type { Asset } from "@/lib/sudoers/asset-parse";
 import { buildLabel } from "@/lib/sudoers/filters";
 import { choiceField } from "@/lib/wizard/check-assets";
-import { issuesFor } from "@/lib/wizard/issues";
 import { setAssetCommands, toggleAssetBuild } from "@/lib/wizard/update";
+
 import { Checkbox } from "../ui/checkbox";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";

@@ -1,6 +1,8 @@
 import type { ChangeEvent } from "react";
-import { issuesFor } from "@/lib/wizard/issues";
+
+import { issuesFor } from "@/lib/plan/issues";
 import { patchAssets } from "@/lib/wizard/update";
+
 import { Field, inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
 import type { StepFormProps } from "./step-form-props";

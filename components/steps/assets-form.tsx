@@ -1,11 +1,13 @@
 import { useMemo } from "react";
-import { planSudoers, type RuleMode, RULE_MODES } from "@/lib/sudoers/model";
+
+import { issuesFor } from "@/lib/plan/issues";
+import { planSudoers, RULE_MODES, type RuleMode } from "@/lib/sudoers/model";
 import { MODE_SUMMARY } from "@/lib/sudoers/render";
 import { assetsInUse, readAssets, sudoersInput } from "@/lib/wizard/check-assets";
-import { issuesFor } from "@/lib/wizard/issues";
 import { patchAssets } from "@/lib/wizard/update";
-import { ChoiceGroup } from "../ui/choice-group";
+
 import { Checkbox } from "../ui/checkbox";
+import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
 import { AssetBuilds } from "./asset-builds";

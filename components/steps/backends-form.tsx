@@ -1,8 +1,9 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { backendField, backendSans } from "@/lib/wizard/check-backends";
 import { checkLeafValidity } from "@/lib/wizard/check-validity";
-import { issuesFor } from "@/lib/wizard/issues";
 import type { BackendRow } from "@/lib/wizard/model";
 import { patchBackend, setBackendValidity } from "@/lib/wizard/update";
+
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";

@@ -1,19 +1,20 @@
-import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS, type KeyAlgorithmId } from "@/lib/pki/algorithms";
 import { cfsslCaConfig } from "@/lib/bundle/ca-config";
+import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS, type KeyAlgorithmId } from "@/lib/pki/algorithms";
+import { issuesFor } from "@/lib/plan/issues";
 import { caValidityHours, keepsAgentCa } from "@/lib/wizard/check-validity";
-import { ChoiceGroup } from "../ui/choice-group";
-import { ExistingCaFields } from "./existing-ca-fields";
-import { useExistingCaCheck } from "./use-existing-ca-check";
-import { useCorporateCheck } from "./use-corporate-check";
-import { CorporateCaFields } from "./corporate-ca-fields";
-import { issuesFor } from "@/lib/wizard/issues";
 import { MAX_CA_YEARS } from "@/lib/wizard/model";
 import { patchCa } from "@/lib/wizard/update";
+
+import { ChoiceGroup } from "../ui/choice-group";
 import { CodeBlock } from "../ui/code-block";
 import { Field, inputClass } from "../ui/field";
 import { TextField } from "../ui/text-field";
-import { validityHint } from "./validity-hint";
+import { CorporateCaFields } from "./corporate-ca-fields";
+import { ExistingCaFields } from "./existing-ca-fields";
 import type { StepFormProps } from "./step-form-props";
+import { useCorporateCheck } from "./use-corporate-check";
+import { useExistingCaCheck } from "./use-existing-ca-check";
+import { validityHint } from "./validity-hint";
 
 export function CaForm(props: StepFormProps) {
   const { input, onChange, check, now } = props;

@@ -1,8 +1,10 @@
-import { type ChangeEvent } from "react";
-import { unzipSync, strFromU8 } from "fflate";
-import { issuesFor } from "@/lib/wizard/issues";
-import { corporateStems } from "@/lib/wizard/verify-corporate";
+import { strFromU8, unzipSync } from "fflate";
+import type { ChangeEvent } from "react";
+
+import { issuesFor } from "@/lib/plan/issues";
 import { patchCorporate } from "@/lib/wizard/update";
+import { corporateStems } from "@/lib/wizard/verify-corporate";
+
 import { FieldMessages } from "../ui/field";
 import { PemField } from "./pem-field";
 import type { StepFormProps } from "./step-form-props";

@@ -1,7 +1,8 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { backendConfig, etcdClientUrl, peerUrl } from "@/lib/sensu/backend-config";
 import { memberField } from "@/lib/wizard/check-etcd";
-import { issuesFor } from "@/lib/wizard/issues";
 import { patchEtcd } from "@/lib/wizard/update";
+
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";

@@ -1,6 +1,7 @@
+import { issuesFor } from "@/lib/plan/issues";
 import { existingField } from "@/lib/wizard/check-ca";
-import { issuesFor } from "@/lib/wizard/issues";
 import { patchExistingCa } from "@/lib/wizard/update";
+
 import { PemField } from "./pem-field";
 import type { StepFormProps } from "./step-form-props";
 

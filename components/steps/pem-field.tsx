@@ -1,4 +1,5 @@
 import type { ChangeEvent } from "react";
+
 import { Field, inputClass } from "../ui/field";
 
 /** Largest PEM file read: a CA certificate or key is a few kilobytes. */

@@ -1,6 +1,8 @@
 import { type ChangeEvent, useState } from "react";
-import { parsePlanFile } from "@/lib/wizard/plan-file";
+
 import type { WizardInput } from "@/lib/wizard/model";
+import { parsePlanFile } from "@/lib/wizard/plan-file";
+
 import { FieldMessages } from "../ui/field";
 import { Notice } from "../ui/notice";
 

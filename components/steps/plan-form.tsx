@@ -1,6 +1,6 @@
 import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS } from "@/lib/pki/algorithms";
-import { issuesFor } from "@/lib/wizard/issues";
-import { MAX_BACKENDS, SENSU_VERSION_LABELS, SENSU_VERSIONS, type SensuVersion } from "@/lib/wizard/model";
+import { issuesFor } from "@/lib/plan/issues";
+import { MAX_BACKENDS } from "@/lib/wizard/model";
 
 const VERSION_NOTES: Record<SensuVersion, string> = {
   "5.21": "The last 5.x release; its web UI is open source.",
@@ -9,11 +9,14 @@ const VERSION_NOTES: Record<SensuVersion, string> = {
   "6.12+": "As 6.4, plus enable-cert-revocation-check, which the wizard writes explicitly.",
 };
 import { useState } from "react";
+
+import { SENSU_VERSION_LABELS, SENSU_VERSIONS, type SensuVersion } from "@/lib/plan/sensu-version";
 import { changeSensuVersion, patchPlan, setBackendCount, setTlsDir } from "@/lib/wizard/update";
-import { Notice } from "../ui/notice";
-import { PlanFileLoader } from "./plan-file-loader";
+
 import { ChoiceGroup } from "../ui/choice-group";
+import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
+import { PlanFileLoader } from "./plan-file-loader";
 import type { StepFormProps } from "./step-form-props";
 
 export function PlanForm({ input, onChange, check }: StepFormProps) {

@@ -1,4 +1,5 @@
 import type { StepDefinition } from "@/lib/wizard/steps";
+
 import { Notice } from "../ui/notice";
 
 /** A guide section the wizard lists but has not built yet; the download works without it. */

@@ -1,6 +1,7 @@
-import { issuesFor } from "@/lib/wizard/issues";
+import { issuesFor } from "@/lib/plan/issues";
 import { CRITICAL_FIELD, MAX_EXPIRY_DAYS, WARNING_FIELD } from "@/lib/wizard/check-renew";
 import { patchRenew } from "@/lib/wizard/update";
+
 import { CertificateLoader } from "../artifacts/certificate-loader";
 import { ExpiryChecksPreview } from "../artifacts/expiry-checks-preview";
 import { RenewalRunbook } from "../artifacts/renewal-runbook";

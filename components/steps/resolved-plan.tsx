@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { type ReactNode, useMemo } from "react";
+
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
 import type { WizardInput } from "@/lib/wizard/model";
-import { type ResolvedPlan, type ResolveResult, resolvePlan } from "@/lib/wizard/resolve";
-import { type StepId, stepById, stepHref } from "@/lib/wizard/steps";
+import { resolvePlan, type ResolveResult } from "@/lib/wizard/resolve";
+import { stepById, stepHref, type StepId } from "@/lib/wizard/steps";
+
 import { Notice } from "../ui/notice";
 
 export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {

@@ -1,7 +1,8 @@
+import { SENSU_VERSION_LABELS } from "@/lib/plan/sensu-version";
 import { backendConfig } from "@/lib/sensu/backend-config";
 import { keyExists } from "@/lib/sensu/key-catalog";
-import { SENSU_VERSION_LABELS } from "@/lib/wizard/model";
 import { setRevocationCheck } from "@/lib/wizard/update";
+
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";

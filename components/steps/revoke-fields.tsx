@@ -1,9 +1,11 @@
 import { type ChangeEvent, useState } from "react";
+
 import { readCertificates } from "@/lib/pki/read-certificates";
-import { issuesFor } from "@/lib/wizard/issues";
+import { issuesFor } from "@/lib/plan/issues";
 import { patchRevocation } from "@/lib/wizard/update";
-import { ChoiceGroup } from "../ui/choice-group";
+
 import { Checkbox } from "../ui/checkbox";
+import { ChoiceGroup } from "../ui/choice-group";
 import { Field, FieldMessages, inputClass } from "../ui/field";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";

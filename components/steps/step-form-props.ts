@@ -1,4 +1,4 @@
-import type { StepCheck } from "@/lib/wizard/issues";
+import type { StepCheck } from "@/lib/plan/issues";
 import type { WizardInput } from "@/lib/wizard/model";
 
 /** Every step form takes the inputs and its step's issues, and reports changes; none does crypto. */

@@ -1,19 +1,21 @@
 import type { ComponentType } from "react";
+
 import type { StepId } from "@/lib/wizard/steps";
+
+import { DownloadForm } from "../artifacts/download-form";
 import { AgentMtlsForm } from "./agent-mtls-form";
 import { AgentTransportForm } from "./agent-transport-form";
 import { AgentsForm } from "./agents-form";
 import { ApiForm } from "./api-form";
 import { AssetsForm } from "./assets-form";
-import { EtcdForm } from "./etcd-form";
-import { RenewForm } from "./renew-form";
-import { RevocationForm } from "./revocation-form";
-import { TrustStoreForm } from "./trust-store-form";
 import { BackendsForm } from "./backends-form";
 import { CaForm } from "./ca-form";
+import { EtcdForm } from "./etcd-form";
 import { PlanForm } from "./plan-form";
+import { RenewForm } from "./renew-form";
+import { RevocationForm } from "./revocation-form";
 import type { StepFormProps } from "./step-form-props";
-import { DownloadForm } from "../artifacts/download-form";
+import { TrustStoreForm } from "./trust-store-form";
 
 /** The form for each available step; steps without one render as "not available yet". */
 export const STEP_FORMS: Partial<Record<StepId, ComponentType<StepFormProps>>> = {

@@ -2,6 +2,7 @@ import { COPY_SCRIPT_FILE, renderCopyScript } from "@/lib/sudoers/copy-script";
 import { checksToJson, checksToYaml, exampleChecks } from "@/lib/sudoers/example-checks";
 import type { SudoersPlan } from "@/lib/sudoers/model";
 import { MODE_SUMMARY, renderSudoers, SETENV_NOTE, SUDOERS_FILE } from "@/lib/sudoers/render";
+
 import { CodeBlock } from "../ui/code-block";
 import { Notice } from "../ui/notice";
 

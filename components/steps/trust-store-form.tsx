@@ -1,6 +1,7 @@
-import { OFFLINE_DIR } from "@/lib/bundle/file-names";
+import { OFFLINE_DIR } from "@/lib/plan/file-names";
 import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
 import { trustStoreSteps } from "@/lib/sensu/trust-store";
+
 import { CodeBlock } from "../ui/code-block";
 import { Notice } from "../ui/notice";
 import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+
 import type { WizardInput } from "@/lib/wizard/model";
 import { patchCorporate } from "@/lib/wizard/update";
 import { corporateKey, corporateStems, verifyCorporate } from "@/lib/wizard/verify-corporate";

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+
 import type { WizardInput } from "@/lib/wizard/model";
 import { patchExistingCa } from "@/lib/wizard/update";
 import { existingCaKey, verifyExistingCa } from "@/lib/wizard/verify-existing-ca";

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { FieldMessages } from "./field";
 
 /** A labelled checkbox; its description and any errors are tied to it with aria-describedby. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { FieldMessages } from "./field";
 
 export interface Choice<T extends string> {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { Field, inputClass } from "./field";
 
 export interface TextFieldProps {

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { neighbours, type StepId, stepHref } from "@/lib/wizard/steps";
+
+import { neighbours, stepHref, type StepId } from "@/lib/wizard/steps";
 
 /** Back and Next. Next is a disabled button, not a link, while the step has errors. */
 export function Pager({ id, blocked }: { id: StepId; blocked: boolean }) {

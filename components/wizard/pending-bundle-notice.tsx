@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import { useWizard } from "./wizard-provider";
 
 /** While a generated bundle waits undownloaded, every other step says that editing discards it. */

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+
 import { webCryptoAvailable } from "../generate/crypto-available";
 
 /** Says, before anything fails, that this browser hides WebCrypto here, and how to open the wizard instead. */

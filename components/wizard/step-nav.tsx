@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { STEPS, stepHref } from "@/lib/wizard/steps";
+
+import { stepHref, STEPS } from "@/lib/wizard/steps";
+
 import { useWizard } from "./wizard-provider";
 
 type Status = "current" | "error" | "done" | "todo" | "planned";

@@ -1,6 +1,8 @@
 "use client";
 import { useEffect } from "react";
-import { type StepId, stepById, stepIndex, STEPS } from "@/lib/wizard/steps";
+
+import { stepById, type StepId, stepIndex, STEPS } from "@/lib/wizard/steps";
+
 import { PlannedStep } from "../steps/planned-step";
 import { STEP_FORMS } from "../steps/step-forms";
 import { Pager } from "./pager";

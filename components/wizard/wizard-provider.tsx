@@ -1,7 +1,8 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+
+import type { StepCheck } from "@/lib/plan/issues";
 import { checkAll } from "@/lib/wizard/check";
-import type { StepCheck } from "@/lib/wizard/issues";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
 import {
   LEGACY_STORAGE_KEY,
@@ -12,6 +13,7 @@ import {
   VISITED_KEY,
 } from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
+
 import { type Generation, useGenerator } from "../generate/use-generator";
 
 interface WizardContextValue {

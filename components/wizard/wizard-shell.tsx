@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { PendingBundleNotice } from "./pending-bundle-notice";
 import { SecureContextNotice } from "./secure-context-notice";
 import { StepNav } from "./step-nav";

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import type { Download } from "@playwright/test";
 
 /** Saves a download and extracts it with Info-ZIP unzip, as the operator would. */

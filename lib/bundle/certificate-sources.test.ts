@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+
 import { createCa } from "../pki/ca";
 import { describeCertificates } from "../pki/describe-cert";
 import { nodeCrypto } from "../pki/node-crypto";

@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+
 import type { CertificateDescription, CertificateFile } from "../pki/describe-cert";
 
 /**

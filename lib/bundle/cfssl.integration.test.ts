@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { nodeCrypto } from "../pki/node-crypto";
 import { generateBundle } from "./generate";
-import { loopbackPlan } from "./test-plan";
+import { loopbackPlan } from "./test-plan.test-helper";
 import { requireTool, run, unzipBundle } from "./unzipped.test-helper";
 
 // The bundle's ca/ folder lets an operator keep issuing with cfssl, as the Create a CA step promises:

@@ -1,7 +1,7 @@
 import type { San } from "../pki/names";
 import type { ProfileId } from "../pki/profiles";
-import { DASHBOARD_STEM } from "../sensu/host-files";
-import type { ResolvedPlan } from "../wizard/resolve";
+import { DASHBOARD_STEM } from "../plan/host-files";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 
 /** One certificate the organization's CA is asked to sign, named by its cfssljson file stem. */
 export interface CorporateLeaf {

@@ -1,10 +1,10 @@
 import { urlHost } from "../pki/names";
+import { agentDir, backendDir, OFFLINE_DIR } from "../plan/file-names";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { agentConfig } from "../sensu/agent-config";
 import { backendConfig } from "../sensu/backend-config";
 import type { HostView } from "../sensu/connection";
 import type { CrossCheckInput } from "../sensu/cross-check";
-import type { ResolvedPlan } from "../wizard/resolve";
-import { agentDir, backendDir, OFFLINE_DIR } from "./file-names";
 import type { ManifestEntry } from "./manifest";
 
 /** The files a host folder installs, by their absolute path on the host. */

@@ -1,11 +1,11 @@
 import { makeCsr } from "../pki/csr";
 import { privateKeyPem, withNewline } from "../pki/pem";
 import { PROFILES } from "../pki/profiles";
-import { makePlanFile, planFileJson } from "../wizard/plan-file";
-import type { ResolvedPlan } from "../wizard/resolve";
-import { CSR_DIR, corporateLeaves } from "./corporate-leaves";
-import { cfsslNames } from "./file-names";
-import type { Bundle } from "./generate";
+import { cfsslNames } from "../plan/file-names";
+import { planFileJson, planFileOf } from "../plan/plan-file";
+import type { ResolvedPlan } from "../plan/resolved-plan";
+import type { Bundle } from "./bundle";
+import { corporateLeaves, CSR_DIR } from "./corporate-leaves";
 import type { ProgressListener } from "./issue-all";
 import { KEY_MODE, type ManifestEntry, OFFLINE_HOST, PLAN_FILE, PUBLIC_MODE } from "./manifest";
 import { readmeEntry } from "./planned";
@@ -54,7 +54,7 @@ export async function generateCsrBundle(
       path: PLAN_FILE,
       mode: PUBLIC_MODE,
       kind: "document",
-      content: planFileJson(makePlanFile(plan.savedInput, { ca: "" })),
+      content: planFileJson(planFileOf(plan.savedInput, { ca: "" })),
       purpose: "The plan: load it on the Plan step to come back to these inputs.",
       host: OFFLINE_HOST,
     },

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { nodeCrypto } from "../pki/node-crypto";
 import { parseConfig } from "../sensu/yaml";
 import {
@@ -13,7 +14,7 @@ import {
   waitHealthy,
 } from "./etcd-cluster.test-helper";
 import { generateBundle } from "./generate";
-import { loopbackPlan } from "./test-plan";
+import { loopbackPlan } from "./test-plan.test-helper";
 import { requireTool, unzipBundle } from "./unzipped.test-helper";
 
 // The ports are the ones backend.yml names (2379, 2380) on 127.0.0.1-3; stop() waits for every

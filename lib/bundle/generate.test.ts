@@ -1,14 +1,18 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+
 import { unzipSync } from "fflate";
-import { nodeCrypto } from "../pki/node-crypto";
+
 import { summarize } from "../pki/inspect";
+import { nodeCrypto } from "../pki/node-crypto";
 import { X509Certificate } from "../pki/x509";
+import type { WizardInput } from "../wizard/model";
 import { NOW } from "../wizard/test-helpers";
-import { type Bundle, generateBundle } from "./generate";
+import type { Bundle } from "./bundle";
+import { generateBundle } from "./generate";
 import type { Progress } from "./issue-all";
 import { plannedEntries } from "./planned";
-import { guidePlan } from "./test-plan";
+import { guidePlan } from "./test-plan.test-helper";
 import { zipFiles } from "./zip";
 
 let crypto: Crypto;
@@ -231,7 +235,7 @@ describe("the plan file in the bundle", () => {
     const { parsePlanFile } = await import("../wizard/plan-file");
     const parsed = parsePlanFile(content(separate, "sensu-tls-plan.json"));
     assert.ok(parsed.ok, parsed.ok ? "" : parsed.message);
-    assert.deepEqual(parsed.value.input.backends, separatePlan.savedInput.backends);
+    assert.deepEqual(parsed.value.input.backends, (separatePlan.savedInput as WizardInput).backends);
     assert.match(parsed.value.caFingerprints.ca, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     assert.ok(parsed.value.caFingerprints.agentCa);
     assert.doesNotMatch(content(separate, "sensu-tls-plan.json"), /PRIVATE KEY/);

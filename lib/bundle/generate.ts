@@ -1,32 +1,22 @@
-import { certificateBlocks, privateKeyPem, withNewline } from "../pki/pem";
-import { randomPassword } from "../sensu/agent-users";
+import type { CertificateAuthority } from "../pki/ca";
+import { signCrl } from "../pki/crl";
 import { fingerprintSha256 } from "../pki/describe-cert";
-import type { Connection } from "../sensu/connection";
+import type { IssuedLeaf } from "../pki/issue";
+import { certificateBlocks, privateKeyPem, withNewline } from "../pki/pem";
+import { X509Certificate } from "../pki/x509";
+import { AGENT_CA_STEM, CA_STEM } from "../plan/file-names";
+import { DASHBOARD_STEM } from "../plan/host-files";
+import type { ResolvedPlan } from "../plan/resolved-plan";
+import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
+import type { Bundle } from "./bundle";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
-import { X509Certificate } from "../pki/x509";
-import { DASHBOARD_STEM } from "../sensu/host-files";
-import type { CertificateAuthority } from "../pki/ca";
-import type { IssuedLeaf } from "../pki/issue";
-import type { ResolvedPlan } from "../wizard/resolve";
-import { signCrl } from "../pki/crl";
-import { AGENT_CA_STEM, CA_STEM } from "./file-names";
 import { issueAll, type IssuedSet, type ProgressListener, totalSteps } from "./issue-all";
 import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
 import { readmeEntry } from "./planned";
 import { bundleReadme, type CertificateDates } from "./readme";
 import { zipFiles } from "./zip";
-
-export interface Bundle {
-  /** Every file, README.md first. */
-  entries: ManifestEntry[];
-  zip: Uint8Array;
-  expiries: CertificateDates[];
-  /** Every connection checked against these certificates and settings; any "fail" blocks download. */
-  connections: Connection[];
-  generatedAt: Date;
-}
 
 async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
   return {

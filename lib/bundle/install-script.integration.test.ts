@@ -14,11 +14,14 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { load } from "js-yaml";
+
 import { nodeCrypto } from "../pki/node-crypto";
 import { NOW } from "../wizard/test-helpers";
-import { type Bundle, generateBundle } from "./generate";
-import { guidePlan } from "./test-plan";
+import type { Bundle } from "./bundle";
+import { generateBundle } from "./generate";
+import { guidePlan } from "./test-plan.test-helper";
 import { requireTool, run, unzipBundle } from "./unzipped.test-helper";
 
 let bundle: Bundle;

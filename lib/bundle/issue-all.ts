@@ -1,7 +1,7 @@
 import { type CertificateAuthority, createCa } from "../pki/ca";
-import { type IssuedLeaf, issueLeaf } from "../pki/issue";
 import { capLeafValidity, importCa } from "../pki/import-ca";
-import type { ResolvedCa, ResolvedPlan } from "../wizard/resolve";
+import { type IssuedLeaf, issueLeaf } from "../pki/issue";
+import type { ResolvedCa, ResolvedPlan } from "../plan/resolved-plan";
 
 export interface Progress {
   done: number;

@@ -1,12 +1,3 @@
-import { agentConfig } from "../sensu/agent-config";
-import { agentUsersYaml } from "../sensu/agent-users";
-import { backendConfig } from "../sensu/backend-config";
-import { CONFIG_PATH, type HostConfig } from "../sensu/config-entry";
-import { agentFiles, backendFiles } from "../sensu/host-files";
-import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
-import { configYaml } from "../sensu/yaml";
-import type { ResolvedPlan } from "../wizard/resolve";
-import { cfsslCaConfig } from "./ca-config";
 import {
   AGENT_CA_STEM,
   agentDir,
@@ -17,10 +8,19 @@ import {
   OFFLINE_DIR,
   OPERATOR_DIR,
   SUDO_DIR,
-} from "./file-names";
-import { installScript } from "./install-script";
-import { type CaFingerprints, makePlanFile, planFileJson } from "../wizard/plan-file";
+} from "../plan/file-names";
+import { agentFiles, backendFiles } from "../plan/host-files";
+import { type CaFingerprints, planFileJson, planFileOf } from "../plan/plan-file";
+import type { ResolvedPlan } from "../plan/resolved-plan";
+import { agentConfig } from "../sensu/agent-config";
+import { agentUsersYaml } from "../sensu/agent-users";
+import { backendConfig } from "../sensu/backend-config";
+import { CONFIG_PATH, type HostConfig } from "../sensu/config-entry";
+import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
+import { configYaml } from "../sensu/yaml";
 import { sudoersBundleFiles } from "../sudoers/bundle-files";
+import { cfsslCaConfig } from "./ca-config";
+import { installScript } from "./install-script";
 import { monitoringFiles } from "./monitoring";
 import { RENEWAL_FILE, RENEWAL_PURPOSE, renewalMarkdown } from "./renewal";
 
@@ -131,7 +131,7 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
     path: PLAN_FILE,
     mode: PUBLIC_MODE,
     kind: "document",
-    content: planFileJson(makePlanFile(plan.savedInput, pems.caFingerprints)),
+    content: planFileJson(planFileOf(plan.savedInput, pems.caFingerprints)),
     purpose:
       "The plan: every input but the keys, and the CA fingerprints. Load it on the Plan step to renew or extend this deployment.",
     host: OFFLINE_HOST,

@@ -3,11 +3,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { loadAll } from "js-yaml";
-import type { CheckConfig } from "../day2/expiry-checks";
+
 import { nodeCrypto } from "../pki/node-crypto";
+import type { CheckConfig } from "../sensu/expiry-checks";
 import { generateBundle } from "./generate";
-import { guidePlan } from "./test-plan";
+import { guidePlan } from "./test-plan.test-helper";
 import { requireTool, run, unzipBundle } from "./unzipped.test-helper";
 
 // The commands are taken from the bundle's own monitoring/expiry-checks.yaml, as sensuctl would

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { loadAll } from "js-yaml";
+
 import { setBackendCount } from "../wizard/update";
 import { monitoredTargets, monitoringFiles, planExpiryChecks, subscriptionNotes } from "./monitoring";
-import { guidePlan } from "./test-plan";
+import { guidePlan } from "./test-plan.test-helper";
 
 describe("the bundle's expiry checks", () => {
   it("use the plan's thresholds and one check per certificate", () => {

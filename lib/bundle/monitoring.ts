@@ -1,3 +1,6 @@
+import { cfsslNames } from "../plan/file-names";
+import { DASHBOARD_STEM } from "../plan/host-files";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import {
   CA_SUBSCRIPTION,
   type CheckConfig,
@@ -6,10 +9,7 @@ import {
   expiryChecks,
   type ExpiryTarget,
   planExpiryTargets,
-} from "../day2/expiry-checks";
-import { DASHBOARD_STEM } from "../sensu/host-files";
-import type { ResolvedPlan } from "../wizard/resolve";
-import { cfsslNames } from "./file-names";
+} from "../sensu/expiry-checks";
 
 /** The bundle's monitoring/ folder: expiry checks for `sensuctl create -f`, from a workstation. */
 export const MONITORING_DIR = "monitoring";

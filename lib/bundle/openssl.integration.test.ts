@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { nodeCrypto } from "../pki/node-crypto";
-import { generateBundle, type Bundle } from "./generate";
-import { loopbackPlan } from "./test-plan";
+import type { Bundle } from "./bundle";
+import { generateBundle } from "./generate";
+import { loopbackPlan } from "./test-plan.test-helper";
 import { requireTool, run, unzipBundle } from "./unzipped.test-helper";
 
 const CASES = [

@@ -1,4 +1,4 @@
-import type { ResolvedPlan } from "../wizard/resolve";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
 
 export const README_PATH = "README.md";

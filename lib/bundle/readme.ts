@@ -1,15 +1,14 @@
 import { KEY_ALGORITHM_LABELS } from "../pki/algorithms";
-import { SENSU_VERSION_LABELS } from "../wizard/model";
-import type { ResolvedPlan } from "../wizard/resolve";
+import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "../plan/file-names";
+import type { ResolvedPlan } from "../plan/resolved-plan";
+import { SENSU_VERSION_LABELS } from "../plan/sensu-version";
 import { agentUserCommands } from "../sensu/agent-users";
 import type { Connection } from "../sensu/connection";
 import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
 import { COPY_SCRIPT_FILE } from "../sudoers/copy-script";
 import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
-import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "./file-names";
 import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
-import { README_PATH, README_PURPOSE } from "./planned";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -17,6 +16,7 @@ import {
   planExpiryChecks,
   subscriptionNotes,
 } from "./monitoring";
+import { README_PATH, README_PURPOSE } from "./planned";
 import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { setBackendCount } from "../wizard/update";
 import { renewalMarkdown, renewalRunbook } from "./renewal";
-import { guidePlan } from "./test-plan";
+import { guidePlan } from "./test-plan.test-helper";
 
 describe("the renewal runbook", () => {
   it("renews the backends one at a time in the cluster's order, cluster health after each, then the agents", () => {

@@ -1,5 +1,5 @@
-import type { ResolvedPlan } from "../wizard/resolve";
-import { agentDir, backendDir, cfsslNames } from "./file-names";
+import { agentDir, backendDir, cfsslNames } from "../plan/file-names";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
 
 /** The renewal runbook: shown on the Renew step and written to the bundle as RENEWAL.md. */

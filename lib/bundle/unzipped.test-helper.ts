@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Bundle } from "./generate";
+
+import type { Bundle } from "./bundle";
 
 /** Run a real tool; returns its exit code and output instead of throwing, so tests can assert on failure. */
 export function run(

@@ -1,5 +1,5 @@
-import type { ResolvedPlan } from "../wizard/resolve";
-import type { Bundle } from "./generate";
+import type { ResolvedPlan } from "../plan/resolved-plan";
+import type { Bundle } from "./bundle";
 import type { Progress } from "./issue-all";
 
 /** Main thread → generation Worker. */

@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from "fflate";
+import { type Zippable, zipSync } from "fflate";
 
 export interface ZipFile {
   path: string;

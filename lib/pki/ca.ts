@@ -7,11 +7,11 @@ import {
   BasicConstraintsExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
+  type Pkcs10CertificateRequest,
   Pkcs10CertificateRequestGenerator,
   SubjectKeyIdentifierExtension,
-  X509CertificateGenerator,
-  type Pkcs10CertificateRequest,
   type X509Certificate,
+  X509CertificateGenerator,
 } from "./x509";
 
 export interface CaRequest {

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { requireTool, run } from "../bundle/unzipped.test-helper";
-import { createCa, type CertificateAuthority } from "./ca";
+import { type CertificateAuthority, createCa } from "./ca";
 import { signCrl } from "./crl";
 import { importCa } from "./import-ca";
 import { issueLeaf } from "./issue";

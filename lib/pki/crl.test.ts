@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { createCa, type CertificateAuthority } from "./ca";
+
+import { type CertificateAuthority, createCa } from "./ca";
 import { normalizeSerial, signCrl } from "./crl";
 import { nodeCrypto } from "./node-crypto";
 import { AuthorityKeyIdentifierExtension, SubjectKeyIdentifierExtension, X509Crl, X509CrlReason } from "./x509";

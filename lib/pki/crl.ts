@@ -2,8 +2,8 @@ import { signingParams } from "./algorithms";
 import type { CertificateAuthority } from "./ca";
 import { encodeUnsignedInteger } from "./der";
 import { formatUtc } from "./format";
-import type { PemResult } from "./pem-blocks";
 import { withNewline } from "./pem";
+import type { PemResult } from "./pem-blocks";
 import {
   AuthorityKeyIdentifierExtension,
   Extension,
@@ -11,9 +11,9 @@ import {
   KeyUsagesExtension,
   PemConverter,
   SubjectKeyIdentifierExtension,
+  type X509Crl,
   X509CrlGenerator,
   X509CrlReason,
-  type X509Crl,
 } from "./x509";
 
 /** RFC 5280 §5.3.1 reason codes, by name so the page need not load x509. */

@@ -1,11 +1,11 @@
-import { isRsa, signingParams, type KeyAlgorithmId } from "./algorithms";
+import { isRsa, type KeyAlgorithmId, signingParams } from "./algorithms";
 import { cnName } from "./ca";
 import { generateKeyPair } from "./keys";
 import type { San } from "./names";
-import { PROFILES, type ProfileId } from "./profiles";
+import { type ProfileId, PROFILES } from "./profiles";
 import {
-  type Extension,
   ExtendedKeyUsageExtension,
+  type Extension,
   KeyUsageFlags,
   KeyUsagesExtension,
   type Pkcs10CertificateRequest,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { before, describe, it } from "node:test";
-import { createCa, type CertificateAuthority } from "./ca";
+
+import { type CertificateAuthority, createCa } from "./ca";
 import { describeCertificates } from "./describe-cert";
 import { issueLeaf } from "./issue";
 import { nodeCrypto } from "./node-crypto";

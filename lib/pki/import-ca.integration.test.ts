@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { requireTool, run } from "../bundle/unzipped.test-helper";
 import type { KeyAlgorithmId } from "./algorithms";
 import { importCa } from "./import-ca";

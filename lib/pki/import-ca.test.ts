@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { createCa, type CertificateAuthority } from "./ca";
+
+import { type CertificateAuthority, createCa } from "./ca";
 import { capLeafValidity, importCa, type ImportCaRequest } from "./import-ca";
 import { issueLeaf } from "./issue";
 import { nodeCrypto } from "./node-crypto";

@@ -1,10 +1,10 @@
+import { signingParams } from "./algorithms";
 import type { CertificateAuthority } from "./ca";
 import { daysUntil, formatUtc } from "./format";
-import { type KeyFormat, importPrivateKeyPem } from "./import-key";
+import { importPrivateKeyPem, type KeyFormat } from "./import-key";
 import type { PemResult } from "./pem-blocks";
-import { readOneCertificate, derHex } from "./read-certificates";
-import { signingParams } from "./algorithms";
 import { CLIENT_AUTH, SERVER_AUTH } from "./profiles";
+import { derHex, readOneCertificate } from "./read-certificates";
 import {
   BasicConstraintsExtension,
   ExtendedKeyUsageExtension,

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import type { KeyAlgorithmId } from "./algorithms";
-import { signingParams } from "./algorithms";
+
+import { type KeyAlgorithmId, signingParams } from "./algorithms";
 import { createCa } from "./ca";
-import { TAG, encodeOid, readChildren, readTlv } from "./der";
+import { encodeOid, readChildren, readTlv, TAG } from "./der";
 import { decryptCommand, importPrivateKeyPem } from "./import-key";
 import { generateKeyPair } from "./keys";
 import { nodeCrypto } from "./node-crypto";

@@ -1,16 +1,16 @@
 import type { KeyAlgorithmId } from "./algorithms";
 import {
-  DER_NULL,
-  TAG,
   decodeOid,
+  DER_NULL,
   encodeOid,
   encodeSequence,
   encodeTlv,
   encodeUnsignedInteger,
   readChildren,
   readTlv,
+  TAG,
 } from "./der";
-import { type PemBlock, type PemResult, describeBlocks, parsePemBlocks } from "./pem-blocks";
+import { describeBlocks, parsePemBlocks, type PemBlock, type PemResult } from "./pem-blocks";
 
 /** How the key was written: OpenSSL 3 and `genpkey` write PKCS#8; `-traditional` and cfssl's ECDSA keys do not. */
 export type KeyFormat = "pkcs8" | "pkcs1" | "sec1";

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+
 import type { KeyAlgorithmId } from "./algorithms";
 import { createCa } from "./ca";
 import { summarize } from "./inspect";
-import { issueLeaf } from "./issue";
 import { parseIpv4, parseIpv6 } from "./ip";
+import { issueLeaf } from "./issue";
 import { parseSan } from "./names";
 import { nodeCrypto } from "./node-crypto";
 import { privateKeyPem } from "./pem";

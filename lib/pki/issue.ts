@@ -1,9 +1,8 @@
-import { type KeyAlgorithmId, isRsa, signingParams } from "./algorithms";
-import type { CertificateAuthority } from "./ca";
-import { cnName } from "./ca";
+import { isRsa, type KeyAlgorithmId, signingParams } from "./algorithms";
+import { type CertificateAuthority, cnName } from "./ca";
 import { generateKeyPair } from "./keys";
 import type { San } from "./names";
-import { PROFILES, type ProfileId } from "./profiles";
+import { type ProfileId, PROFILES } from "./profiles";
 import { randomSerial } from "./serial";
 import { validityFor } from "./validity";
 import {
@@ -11,15 +10,15 @@ import {
   BasicConstraintsExtension,
   CRLDistributionPointsExtension,
   ExtendedKeyUsageExtension,
+  type Extension,
   KeyUsageFlags,
   KeyUsagesExtension,
+  type Pkcs10CertificateRequest,
   Pkcs10CertificateRequestGenerator,
   SubjectAlternativeNameExtension,
   SubjectKeyIdentifierExtension,
-  X509CertificateGenerator,
-  type Extension,
-  type Pkcs10CertificateRequest,
   type X509Certificate,
+  X509CertificateGenerator,
 } from "./x509";
 
 export interface LeafRequest {

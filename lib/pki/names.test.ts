@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { commonNameProblem, dnsNameProblem, parseSan, sanKey, splitList } from "./names";
 
 const kindOf = (text: string) => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { createCa, type CertificateAuthority } from "./ca";
-import { readCertificates, readOneCertificate, readOneCsr } from "./read-certificates";
+
+import { type CertificateAuthority, createCa } from "./ca";
 import { nodeCrypto } from "./node-crypto";
+import { readCertificates, readOneCertificate, readOneCsr } from "./read-certificates";
 
 let ca: CertificateAuthority;
 before(async () => {

@@ -1,4 +1,4 @@
-import { type PemResult, describeBlocks, parsePemBlocks } from "./pem-blocks";
+import { describeBlocks, parsePemBlocks, type PemResult } from "./pem-blocks";
 import { Pkcs10CertificateRequest, X509Certificate } from "./x509";
 
 function decode<T>(make: () => T, what: string, n: number): PemResult<T> {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+
 import { signingParams } from "./algorithms";
 import { type CertificateAuthority, cnName, createCa } from "./ca";
-import { issueLeaf, type IssuedLeaf } from "./issue";
+import { type IssuedLeaf, issueLeaf } from "./issue";
 import { generateKeyPair } from "./keys";
 import { nodeCrypto } from "./node-crypto";
 import { checkSignedCertificate, nameDifferences } from "./signed-cert-check";

@@ -1,15 +1,15 @@
 import { formatUtc } from "./format";
 import { summarize } from "./inspect";
 import { type San, sanKey } from "./names";
-import type { PemResult } from "./pem-blocks";
 import { withNewline } from "./pem";
-import { PROFILES, SERVER_AUTH, type ProfileId } from "./profiles";
-import { readCertificates, readOneCsr, derHex } from "./read-certificates";
+import type { PemResult } from "./pem-blocks";
+import { type ProfileId, PROFILES, SERVER_AUTH } from "./profiles";
+import { derHex, readCertificates, readOneCsr } from "./read-certificates";
 import {
   KeyUsageFlags,
   KeyUsagesExtension,
-  SubjectAlternativeNameExtension,
   type Pkcs10CertificateRequest,
+  SubjectAlternativeNameExtension,
   type X509Certificate,
 } from "./x509";
 

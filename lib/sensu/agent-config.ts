@@ -1,7 +1,7 @@
 import { urlHost } from "../pki/names";
-import type { ResolvedPlan } from "../wizard/resolve";
+import { agentFiles } from "../plan/host-files";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { ConfigEntry, HostConfig } from "./config-entry";
-import { agentFiles } from "./host-files";
 import { keyExists } from "./key-catalog";
 import { AGENT_PORT } from "./ports";
 

@@ -1,7 +1,7 @@
 import { type San, urlHost } from "../pki/names";
-import type { ResolvedBackend, ResolvedPlan } from "../wizard/resolve";
+import { backendFiles } from "../plan/host-files";
+import type { ResolvedBackend, ResolvedPlan } from "../plan/resolved-plan";
 import type { ConfigEntry, HostConfig } from "./config-entry";
-import { backendFiles } from "./host-files";
 import { keyExists } from "./key-catalog";
 import { API_PORT, ETCD_CLIENT_PORT, ETCD_PEER_PORT } from "./ports";
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { guidePlan } from "../bundle/test-plan";
-import { SENSU_VERSIONS } from "../wizard/model";
+
+import { guidePlan } from "../bundle/test-plan.test-helper";
+import { SENSU_VERSIONS } from "../plan/sensu-version";
 import { setBackendCount } from "../wizard/update";
 import { agentConfig } from "./agent-config";
 import { backendConfig, initialCluster } from "./backend-config";
@@ -52,7 +53,7 @@ describe("backend.yml and agent.yml", () => {
     const text = configYaml(agentConfig(plan, "agent"), ["x"]);
     assert.match(
       text,
-      /^backend-url:\n  - "wss:\/\/backend-1\.example\.com:8081"\n  - "wss:\/\/backend-2\.example\.com:8081"\n  - "wss:\/\/backend-3\.example\.com:8081"$/m,
+      /^backend-url:\n {2}- "wss:\/\/backend-1\.example\.com:8081"\n {2}- "wss:\/\/backend-2\.example\.com:8081"\n {2}- "wss:\/\/backend-3\.example\.com:8081"$/m,
     );
   });
 

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+
+import type { Bundle } from "../bundle/bundle";
 import { crossCheckInput } from "../bundle/cross-check-input";
-import { type Bundle, generateBundle } from "../bundle/generate";
-import { guidePlan } from "../bundle/test-plan";
+import { generateBundle } from "../bundle/generate";
+import { guidePlan } from "../bundle/test-plan.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { NOW } from "../wizard/test-helpers";
 import type { ConfigValue } from "./config-entry";

@@ -1,4 +1,4 @@
-import type { SensuVersion } from "../wizard/model";
+import type { SensuVersion } from "../plan/sensu-version";
 import catalog from "./sensu-config-keys.json";
 
 /**

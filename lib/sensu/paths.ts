@@ -10,7 +10,7 @@ export function absolutePathProblem(path: string): string | null {
   if (path.endsWith("/")) return "Remove the trailing /.";
   if (path.includes("//")) return "The path has an empty segment (//).";
   if (path.split("/").some((s) => s === "." || s === "..")) return "Write the path without . or .. segments.";
-  const bad = /[^A-Za-z0-9._\/-]/.exec(path);
+  const bad = /[^A-Za-z0-9._/-]/.exec(path);
   if (bad)
     return `"${bad[0] === " " ? "space" : bad[0]}" is not allowed in the path: use letters, digits, ., _, - and /.`;
   return null;

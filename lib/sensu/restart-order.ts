@@ -1,4 +1,4 @@
-import type { ResolvedPlan } from "../wizard/resolve";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 
 /** What install.sh prints last on a backend: restart it, in the cluster's order. */
 export function backendNextSteps(plan: ResolvedPlan, name: string): string[] {

@@ -1,5 +1,5 @@
 import { urlHost } from "../pki/names";
-import type { ResolvedPlan } from "../wizard/resolve";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { API_PORT } from "./ports";
 
 /** sensuctl over https, verifying the backend with the CA; the CA path must be absolute. */

@@ -1,8 +1,8 @@
-import { certificateBlocks } from "../pki/pem";
-import { signatureVerifies } from "../pki/signed-cert-check";
 import { summarize } from "../pki/inspect";
-import { CLIENT_AUTH, SERVER_AUTH } from "../pki/profiles";
 import { parseSan, type San, sansCover } from "../pki/names";
+import { certificateBlocks } from "../pki/pem";
+import { CLIENT_AUTH, SERVER_AUTH } from "../pki/profiles";
+import { signatureVerifies } from "../pki/signed-cert-check";
 import { X509Certificate } from "../pki/x509";
 
 /** One thing verified about a connection; `detail` says what was found or how to fix it. */

@@ -1,4 +1,5 @@
 import { dump, load } from "js-yaml";
+
 import type { ConfigEntry, ConfigSection, ConfigValue, HostConfig } from "./config-entry";
 
 const SECTION_TITLES: Record<ConfigSection, string> = {

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { load } from "js-yaml";
+
 import { assetDefinition } from "./asset-definition";
-import { parseAssetFiles, parseAssets, type Asset } from "./asset-parse";
+import { type Asset, parseAssetFiles, parseAssets } from "./asset-parse";
 import { GUIDE_ASSET_JSON, GUIDE_ASSET_YAML } from "./guide-fixtures.test-helper";
 import { toJsonDocuments, toYamlDocuments } from "./serialize";
 

@@ -1,5 +1,5 @@
 import { splitDocuments } from "./documents";
-import { parseFilter, type BuildFilter } from "./filters";
+import { type BuildFilter, parseFilter } from "./filters";
 import { parseSha512, type Sha512 } from "./tokens";
 
 // Turns pasted Sensu Asset definitions (core/v2, multi-build or legacy single-build) into the

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { sudoersBundleFiles } from "./bundle-files";
 import { renderSudoers } from "./render";
 import { chooseProfile, LINUX_AMD64, planOrThrow } from "./sudoers.test-helper";

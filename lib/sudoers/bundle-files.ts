@@ -1,5 +1,5 @@
 import { COPY_SCRIPT_FILE, renderCopyScript } from "./copy-script";
-import { checksToJson, checksToYaml, exampleChecks, type ExampleCheckOptions } from "./example-checks";
+import { checksToJson, checksToYaml, type ExampleCheckOptions, exampleChecks } from "./example-checks";
 import type { SudoersPlan } from "./model";
 import { MODE_SUMMARY, renderSudoers, SUDOERS_FILE } from "./render";
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { parseAssets } from "./asset-parse";
 import { archiveFileName, renderCopyScript } from "./copy-script";
 import { AMD64_SHA, chooseProfile, LINUX_AMD64, LINUX_ARM64, LINUX_ARMV7, planOrThrow } from "./sudoers.test-helper";

@@ -1,4 +1,5 @@
-import type { PlannedBuild, SudoersPlan } from "./model";
+import type { PlannedBuild } from "./builds";
+import type { SudoersPlan } from "./model";
 import { hostPattern } from "./root-owned";
 import { shellQuote } from "./tokens";
 

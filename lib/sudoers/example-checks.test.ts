@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { load } from "js-yaml";
+
 import { parseAssets } from "./asset-parse";
 import { splitDocuments } from "./documents";
 import { checksToJson, checksToYaml, exampleChecks } from "./example-checks";

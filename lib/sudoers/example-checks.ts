@@ -1,4 +1,5 @@
-import type { PlannedBuild, SudoersPlan } from "./model";
+import type { PlannedBuild } from "./builds";
+import type { SudoersPlan } from "./model";
 import { toJsonDocuments, toYamlDocuments } from "./serialize";
 
 // The guide's two example checks, made for the chosen assets: sudo_example runs an asset command

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildLabel, matches, parseFilter, type BuildFilter } from "./filters";
+
+import { type BuildFilter, buildLabel, matches, parseFilter } from "./filters";
 
 const parsed = (text: string): BuildFilter => {
   const r = parseFilter(text);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { parseAssets } from "./asset-parse";
 import { DEFAULT_INPUT, planSudoers, type SudoersInput } from "./model";
 import {

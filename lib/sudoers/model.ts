@@ -1,18 +1,19 @@
-import type { FieldIssue } from "../wizard/issues";
-import type { Asset, AssetBuild } from "./asset-parse";
+import type { Asset } from "./asset-parse";
+import type { BuildChoice, PlannedBuild } from "./builds";
 import { assetPathEnvVar } from "./env-var";
 import { buildLabel } from "./filters";
+import type { SudoersIssue } from "./issue";
+import { rootOwnedProblems } from "./root-owned";
 import {
+  type AbsPath,
   assetDirSegments,
+  type CommandName,
   joinPath,
   parseCommandName,
   parseDirectory,
   parseUserName,
-  type AbsPath,
-  type CommandName,
   type UserName,
 } from "./tokens";
-import { rootOwnedProblems } from "./root-owned";
 
 // The one boundary between what the UI collected and what the renderers may print. A SudoersPlan
 // can only come out of planSudoers (its brand is not exported), so every user name, path and
@@ -33,16 +34,6 @@ export const DEFAULT_USER = "sensu";
 export const DEFAULT_CACHE_DIR = "/var/cache/sensu/sensu-agent";
 /** Where root-owned copies go: libexec holds programs run by other programs, not by people. */
 export const DEFAULT_ROOT_DIR = "/usr/local/libexec/sensu";
-
-/** One chosen build of one asset, as the UI reports it. */
-export interface BuildChoice {
-  /** metadata.name of a parsed asset. */
-  asset: string;
-  /** AssetBuild.index of the chosen build. */
-  build: number;
-  /** Command file names in the build's bin/ (needed by selected-commands and root-owned). */
-  commands: string[];
-}
 
 /** Everything the UI collects, untrusted. */
 export interface SudoersInput {
@@ -70,22 +61,6 @@ export const DEFAULT_INPUT: SudoersInput = {
   securePath: false,
 };
 
-export interface PlannedBuild {
-  asset: Asset;
-  build: AssetBuild;
-  /** "linux/amd64": what the build's filters select. */
-  label: string;
-  /** The variable Sensu sets to the asset's directory: SENSU_SYSTEM_PROFILE_LINUX_PATH. */
-  envVar: string;
-  commands: CommandName[];
-  /** Command used by the example check: the first chosen command, else the asset's short name. */
-  exampleCommand: CommandName | null;
-  /** <cache>/<sha512>/bin, sha512 as written. */
-  cacheBinDir: AbsPath;
-  /** <root>/<asset name>/bin in root-owned mode, else null. */
-  rootBinDir: AbsPath | null;
-}
-
 declare const planBrand: unique symbol;
 
 export interface SudoersPlan {
@@ -99,7 +74,7 @@ export interface SudoersPlan {
   builds: PlannedBuild[];
 }
 
-export type PlanResult = { ok: true; value: SudoersPlan } | { ok: false; issues: FieldIssue[] };
+export type PlanResult = { ok: true; value: SudoersPlan } | { ok: false; issues: SudoersIssue[] };
 
 function exampleCommandOf(asset: Asset, commands: readonly CommandName[]): CommandName | null {
   if (commands[0]) return commands[0];
@@ -109,7 +84,7 @@ function exampleCommandOf(asset: Asset, commands: readonly CommandName[]): Comma
 
 /** Validates the input against the parsed assets; the only way to get a SudoersPlan. */
 export function planSudoers(input: SudoersInput, assets: readonly Asset[]): PlanResult {
-  const issues: FieldIssue[] = [];
+  const issues: SudoersIssue[] = [];
   const issue = (field: string, message: string) => issues.push({ field, message });
   const user = parseUserName(input.user);
   if (!user.ok) issue("user", user.message);

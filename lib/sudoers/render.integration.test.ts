@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { RULE_MODES, type SudoersInput } from "./model";
 import { renderSudoers } from "./render";
 import {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { BASE_SECURE_PATH, renderSudoers, SETENV_RULE_NOTE } from "./render";
 import {
   AMD64_SHA,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { hostPattern } from "./root-owned";
 import { guideAssets, LINUX_AMD64, LINUX_ARMV7 } from "./sudoers.test-helper";
 

@@ -1,8 +1,8 @@
-import type { FieldIssue } from "../wizard/issues";
 import type { AssetBuild } from "./asset-parse";
+import type { BuildChoice, PlannedBuild } from "./builds";
 import { required } from "./filters";
+import type { SudoersIssue } from "./issue";
 import { assetDirSegments } from "./tokens";
-import type { BuildChoice, PlannedBuild } from "./model";
 
 // Root-owned mode installs, on each host, the chosen build that fits that host. The copy script
 // tells builds apart by what `uname` reports, in Sensu's own terms (entity.system.os, .arch as Go's
@@ -23,8 +23,8 @@ export function hostPattern(build: AssetBuild): string {
 }
 
 /** Why the chosen builds cannot be installed by the copy script; empty when they can. */
-export function rootOwnedProblems(choices: readonly BuildChoice[], builds: readonly PlannedBuild[]): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function rootOwnedProblems(choices: readonly BuildChoice[], builds: readonly PlannedBuild[]): SudoersIssue[] {
+  const issues: SudoersIssue[] = [];
   const patterns = new Map<string, string>();
   for (const planned of builds) {
     const i = choices.findIndex((c) => c.asset === planned.asset.name && c.build === planned.build.index);

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+
 import fc from "fast-check";
+
 import { run } from "../bundle/unzipped.test-helper";
 import { parseAssets } from "./asset-parse";
 import { renderCopyScript } from "./copy-script";

@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { run } from "../bundle/unzipped.test-helper";
-import { parseAssets, type Asset } from "./asset-parse";
+import { type Asset, parseAssets } from "./asset-parse";
+import type { BuildChoice } from "./builds";
 import { GUIDE_ASSET_YAML } from "./guide-fixtures.test-helper";
-import { DEFAULT_INPUT, planSudoers, type BuildChoice, type SudoersInput, type SudoersPlan } from "./model";
+import { DEFAULT_INPUT, planSudoers, type SudoersInput, type SudoersPlan } from "./model";
 
 export const PROFILE = "sensu/system-profile-linux";
 /** Build indexes in the guide's definition. */

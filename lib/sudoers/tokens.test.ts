@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { assetDirSegments, parseCommandName, parseDirectory, parseSha512, parseUserName, shellQuote } from "./tokens";
 
 const SHA =

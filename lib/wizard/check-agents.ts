@@ -1,7 +1,7 @@
 import { commonNameProblem } from "../pki/names";
-import { reservedStemProblem } from "../bundle/file-names";
+import { reservedStemProblem } from "../plan/file-names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { checkLeafValidity } from "./check-validity";
-import type { FieldIssue, StepCheck } from "./issues";
 import type { AgentRow, WizardInput } from "./model";
 
 export const agentField = (row: AgentRow): string => `agents.rows.${row.id}.commonName`;

@@ -1,7 +1,7 @@
 import { parseSan, sansCover, splitList } from "../pki/names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { absolutePathProblem } from "../sensu/paths";
 import { backendSans } from "./check-backends";
-import type { FieldIssue, StepCheck } from "./issues";
 import type { WizardInput } from "./model";
 
 export function checkApi(input: WizardInput): StepCheck {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { GUIDE_ASSET_YAML } from "../sudoers/guide-fixtures.test-helper";
 import { LINUX_AMD64, PROFILE } from "../sudoers/sudoers.test-helper";
 import { assetsInUse, checkAssets, choiceField, resolveSudoers } from "./check-assets";

@@ -1,7 +1,7 @@
-import { type ParsedAssets, parseAssetFiles } from "../sudoers/asset-parse";
-import { planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
 import { splitList } from "../pki/names";
-import type { FieldIssue, StepCheck } from "./issues";
+import type { FieldIssue, StepCheck } from "../plan/issues";
+import { parseAssetFiles, type ParsedAssets } from "../sudoers/asset-parse";
+import { planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
 import type { WizardInput } from "./model";
 
 export const PASTED_SOURCE = "pasted text";

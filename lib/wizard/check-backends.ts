@@ -1,7 +1,7 @@
 import { dnsNameProblem, MAX_COMMON_NAME, parseSan, type San, sanKey, splitList } from "../pki/names";
-import { reservedStemProblem } from "../bundle/file-names";
+import { reservedStemProblem } from "../plan/file-names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { checkLeafValidity } from "./check-validity";
-import type { FieldIssue, StepCheck } from "./issues";
 import { type BackendRow, MAX_BACKENDS, type WizardInput } from "./model";
 
 const LOCAL_SANS: San[] = [

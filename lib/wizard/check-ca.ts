@@ -1,7 +1,7 @@
-import { certificateBlocks } from "../pki/pem";
 import { commonNameProblem } from "../pki/names";
+import { certificateBlocks } from "../pki/pem";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { keepsAgentCa } from "./check-validity";
-import type { FieldIssue, StepCheck } from "./issues";
 import { type ExistingCaInput, MAX_CA_YEARS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 import { corporateKey, corporateStems } from "./verify-corporate";

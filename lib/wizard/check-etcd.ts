@@ -1,6 +1,6 @@
 import { sanKey, splitList } from "../pki/names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { backendField, backendSans } from "./check-backends";
-import type { FieldIssue, StepCheck } from "./issues";
 import type { WizardInput } from "./model";
 
 export const memberField = (id: string): string => `etcd.members.${id}`;

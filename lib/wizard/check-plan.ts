@@ -1,5 +1,5 @@
+import type { StepCheck } from "../plan/issues";
 import { absolutePathProblem } from "../sensu/paths";
-import type { StepCheck } from "./issues";
 import { MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 

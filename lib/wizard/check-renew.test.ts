@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
+import { issuesFor } from "../plan/issues";
 import { checkStep } from "./check";
 import { checkRenew, CRITICAL_FIELD, resolveExpiryThresholds, WARNING_FIELD } from "./check-renew";
-import { issuesFor } from "./issues";
 import { defaultInput, type WizardInput } from "./model";
 import { resolvePlan } from "./resolve";
 import { NOW } from "./test-helpers";

@@ -1,4 +1,5 @@
-import type { FieldIssue, StepCheck } from "./issues";
+import type { FieldIssue, StepCheck } from "../plan/issues";
+import type { ExpiryThresholds } from "../plan/resolved-plan";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 
@@ -6,13 +7,6 @@ import { parseWholeNumber } from "./numbers";
 export const MAX_EXPIRY_DAYS = 3650;
 export const WARNING_FIELD = "renew.warningDays";
 export const CRITICAL_FIELD = "renew.criticalDays";
-
-export interface ExpiryThresholds {
-  /** Days before notAfter that the expiry check turns WARNING (exit 1). */
-  warningDays: number;
-  /** Days before notAfter that it turns CRITICAL (exit 2); fewer than warningDays. */
-  criticalDays: number;
-}
 
 export type ThresholdsResult = { ok: true; value: ExpiryThresholds } | { ok: false; errors: FieldIssue[] };
 

@@ -1,6 +1,7 @@
 import { splitList } from "../pki/names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
+import type { ResolvedRevocation } from "../plan/resolved-plan";
 import { keepsAgentCa } from "./check-validity";
-import type { FieldIssue, StepCheck } from "./issues";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 
@@ -9,14 +10,6 @@ const SERIAL = /^(?:[0-9A-Fa-f]{2}:)*[0-9A-Fa-f]{1,2}$|^[0-9A-Fa-f]{1,40}$/;
 
 export function revokedSerials(input: WizardInput): string[] {
   return splitList(input.revocation.revoke);
-}
-
-export interface ResolvedRevocation {
-  issuer: "ca" | "agent-ca";
-  serials: string[];
-  crlUrl: string;
-  nextUpdateDays: number;
-  cdp: boolean;
 }
 
 function urlProblem(text: string): string | null {

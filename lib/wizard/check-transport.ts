@@ -1,6 +1,6 @@
 import { parseSan, type San, sansCover } from "../pki/names";
+import type { FieldIssue, StepCheck } from "../plan/issues";
 import { backendSans } from "./check-backends";
-import type { FieldIssue, StepCheck } from "./issues";
 import type { BackendRow, WizardInput } from "./model";
 
 export const urlHostField = (row: BackendRow): string => `transport.urlHosts.${row.id}`;

@@ -1,16 +1,16 @@
+import { EMPTY_CHECK, type StepCheck } from "../plan/issues";
 import { checkAgents } from "./check-agents";
 import { checkApi } from "./check-api";
-import { checkRevocation } from "./check-revocation";
 import { checkAssets } from "./check-assets";
-import { checkEtcd } from "./check-etcd";
-import { checkTransport } from "./check-transport";
 import { checkBackends } from "./check-backends";
 import { checkCa } from "./check-ca";
+import { checkEtcd } from "./check-etcd";
 import { checkPlan } from "./check-plan";
 import { checkRenew } from "./check-renew";
-import { EMPTY_CHECK, type StepCheck } from "./issues";
+import { checkRevocation } from "./check-revocation";
+import { checkTransport } from "./check-transport";
 import type { WizardInput } from "./model";
-import { STEPS, type StepId } from "./steps";
+import { type StepId, STEPS } from "./steps";
 
 /** One schema per step, shared by the forms (messages at fields) and the bundle builder. */
 export function checkStep(id: StepId, input: WizardInput, now: Date): StepCheck {

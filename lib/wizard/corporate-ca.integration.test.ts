@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";

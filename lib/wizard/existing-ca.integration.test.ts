@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
-import { existingField } from "./check-ca";
 import { checkStep } from "./check";
+import { existingField } from "./check-ca";
 import { defaultInput, type ExistingCaInput, type WizardInput } from "./model";
 import { resolvePlan } from "./resolve";
 import { verifyExistingCa } from "./verify-existing-ca";

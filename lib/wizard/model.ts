@@ -1,25 +1,11 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { HOURS_PER_YEAR } from "../pki/validity";
+import type { CaLayout, SensuVersion } from "../plan/sensu-version";
 import { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, type RuleMode } from "../sudoers/model";
-
-/**
- * The releases whose config keys differ for TLS. 6.4+ is split at 6.12, which added
- * enable-cert-revocation-check (reference sensu-config-keys.json): a key older releases ignore.
- */
-export const SENSU_VERSIONS = ["5.21", "6.0-6.3", "6.4-6.11", "6.12+"] as const;
-export type SensuVersion = (typeof SENSU_VERSIONS)[number];
-export const SENSU_VERSION_LABELS: Record<SensuVersion, string> = {
-  "5.21": "5.21",
-  "6.0-6.3": "6.0 – 6.3",
-  "6.4-6.11": "6.4 – 6.11",
-  "6.12+": "6.12 and later",
-};
 
 /** The web UI's own certificate: the API's (the guide's default), one issued here, or a purchased one. */
 export type DashboardCertMode = "shared" | "issue" | "file";
 export type RevocationCheck = "on" | "off";
-
-export type CaLayout = "separate" | "single";
 
 /** Backends a cluster may have here: etcd wants an odd count, but any size from 1 to 7 works. */
 export const MIN_BACKENDS = 1;

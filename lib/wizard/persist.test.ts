@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { defaultInput } from "./model";
 import { loadOrDefault, parseSavedInput, parseVisited, serializeInput } from "./persist";
 import { patchBackend, setBackendCount } from "./update";

@@ -1,9 +1,10 @@
-import { certificateBlocks } from "../pki/pem";
 import { isKeyAlgorithm } from "../pki/algorithms";
+import { certificateBlocks } from "../pki/pem";
+import { SENSU_VERSIONS } from "../plan/sensu-version";
 import { RULE_MODES, type RuleMode } from "../sudoers/model";
-import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, SENSU_VERSIONS, type WizardInput } from "./model";
+import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
-import { STEPS, type StepId } from "./steps";
+import { type StepId, STEPS } from "./steps";
 
 /** Storage key for the non-secret inputs (sessionStorage: gone when the tab closes). */
 export const STORAGE_KEY = "sensu-tls-wizard:input:v2";

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
+import { planFileJson, planFileYaml } from "../plan/plan-file";
 import { defaultInput } from "./model";
-import { makePlanFile, parsePlanFile, planFileJson, planFileYaml, type PlanFile } from "./plan-file";
+import { makePlanFile, parsePlanFile, type PlanFile } from "./plan-file";
 import { patchBackend } from "./update";
 
 const FP = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, "0").toUpperCase()).join(":");
@@ -11,6 +13,7 @@ const message = (text: string) => {
   assert.equal(r.ok, false, text);
   return r.ok ? "" : r.message;
 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits arbitrary fields of parsed JSON
 const edited = (change: (p: any) => void) => {
   const p = JSON.parse(planFileJson(plan()));
   change(p);

@@ -1,49 +1,19 @@
-import { dump, load } from "js-yaml";
+import { load } from "js-yaml";
+
 import { KEY_ALGORITHMS } from "../pki/algorithms";
-import { SENSU_VERSIONS, type WizardInput } from "./model";
-import { parseSavedInput, serializeInput } from "./persist";
+import { type CaFingerprints, PLAN_FILE_KIND, PLAN_FILE_VERSION, type PlanFileOf, planFileOf } from "../plan/plan-file";
+import { SENSU_VERSIONS } from "../plan/sensu-version";
 import { RULE_MODES } from "../sudoers/model";
+import type { WizardInput } from "./model";
+import { parseSavedInput, serializeInput } from "./persist";
 
-/**
- * A plan file: every non-secret input plus the CA's fingerprint, so a later visit (renewal, more
- * agents) starts from the same names and can tell whether the CA it is given is the same one.
- */
-export const PLAN_FILE_KIND = "sensu-tls-wizard-plan";
-export const PLAN_FILE_VERSION = 1;
-
-export interface CaFingerprints {
-  /** SHA-256 of the CA certificate's DER, "AB:CD:…" as `openssl x509 -fingerprint -sha256` prints it. */
-  ca: string;
-  /** The agent CA's, in the separate-CA layout. */
-  agentCa?: string;
-}
-
-export interface PlanFile {
-  kind: typeof PLAN_FILE_KIND;
-  version: typeof PLAN_FILE_VERSION;
-  caFingerprints: CaFingerprints;
-  input: WizardInput;
-}
+export type PlanFile = PlanFileOf<WizardInput>;
 
 export type PlanFileResult = { ok: true; value: PlanFile } | { ok: false; message: string };
 
 /** Only what sessionStorage may hold: serializeInput already leaves every secret out. */
 export function makePlanFile(input: WizardInput, caFingerprints: CaFingerprints): PlanFile {
-  return {
-    kind: PLAN_FILE_KIND,
-    version: PLAN_FILE_VERSION,
-    caFingerprints,
-    input: JSON.parse(serializeInput(input)) as WizardInput,
-  };
-}
-
-export function planFileJson(plan: PlanFile): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
-}
-
-/** js-yaml quotes strings that would read back as numbers ("3"), so the file round-trips. */
-export function planFileYaml(plan: PlanFile): string {
-  return dump(plan, { lineWidth: -1 });
+  return planFileOf(JSON.parse(serializeInput(input)) as WizardInput, caFingerprints);
 }
 
 /** The expected shape; a key ending in "?" may be absent. */

@@ -1,86 +1,19 @@
-import type { KeyAlgorithmId } from "../pki/algorithms";
 import { parseSan, type San, splitList } from "../pki/names";
+import { certificateBlocks } from "../pki/pem";
+import { X509Certificate } from "../pki/x509";
+import type { CorporateLeafMaterial, ResolvedCa, ResolvedPlan } from "../plan/resolved-plan";
 import { keyExists } from "../sensu/key-catalog";
 import { stepsWithErrors } from "./check";
-import { backendSans } from "./check-backends";
-import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
-import type { SudoersPlan } from "../sudoers/model";
-import { certificateBlocks } from "../pki/pem";
 import { resolveSudoers } from "./check-assets";
-import { corporateStems } from "./verify-corporate";
-import { X509Certificate } from "../pki/x509";
-import { type ResolvedRevocation, resolveRevocation } from "./check-revocation";
-import { serializeInput } from "./persist";
+import { backendSans } from "./check-backends";
+import { resolveExpiryThresholds } from "./check-renew";
+import { resolveRevocation } from "./check-revocation";
 import { resolveUrlHost } from "./check-transport";
-import { type ExpiryThresholds, resolveExpiryThresholds } from "./check-renew";
-import { caAlgorithm, type CaLayout, type SensuVersion, type WizardInput } from "./model";
+import { caValidityHours, checkLeafValidity, keepsAgentCa } from "./check-validity";
+import { caAlgorithm, type WizardInput } from "./model";
+import { serializeInput } from "./persist";
 import type { StepId } from "./steps";
-
-export interface ResolvedCa {
-  commonName: string;
-  validityHours: number;
-  algorithm: KeyAlgorithmId;
-  /** A CA the user loaded: it signs instead of a new one, and its key is not put in the bundle. */
-  existing?: { certPem: string; keyPem: string };
-  /** The organization's CA: its certificate(s) only; it signed outside the wizard. */
-  corporatePem?: string;
-}
-
-export interface CorporateLeafMaterial {
-  chainPem: string;
-  keyPem: string;
-  csrPem: string;
-}
-
-export interface ResolvedBackend {
-  name: string;
-  fqdn: string;
-  /** CN first; every IP and name the backend is reached by. */
-  sans: San[];
-  /** The first IP address: the etcd member's peer and client address in a cluster. */
-  ip?: string;
-  /** The host agents (wss) and sensuctl (https) dial; one of the SANs. */
-  urlHost: San;
-}
-
-export type ResolvedDashboard =
-  | { mode: "shared" }
-  | { mode: "issue"; commonName: string; sans: San[] }
-  | { mode: "file"; certPath: string; keyPath: string };
-
-/** The validated plan the bundle builder consumes: typed values only, no raw text. */
-export interface ResolvedPlan {
-  sensuVersion: SensuVersion;
-  caLayout: CaLayout;
-  leafAlgorithm: KeyAlgorithmId;
-  ca: ResolvedCa;
-  /** Present in the separate-CA layout: signs agent certificates only. */
-  agentCa?: ResolvedCa;
-  backends: ResolvedBackend[];
-  backendValidityHours: number;
-  agents: { commonName: string }[];
-  agentValidityHours: number;
-  /** Absolute directory of certificates on every host. */
-  tlsDir: string;
-  etcd: { token: string; state: "new" | "existing" };
-  api: { urlHost: San; dashboard: ResolvedDashboard };
-  mtls: { enabled: boolean; bindUsers: boolean };
-  /** Set only where the chosen release has enable-cert-revocation-check. */
-  revocationCheck?: boolean;
-  /** sudo rules for asset commands, when the Dynamic runtime assets step is used. */
-  sudoers?: SudoersPlan;
-  /** A CRL to sign and where it is served; present once a CRL URL is given. */
-  revocation?: ResolvedRevocation;
-  /**
-   * Corporate-CA mode: the signed chains, keys and CSRs by certificate stem once every one has been
-   * checked (step 2); absent in step 1, when the download is the keys-and-CSRs bundle.
-   */
-  corporateLeaves?: Record<string, CorporateLeafMaterial>;
-  /** The inputs as a plan file keeps them (no secrets), to restore everything on a later visit. */
-  savedInput: WizardInput;
-  /** Thresholds of the bundle's expiry checks (monitoring/), from the Renew step. */
-  expiry: ExpiryThresholds;
-}
+import { corporateStems } from "./verify-corporate";
 
 function firstIp(ips: string): string | undefined {
   const [first] = splitList(ips);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
+
 import { neighbours, STEPS } from "./steps";
 
 describe("the step registry", () => {

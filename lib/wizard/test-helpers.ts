@@ -1,5 +1,5 @@
+import type { FieldIssue } from "../plan/issues";
 import { checkAll } from "./check";
-import type { FieldIssue } from "./issues";
 import { defaultInput, type WizardInput } from "./model";
 
 export const NOW = new Date("2026-01-15T12:00:00Z");

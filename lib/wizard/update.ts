@@ -1,16 +1,7 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
+import { type CaLayout, SENSU_VERSION_LABELS, type SensuVersion } from "../plan/sensu-version";
 import { keyExists } from "../sensu/key-catalog";
-import {
-  type AgentRow,
-  type BackendRow,
-  type CaLayout,
-  exampleBackend,
-  MAX_BACKENDS,
-  MIN_BACKENDS,
-  SENSU_VERSION_LABELS,
-  type SensuVersion,
-  type WizardInput,
-} from "./model";
+import { type AgentRow, type BackendRow, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 
 /** Pure state changes: each returns a new input and leaves the old one untouched. */

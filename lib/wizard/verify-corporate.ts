@@ -1,5 +1,5 @@
-import { certificateBlocks } from "../pki/pem";
 import { importPrivateKeyPem } from "../pki/import-key";
+import { certificateBlocks } from "../pki/pem";
 import type { ProfileId } from "../pki/profiles";
 import { derHex, readOneCsr } from "../pki/read-certificates";
 import { checkSignedCertificate } from "../pki/signed-cert-check";

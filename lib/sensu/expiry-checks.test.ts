@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+
 import { load, loadAll } from "js-yaml";
-import { guidePlan } from "../bundle/test-plan";
+
+import { guidePlan } from "../bundle/test-plan.test-helper";
 import { checksJson, checksYaml, expiryChecks, expiryCommand, planExpiryTargets, shellQuote } from "./expiry-checks";
 
 describe("certificate expiry checks", () => {

@@ -1,5 +1,5 @@
-import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../bundle/file-names";
-import type { ResolvedBackend, ResolvedPlan } from "../wizard/resolve";
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "./file-names";
+import type { ResolvedBackend, ResolvedPlan } from "./resolved-plan";
 
 /** The issued web UI certificate's file stem, on every backend. */
 export const DASHBOARD_STEM = "dashboard";

@@ -1,6 +1,7 @@
 import { dump } from "js-yaml";
-import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../bundle/file-names";
-import type { ResolvedPlan } from "../wizard/resolve";
+
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../plan/file-names";
+import type { ResolvedPlan } from "../plan/resolved-plan";
 
 /**
  * Sensu checks that alert before a certificate expires. The guide's check runs

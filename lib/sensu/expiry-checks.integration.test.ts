@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+
 import { requireTool, run } from "../bundle/unzipped.test-helper";
 import { createCa } from "../pki/ca";
 import { nodeCrypto } from "../pki/node-crypto";
