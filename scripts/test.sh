@@ -6,12 +6,14 @@ export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-tools.sh
 
-echo "== type check"
+echo "== format (Prettier), lint (ESLint with the lib layer rule), type check"
+npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+npx eslint --max-warnings 0 .
 npx tsc --noEmit
 
 # Node 20's test runner does not expand globs: the file lists come from find.
-echo "== unit tests (lib/)"
-mapfile -t unit < <(find lib -name '*.test.ts' ! -name '*.integration.test.ts' | sort)
+echo "== unit tests (lib/, and the lint rule that keeps lib/ one-directional)"
+mapfile -t unit < <(find lib -name '*.test.ts' ! -name '*.integration.test.ts' | sort; find scripts -name '*.test.mjs' | sort)
 node --import tsx --test "${unit[@]}"
 
 echo "== integration tests (openssl, cfssl, a real etcd cluster)"

@@ -37,5 +37,6 @@ export function useCorporateCheck(
       cancelled = true;
     };
     // `key` summarises every input the check reads (the files, the CA certificates and the stems).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, key, onChange]);
 }
