@@ -9,8 +9,8 @@ export default function Home() {
       <p className="text-lg text-slate-700">
         This wizard walks you through Sensu's “Generate certificates” and “Secure Sensu” guides. Describe your backends
         and agents; it issues the CA, backend and agent certificates in this browser and hands you one zip with a folder
-        per host, install steps and a README. The Secure Sensu configuration steps (backend.yml, agent.yml, sudo) are
-        listed and marked “soon”.
+        per host: certificates, the backend.yml and agent.yml settings that use them, sudo rules for runtime assets,
+        expiry checks and an install script, with a README.
       </p>
       <ul className="list-disc pl-5 text-slate-700">
         <li>No cfssl, no copying PEMs around by hand: every name, key usage and file name is checked as you type.</li>

@@ -1,8 +1,6 @@
 "use client";
-import { useMemo } from "react";
 
 import { plannedEntries } from "@/lib/bundle/planned";
-import { resolvePlan } from "@/lib/wizard/resolve";
 
 import { webCryptoAvailable } from "../generate/crypto-available";
 import { StepsNeedingAttention } from "../steps/resolved-plan";
@@ -18,10 +16,9 @@ import { TopologyDiagram } from "./topology-diagram";
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
-export function DownloadForm({ input, now }: StepFormProps) {
+export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
   const { generator, inputKey } = useWizard();
   const { generation, generate, discard, markDownloaded } = generator;
-  const resolved = useMemo(() => resolvePlan(input, now), [input, now]);
   const crypto = webCryptoAvailable();
 
   if (!resolved.ok)
@@ -38,11 +35,8 @@ export function DownloadForm({ input, now }: StepFormProps) {
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
   const csrStep = plan.ca.corporatePem !== undefined && !plan.corporateLeaves;
   const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan, now);
-  const start = () => {
-    const issuedAt = new Date();
-    const fresh = resolvePlan(input, issuedAt);
-    if (fresh.ok) generate(fresh.plan, issuedAt, inputKey);
-  };
+  // Issued at the clock the plan was just checked against, so the Worker and the checks agree.
+  const start = () => generate(plan, now, inputKey);
   return (
     <div className="flex flex-col gap-6">
       {csrStep && (

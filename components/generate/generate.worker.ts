@@ -1,5 +1,5 @@
 // The generation Worker: keys, certificates and the zip are made here so the page never freezes
-// (ECDSA in Chromium never yields; see STACK.md). x509 and fflate load only in this chunk.
+// (ECDSA in Chromium never yields; see STACK.md).
 import { generateBundle } from "@/lib/bundle/generate";
 import type { GenerateReply, GenerateRequest } from "@/lib/bundle/worker-protocol";
 

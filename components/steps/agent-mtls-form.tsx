@@ -9,14 +9,13 @@ import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { CodeBlock } from "../ui/code-block";
 import { Notice } from "../ui/notice";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
 const PASSWORD_PLACEHOLDER = "(random, generated with the keys)";
 
-export function AgentMtlsForm({ input, onChange, now }: StepFormProps) {
+export function AgentMtlsForm({ input, onChange, state: { resolved } }: StepFormProps) {
   const { mtls } = input;
-  const resolved = useResolvedPlan(input, now);
   return (
     <div className="flex flex-col gap-6">
       <Notice tone="warning" title="Commercial feature">

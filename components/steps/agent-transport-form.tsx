@@ -1,17 +1,16 @@
 import { issuesFor } from "@/lib/plan/issues";
 import { agentConfig } from "@/lib/sensu/agent-config";
 import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
-import { urlHostField } from "@/lib/wizard/check-transport";
+import { urlHostField } from "@/lib/wizard/parse-transport";
 import { setUrlHost } from "@/lib/wizard/update";
 
 import { ConfigPreview } from "../artifacts/config-preview";
 import { CodeBlock } from "../ui/code-block";
 import { TextField } from "../ui/text-field";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function AgentTransportForm({ input, onChange, check, now }: StepFormProps) {
-  const resolved = useResolvedPlan(input, now);
+export function AgentTransportForm({ input, onChange, check, state: { resolved } }: StepFormProps) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="hosts-heading" className="flex flex-col gap-3">

@@ -1,6 +1,5 @@
 import { issuesFor } from "@/lib/plan/issues";
-import { agentField } from "@/lib/wizard/check-agents";
-import { checkLeafValidity } from "@/lib/wizard/check-validity";
+import { agentField } from "@/lib/wizard/parse-agents";
 import { addAgent, patchAgent, removeAgent, setAgentValidity } from "@/lib/wizard/update";
 
 import { Button } from "../ui/button";
@@ -8,9 +7,9 @@ import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";
 
-export function AgentsForm({ input, onChange, check, now }: StepFormProps) {
+export function AgentsForm({ input, onChange, check, now, state }: StepFormProps) {
   const { rows, validityHours } = input.agents;
-  const validity = checkLeafValidity(validityHours, input, now, "agent");
+  const { validity } = state.steps.agents.value;
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-slate-700">

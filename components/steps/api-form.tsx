@@ -7,12 +7,11 @@ import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function ApiForm({ input, onChange, check, now }: StepFormProps) {
+export function ApiForm({ input, onChange, check, state: { resolved } }: StepFormProps) {
   const { api } = input;
-  const resolved = useResolvedPlan(input, now);
   const field = (id: keyof typeof api) => ({ errors: issuesFor(check.errors, `api.${id}`) });
   return (
     <div className="flex flex-col gap-6">

@@ -1,7 +1,7 @@
 import { issuesFor } from "@/lib/plan/issues";
 import type { Asset } from "@/lib/sudoers/asset-parse";
 import { buildLabel } from "@/lib/sudoers/filters";
-import { choiceField } from "@/lib/wizard/check-assets";
+import { choiceField } from "@/lib/wizard/parse-assets";
 import { setAssetCommands, toggleAssetBuild } from "@/lib/wizard/update";
 
 import { Checkbox } from "../ui/checkbox";

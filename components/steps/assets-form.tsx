@@ -1,9 +1,6 @@
-import { useMemo } from "react";
-
 import { issuesFor } from "@/lib/plan/issues";
-import { planSudoers, RULE_MODES, type RuleMode } from "@/lib/sudoers/model";
+import { RULE_MODES, type RuleMode } from "@/lib/sudoers/model";
 import { MODE_SUMMARY } from "@/lib/sudoers/render";
-import { assetsInUse, readAssets, sudoersInput } from "@/lib/wizard/check-assets";
 import { patchAssets } from "@/lib/wizard/update";
 
 import { Checkbox } from "../ui/checkbox";
@@ -18,11 +15,7 @@ import { SudoersPreview } from "./sudoers-preview";
 export function AssetsForm(props: StepFormProps) {
   const { input, onChange, check } = props;
   const { assets: a } = input;
-  const parsed = useMemo(() => readAssets(input), [input]);
-  const plan = useMemo(
-    () => (assetsInUse(input) ? planSudoers(sudoersInput(input), parsed.assets) : null),
-    [input, parsed],
-  );
+  const { parsed, planned: plan } = props.state.steps.assets.value;
   const field = (name: string) => ({ errors: issuesFor(check.errors, `assets.${name}`) });
   return (
     <div className="flex flex-col gap-6">
@@ -54,7 +47,7 @@ export function AssetsForm(props: StepFormProps) {
         />
       </div>
       <AssetDefinitions {...props} />
-      {parsed.assets.length > 0 && <AssetBuilds {...props} assets={parsed.assets} />}
+      {parsed && parsed.assets.length > 0 && <AssetBuilds {...props} assets={parsed.assets} />}
       <ChoiceGroup<RuleMode>
         name="rule-mode"
         legend="Rules"

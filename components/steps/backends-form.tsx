@@ -1,15 +1,14 @@
+import type { San } from "@/lib/pki/names";
 import { issuesFor } from "@/lib/plan/issues";
-import { backendField, backendSans } from "@/lib/wizard/check-backends";
-import { checkLeafValidity } from "@/lib/wizard/check-validity";
 import type { BackendRow } from "@/lib/wizard/model";
+import { backendField } from "@/lib/wizard/parse-backends";
 import { patchBackend, setBackendValidity } from "@/lib/wizard/update";
 
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";
 
-function SanPreview({ row }: { row: BackendRow }) {
-  const { sans } = backendSans(row);
+function SanPreview({ row, sans }: { row: BackendRow; sans: readonly San[] }) {
   if (sans.length === 0) return null;
   return (
     <div className="flex flex-col gap-1">
@@ -30,9 +29,9 @@ function SanPreview({ row }: { row: BackendRow }) {
   );
 }
 
-export function BackendsForm({ input, onChange, check, now }: StepFormProps) {
+export function BackendsForm({ input, onChange, check, now, state }: StepFormProps) {
   const { rows, validityHours } = input.backends;
-  const validity = checkLeafValidity(validityHours, input, now);
+  const { validity, rows: parsedRows } = state.steps.backends.value;
   const field = (row: BackendRow, key: Parameters<typeof backendField>[1]) => {
     const id = backendField(row, key);
     return { id, errors: issuesFor(check.errors, id), warnings: issuesFor(check.warnings, id) };
@@ -89,7 +88,7 @@ export function BackendsForm({ input, onChange, check, now }: StepFormProps) {
               hint="Host names or IPs, separated by commas."
             />
           </div>
-          <SanPreview row={row} />
+          <SanPreview row={row} sans={parsedRows[i]?.sans ?? []} />
         </fieldset>
       ))}
       <div className="max-w-xs">

@@ -1,7 +1,6 @@
 import { cfsslCaConfig } from "@/lib/bundle/ca-config";
 import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS, type KeyAlgorithmId } from "@/lib/pki/algorithms";
 import { issuesFor } from "@/lib/plan/issues";
-import { caValidityHours, keepsAgentCa } from "@/lib/wizard/check-validity";
 import { MAX_CA_YEARS } from "@/lib/wizard/model";
 import { patchCa } from "@/lib/wizard/update";
 
@@ -12,19 +11,15 @@ import { TextField } from "../ui/text-field";
 import { CorporateCaFields } from "./corporate-ca-fields";
 import { ExistingCaFields } from "./existing-ca-fields";
 import type { StepFormProps } from "./step-form-props";
-import { useCorporateCheck } from "./use-corporate-check";
-import { useExistingCaCheck } from "./use-existing-ca-check";
 import { validityHint } from "./validity-hint";
 
 export function CaForm(props: StepFormProps) {
-  const { input, onChange, check, now } = props;
+  const { input, onChange, check, now, state } = props;
   const { ca, plan } = input;
-  const hours = caValidityHours(input);
-  useExistingCaCheck(input, onChange);
-  useCorporateCheck(input, onChange);
+  const { caHours: hours, newAgentCa, existingChecks } = state.steps.ca.value;
+  const loaded = existingChecks.existing;
   const existing = ca.source === "existing";
   const corporate = ca.source === "corporate";
-  const newAgentCa = plan.caLayout === "separate" && ca.source !== "corporate" && !keepsAgentCa(input);
   const backendHours = Number(input.backends.validityHours) || 4320;
   const agentHours = Number(input.agents.validityHours) || 4320;
   return (
@@ -62,11 +57,10 @@ export function CaForm(props: StepFormProps) {
             Your CA
           </h2>
           <ExistingCaFields {...props} which="existing" />
-          {ca.existing.check?.ok && ca.existing.check.key && (
+          {loaded?.ok && (
             <p role="status" className="text-sm text-emerald-800">
-              ✓ “{ca.existing.check.commonName}”,{" "}
-              {ca.existing.check.algorithm ? KEY_ALGORITHM_LABELS[ca.existing.check.algorithm] : ""}, valid until{" "}
-              {ca.existing.check.notAfter.slice(0, 10)}. SHA-256 {ca.existing.check.fingerprint.slice(0, 23)}…
+              ✓ “{loaded.commonName}”, {loaded.algorithm ? KEY_ALGORITHM_LABELS[loaded.algorithm] : ""}, valid until{" "}
+              {loaded.notAfter.slice(0, 10)}. SHA-256 {loaded.fingerprint.slice(0, 23)}…
             </p>
           )}
           {plan.caLayout === "separate" && (

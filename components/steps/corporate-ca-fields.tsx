@@ -23,7 +23,7 @@ async function readLoaded(file: File): Promise<{ name: string; text: string }[]>
 }
 
 /** Step 2 of the corporate mode, and the CA certificates hosts trust (needed in both steps). */
-export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
+export function CorporateCaFields({ input, onChange, check, state }: StepFormProps) {
   const c = input.ca.corporate;
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
@@ -94,7 +94,7 @@ export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
           <>
             <ul aria-label="Certificates for the plan" className="flex flex-col gap-1 text-sm">
               {stems.map((s) => {
-                const leaf = c.check?.leaves[s.stem];
+                const leaf = state.steps.ca.value.corporateCheck?.leaves[s.stem];
                 return (
                   <li key={s.stem}>
                     <span className="font-mono text-xs">{s.commonName}</span>:{" "}
@@ -110,7 +110,7 @@ export function CorporateCaFields({ input, onChange, check }: StepFormProps) {
             <button
               type="button"
               className="self-start text-sm underline"
-              onClick={() => onChange((i) => patchCorporate(i, { files: [], check: null }))}
+              onClick={() => onChange((i) => patchCorporate(i, { files: [] }))}
             >
               Forget the loaded files
             </button>

@@ -1,18 +1,17 @@
 import { issuesFor } from "@/lib/plan/issues";
 import { backendConfig, etcdClientUrl, peerUrl } from "@/lib/sensu/backend-config";
-import { memberField } from "@/lib/wizard/check-etcd";
+import { memberField } from "@/lib/wizard/parse-etcd";
 import { patchEtcd } from "@/lib/wizard/update";
 
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function EtcdForm({ input, onChange, check, now }: StepFormProps) {
+export function EtcdForm({ input, onChange, check, state: { resolved } }: StepFormProps) {
   const cluster = input.backends.rows.length > 1;
-  const resolved = useResolvedPlan(input, now);
   return (
     <div className="flex flex-col gap-6">
       <Notice>

@@ -1,5 +1,5 @@
 import { issuesFor } from "@/lib/plan/issues";
-import { existingField } from "@/lib/wizard/check-ca";
+import { existingField } from "@/lib/wizard/parse-ca";
 import { patchExistingCa } from "@/lib/wizard/update";
 
 import { PemField } from "./pem-field";

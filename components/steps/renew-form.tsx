@@ -1,5 +1,5 @@
 import { issuesFor } from "@/lib/plan/issues";
-import { CRITICAL_FIELD, MAX_EXPIRY_DAYS, WARNING_FIELD } from "@/lib/wizard/check-renew";
+import { CRITICAL_FIELD, MAX_EXPIRY_DAYS, WARNING_FIELD } from "@/lib/wizard/parse-renew";
 import { patchRenew } from "@/lib/wizard/update";
 
 import { CertificateLoader } from "../artifacts/certificate-loader";
@@ -7,11 +7,10 @@ import { ExpiryChecksPreview } from "../artifacts/expiry-checks-preview";
 import { RenewalRunbook } from "../artifacts/renewal-runbook";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function RenewForm({ input, onChange, check, now }: StepFormProps) {
-  const resolved = useResolvedPlan(input, now);
+export function RenewForm({ input, onChange, check, now, state: { resolved } }: StepFormProps) {
   const at = (field: string) => ({
     errors: issuesFor(check.errors, field),
     warnings: issuesFor(check.warnings, field),

@@ -1,16 +1,11 @@
 import Link from "next/link";
-import { type ReactNode, useMemo } from "react";
+import type { ReactNode } from "react";
 
 import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
-import type { WizardInput } from "@/lib/wizard/model";
-import { resolvePlan, type ResolveResult } from "@/lib/wizard/resolve";
+import type { ResolveResult } from "@/lib/wizard/resolve";
 import { stepById, stepHref, type StepId } from "@/lib/wizard/steps";
 
 import { Notice } from "../ui/notice";
-
-export function useResolvedPlan(input: WizardInput, now: Date): ResolveResult {
-  return useMemo(() => resolvePlan(input, now), [input, now]);
-}
 
 /**
  * Config previews need a valid plan. Until every step is valid, say which steps block them

@@ -6,14 +6,14 @@ import { setRevocationCheck } from "@/lib/wizard/update";
 import { ConfigPreview } from "../artifacts/config-preview";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import { RevokeFields } from "./revoke-fields";
 import type { StepFormProps } from "./step-form-props";
 
 export function RevocationForm(props: StepFormProps) {
-  const { input, onChange, now } = props;
+  const { input, onChange } = props;
   const available = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion);
-  const resolved = useResolvedPlan(input, now);
+  const { resolved } = props.state;
   return (
     <div className="flex flex-col gap-6">
       <Notice>

@@ -17,8 +17,8 @@ import { RevocationForm } from "./revocation-form";
 import type { StepFormProps } from "./step-form-props";
 import { TrustStoreForm } from "./trust-store-form";
 
-/** The form for each available step; steps without one render as "not available yet". */
-export const STEP_FORMS: Partial<Record<StepId, ComponentType<StepFormProps>>> = {
+/** The form of each step: the type makes a step without a form a compile error. */
+export const STEP_FORMS: Record<StepId, ComponentType<StepFormProps>> = {
   plan: PlanForm,
   ca: CaForm,
   backends: BackendsForm,

@@ -4,11 +4,10 @@ import { trustStoreSteps } from "@/lib/sensu/trust-store";
 
 import { CodeBlock } from "../ui/code-block";
 import { Notice } from "../ui/notice";
-import { useResolvedPlan, WithResolvedPlan } from "./resolved-plan";
+import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function TrustStoreForm({ input, now }: StepFormProps) {
-  const resolved = useResolvedPlan(input, now);
+export function TrustStoreForm({ input, state: { resolved } }: StepFormProps) {
   const tlsDir = input.plan.tlsDir;
   return (
     <div className="flex flex-col gap-6">

@@ -7,20 +7,19 @@ import { stepHref, STEPS } from "@/lib/wizard/steps";
 
 import { useWizard } from "./wizard-provider";
 
-type Status = "current" | "error" | "done" | "todo" | "planned";
+type Status = "current" | "error" | "done" | "todo";
 
 const BADGE: Record<Status, { mark: string; className: string; text: string }> = {
   current: { mark: "●", className: "bg-sky-700 text-white", text: "current step" },
   error: { mark: "!", className: "bg-red-700 text-white", text: "has errors" },
   done: { mark: "✓", className: "bg-emerald-700 text-white", text: "done" },
   todo: { mark: "", className: "border border-slate-400 bg-white", text: "not visited" },
-  planned: { mark: "", className: "border border-dashed border-slate-400 bg-slate-100", text: "not available yet" },
 };
 
 /** The sidebar: every step of the journey, where the user is, what is done and what has errors. */
 export function StepNav() {
   const pathname = usePathname();
-  const { checks, visited } = useWizard();
+  const { state, visited } = useWizard();
   // On a phone the list would push the step below the fold: it folds away behind a toggle there.
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [pathname]);
@@ -44,23 +43,21 @@ export function StepNav() {
       <ol id="step-list" className={`${open ? "mt-2 flex" : "hidden"} flex-col gap-0.5 lg:mt-0 lg:flex`}>
         {STEPS.map((step, i) => {
           const current = i === currentIndex;
-          const hasErrors = checks[step.id].errors.length > 0;
-          const status: Status = !step.available
-            ? "planned"
-            : hasErrors
-              ? "error"
-              : current
-                ? "current"
-                : visited.includes(step.id)
-                  ? "done"
-                  : "todo";
+          const hasErrors = state.checks[step.id].errors.length > 0;
+          const status: Status = hasErrors
+            ? "error"
+            : current
+              ? "current"
+              : visited.includes(step.id)
+                ? "done"
+                : "todo";
           const badge = BADGE[current && hasErrors ? "error" : status];
           return (
             <li key={step.id}>
               <Link
                 href={stepHref(step)}
                 aria-current={current ? "step" : undefined}
-                className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : step.available ? "text-slate-700 hover:bg-slate-200" : "text-slate-600 hover:bg-slate-200"}`}
+                className={`flex items-center gap-3 rounded-md px-2 py-1.5 text-sm ${current ? "bg-sky-100 font-semibold text-sky-950" : "text-slate-700 hover:bg-slate-200"}`}
               >
                 <span
                   aria-hidden="true"
@@ -73,7 +70,6 @@ export function StepNav() {
                   {step.title}
                   <span className="sr-only"> ({current && hasErrors ? "current step, has errors" : badge.text})</span>
                 </span>
-                {!step.available && <span className="text-[10px] tracking-wide text-slate-700 uppercase">soon</span>}
               </Link>
             </li>
           );

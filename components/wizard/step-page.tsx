@@ -3,7 +3,6 @@ import { useEffect } from "react";
 
 import { stepById, type StepId, stepIndex, STEPS } from "@/lib/wizard/steps";
 
-import { PlannedStep } from "../steps/planned-step";
 import { STEP_FORMS } from "../steps/step-forms";
 import { Pager } from "./pager";
 import { useWizard } from "./wizard-provider";
@@ -11,8 +10,8 @@ import { useWizard } from "./wizard-provider";
 /** One wizard step: heading, guide reference, the step's form, an announced error count, Back/Next. */
 export function StepPage({ id }: { id: StepId }) {
   const step = stepById(id);
-  const { input, update, checks, now, markVisited } = useWizard();
-  const check = checks[id];
+  const { input, update, state, now, markVisited } = useWizard();
+  const check = state.checks[id];
   const Form = STEP_FORMS[id];
   useEffect(() => markVisited(id), [id, markVisited]);
   const errorCount = check.errors.length;
@@ -36,7 +35,7 @@ export function StepPage({ id }: { id: StepId }) {
           ? "No problems on this step."
           : `${errorCount} ${errorCount === 1 ? "problem" : "problems"} on this step: see the marked fields.`}
       </p>
-      {Form ? <Form input={input} onChange={update} check={check} now={now} /> : <PlannedStep step={step} />}
+      <Form input={input} onChange={update} check={check} state={state} now={now} />
       <Pager id={id} blocked={errorCount > 0} />
     </article>
   );

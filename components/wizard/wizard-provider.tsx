@@ -1,9 +1,8 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
-import type { StepCheck } from "@/lib/plan/issues";
-import { checkAll } from "@/lib/wizard/check";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
+import { parseWizard, type WizardState } from "@/lib/wizard/parse";
 import {
   LEGACY_STORAGE_KEY,
   loadOrDefault,
@@ -15,6 +14,7 @@ import {
 import type { StepId } from "@/lib/wizard/steps";
 
 import { type Generation, useGenerator } from "../generate/use-generator";
+import { useCaChecks } from "./use-ca-checks";
 
 interface WizardContextValue {
   input: WizardInput;
@@ -22,12 +22,18 @@ interface WizardContextValue {
   update: (change: (input: WizardInput) => WizardInput) => void;
   /** The inputs as saved: a bundle made from other inputs is discarded. */
   inputKey: string;
-  checks: Record<StepId, StepCheck>;
+  /** The one parse of the inputs: each step's problems and values, and the plan once all are valid. */
+  state: WizardState;
+  /** The one clock: checks, expiry caps and issuing all read it. */
   now: Date;
   visited: readonly StepId[];
   markVisited: (id: StepId) => void;
   generator: ReturnType<typeof useGenerator>;
 }
+
+/** How often the clock moves: often enough for day-granular validity, rarely enough to cost nothing. */
+const CLOCK_TICK_MS = 60_000;
+const EPOCH = new Date(0);
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
@@ -51,6 +57,9 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     setInput(loadOrDefault(sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.getItem(LEGACY_STORAGE_KEY)));
     setVisited(parseVisited(sessionStorage.getItem(VISITED_KEY)));
     setNow(new Date());
+    // A tab left open overnight, untouched, still checks validity against today.
+    const tick = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
+    return () => clearInterval(tick);
   }, []);
 
   // Everything typed, in-memory-only asset definitions included: any edit makes a bundle stale.
@@ -71,8 +80,15 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   useLeaveGuard(generation);
 
   const markVisited = useCallback((id: StepId) => setVisited((v) => (v.includes(id) ? v : [...v, id])), []);
-  const update = useCallback((change: (i: WizardInput) => WizardInput) => setInput(change), []);
-  const checks = useMemo(() => checkAll(input, now ?? new Date(0)), [input, now]);
+  // The clock moves with every change, so what was just loaded (a certificate signed a moment ago) is
+  // checked against the present, and the plan is issued at the time it was last checked.
+  const update = useCallback((change: (i: WizardInput) => WizardInput) => {
+    setInput(change);
+    setNow(new Date());
+  }, []);
+  const clock = now ?? EPOCH;
+  const caChecks = useCaChecks(input, clock);
+  const state = useMemo(() => parseWizard(input, { now: clock, caChecks }), [input, clock, caChecks]);
 
   if (!now) {
     return (
@@ -82,7 +98,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <WizardContext.Provider value={{ input, update, inputKey, checks, now, visited, markVisited, generator }}>
+    <WizardContext.Provider value={{ input, update, inputKey, state, now, visited, markVisited, generator }}>
       {children}
     </WizardContext.Provider>
   );

@@ -7,9 +7,10 @@ import { after, before, describe, it } from "node:test";
 import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
-import { checkStep } from "./check";
+import { type CaChecks, corporateKey, NO_CA_CHECKS, withCorporateCheck } from "./ca-checks";
 import { defaultInput, type WizardInput } from "./model";
-import { resolvePlan } from "./resolve";
+import { resolvePlan } from "./parse";
+import { checkStep } from "./test-helpers";
 import { corporateStems, verifyCorporate } from "./verify-corporate";
 
 let dir: string;
@@ -107,14 +108,18 @@ function sign(csrPath: string, out: string, extra: string[] = ["-copy_extensions
   return `${readFileSync(join(dir, out), "utf8")}${readFileSync(join(dir, "issuing.pem"), "utf8")}`;
 }
 
+/** What the page does: verify the loaded files and keep the result beside the input, keyed by its texts. */
+let caChecks: CaChecks = NO_CA_CHECKS;
 async function withChecked(input: WizardInput): Promise<WizardInput> {
-  const check = await verifyCorporate(crypto, now(), input.ca.corporate, corporateStems(input));
-  return { ...input, ca: { ...input.ca, corporate: { ...input.ca.corporate, check } } };
+  const stems = corporateStems(input);
+  const check = await verifyCorporate(crypto, now(), input.ca.corporate, stems);
+  caChecks = withCorporateCheck(caChecks, corporateKey(input.ca.corporate, stems), check);
+  return input;
 }
 
 describe("the corporate-CA mode", () => {
   it("makes keys and CSRs, then builds the host bundles from what the organization's CA signed", async () => {
-    const step1 = resolvePlan(corporateInput(), now());
+    const step1 = resolvePlan(corporateInput(), now(), caChecks);
     assert.ok(step1.ok, step1.ok ? "" : step1.steps.join());
     const csrBundle = await generateBundle(crypto, now(), step1.plan);
     assert.ok(
@@ -141,8 +146,8 @@ describe("the corporate-CA mode", () => {
       ...corporateInput(),
       ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } },
     });
-    assert.deepEqual(checkStep("ca", input, now()).errors, []);
-    const step2 = resolvePlan(input, now());
+    assert.deepEqual(checkStep("ca", input, now(), caChecks).errors, []);
+    const step2 = resolvePlan(input, now(), caChecks);
     assert.ok(step2.ok && step2.plan.corporateLeaves);
     const bundle = await generateBundle(crypto, now(), step2.plan);
     assert.deepEqual(
@@ -200,7 +205,7 @@ describe("the corporate-CA mode", () => {
         now(),
       ).errors.some((e) => e.field === "ca.corporate.agentCaPem"),
     );
-    const step1 = resolvePlan(separate(), now());
+    const step1 = resolvePlan(separate(), now(), caChecks);
     assert.ok(step1.ok);
     const unzipped = unzipBundle(await generateBundle(crypto, now(), step1.plan));
     cleanups.push(unzipped.cleanup);
@@ -212,7 +217,7 @@ describe("the corporate-CA mode", () => {
       ...separate(),
       ca: { ...separate().ca, corporate: { ...separate().ca.corporate, files } },
     });
-    const resolved = resolvePlan(input, now());
+    const resolved = resolvePlan(input, now(), caChecks);
     assert.ok(resolved.ok);
     const bundle = await generateBundle(crypto, now(), resolved.plan);
     assert.deepEqual(
@@ -235,7 +240,7 @@ describe("the corporate-CA mode", () => {
   });
 
   it("names the certificate whose names differ from its CSR, and one that is missing", async () => {
-    const step1 = resolvePlan(corporateInput(), now());
+    const step1 = resolvePlan(corporateInput(), now(), caChecks);
     assert.ok(step1.ok);
     const unzipped = unzipBundle(await generateBundle(crypto, now(), step1.plan));
     cleanups.push(unzipped.cleanup);
@@ -253,7 +258,7 @@ describe("the corporate-CA mode", () => {
       ...corporateInput(),
       ca: { ...corporateInput().ca, corporate: { ...corporateInput().ca.corporate, files } },
     });
-    const errors = checkStep("ca", input, now()).errors.map((e) => e.message);
+    const errors = checkStep("ca", input, now(), caChecks).errors.map((e) => e.message);
     assert.ok(
       errors.some((m) =>
         /backend-1\.example\.com: The certificate's names differ from the CSR's: .*missing from the certificate: DNS backend-1\.example\.com/.test(
@@ -268,6 +273,6 @@ describe("the corporate-CA mode", () => {
       ),
       errors.join("\n"),
     );
-    assert.equal(resolvePlan(input, now()).ok, false, "nothing half-made");
+    assert.equal(resolvePlan(input, now(), caChecks).ok, false, "nothing half-made");
   });
 });

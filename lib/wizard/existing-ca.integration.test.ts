@@ -7,10 +7,11 @@ import { after, before, describe, it } from "node:test";
 import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
-import { checkStep } from "./check";
-import { existingField } from "./check-ca";
+import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
 import { defaultInput, type ExistingCaInput, type WizardInput } from "./model";
-import { resolvePlan } from "./resolve";
+import { resolvePlan } from "./parse";
+import { existingField } from "./parse-ca";
+import { checkStep } from "./test-helpers";
 import { verifyExistingCa } from "./verify-existing-ca";
 
 let dir: string;
@@ -56,9 +57,16 @@ function opensslCa(
   return { certPem: read(`${name}.pem`), keyPem: read(`${name}-key.pem`) };
 }
 
-/** What the CA form does: verify the pasted pair and keep the result with the input. */
+/** What the page does: verify the pasted pair and keep the result beside the input, keyed by its texts. */
+let caChecks: CaChecks = NO_CA_CHECKS;
+const checkOf = (pair: ExistingCaInput) => caChecks.existing.get(existingCaKey(pair));
 async function loaded(pair: { certPem: string; keyPem: string }): Promise<ExistingCaInput> {
-  return { ...pair, check: await verifyExistingCa(crypto, now(), pair, "ca-key.pem") };
+  caChecks = withExistingCheck(
+    caChecks,
+    existingCaKey(pair),
+    await verifyExistingCa(crypto, now(), pair, "ca-key.pem"),
+  );
+  return pair;
 }
 
 function existingInput(main: ExistingCaInput, agent?: ExistingCaInput): WizardInput {
@@ -74,8 +82,8 @@ describe("re-issuing with an existing CA made by openssl", () => {
     const agentCa = await loaded(
       opensslCa("Corp Agent CA", ["ecparam", "-name", "prime256v1", "-genkey", "-noout"], 3650),
     );
-    assert.ok(ca.check?.ok && agentCa.check?.ok, `${ca.check?.message} ${agentCa.check?.message}`);
-    const resolved = resolvePlan(existingInput(ca, agentCa), now());
+    assert.ok(checkOf(ca)?.ok && checkOf(agentCa)?.ok, `${checkOf(ca)?.message} ${checkOf(agentCa)?.message}`);
+    const resolved = resolvePlan(existingInput(ca, agentCa), now(), caChecks);
     assert.ok(resolved.ok, resolved.ok ? "" : resolved.steps.join());
     assert.equal(resolved.plan.ca.commonName, "Corp Sensu CA");
     const bundle = await generateBundle(crypto, now(), resolved.plan);
@@ -107,9 +115,11 @@ describe("re-issuing with an existing CA made by openssl", () => {
     );
     const input = existingInput(ca);
     input.plan.caLayout = "single";
-    const warnings = checkStep("backends", input, now()).warnings.filter((w) => w.field === "backends.validityHours");
+    const warnings = checkStep("backends", input, now(), caChecks).warnings.filter(
+      (w) => w.field === "backends.validityHours",
+    );
     assert.match(warnings[0]?.message ?? "", /Shortened from 4320 to \d+ hours so the certificate ends with its CA/);
-    const resolved = resolvePlan(input, now());
+    const resolved = resolvePlan(input, now(), caChecks);
     assert.ok(resolved.ok);
     const bundle = await generateBundle(crypto, now(), resolved.plan);
     const { dir: out, cleanup } = unzipBundle(bundle);
@@ -167,11 +177,11 @@ describe("re-issuing with an existing CA made by openssl", () => {
     for (const [name, pair, field, message] of cases) {
       const input = existingInput(await loaded(pair));
       input.plan.caLayout = "single";
-      const errors = checkStep("ca", input, now()).errors;
+      const errors = checkStep("ca", input, now(), caChecks).errors;
       const at = errors.find((e) => e.field === existingField("existing", field));
       assert.ok(at, `${name}: an error at ${field}, got ${JSON.stringify(errors)}`);
       assert.match(at.message, message, name);
-      assert.equal(resolvePlan(input, now()).ok, false, `${name}: nothing can be generated`);
+      assert.equal(resolvePlan(input, now(), caChecks).ok, false, `${name}: nothing can be generated`);
     }
   });
 });

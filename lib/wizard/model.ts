@@ -85,27 +85,12 @@ export interface WizardInput {
 }
 
 /**
- * An existing CA as pasted or loaded. The key never reaches storage (serializeInput drops it);
- * `check` is the result of verifying this exact pair, computed in the page.
+ * An existing CA as pasted or loaded. The key never reaches storage (serializeInput drops it). Its
+ * verification is not input: the page keeps it beside the input, keyed by these texts (ca-checks.ts).
  */
 export interface ExistingCaInput {
   certPem: string;
   keyPem: string;
-  check: ExistingCaCheck | null;
-}
-
-export interface ExistingCaCheck {
-  /** textHash of the certificate and key it was computed for; stale when they change. */
-  key: string;
-  ok: boolean;
-  /** The problem, at the field that caused it. */
-  field: "certPem" | "keyPem";
-  message: string;
-  commonName: string;
-  algorithm: KeyAlgorithmId | null;
-  notAfter: string;
-  fingerprint: string;
-  notices: string[];
 }
 
 /** The corporate-CA mode: what verifies the certificates, and what came back from the CA. */
@@ -116,22 +101,11 @@ export interface CorporateInput {
   agentCaPem: string;
   /** The keys-and-CSRs bundle's files and the signed certificates; keys: memory only. */
   files: { name: string; text: string }[];
-  check: CorporateCheck | null;
 }
 
-export interface CorporateCheck {
-  /** textHash of the inputs it was computed for. */
-  key: string;
-  /** Per certificate stem (FQDN, "dashboard", agent CN): the assembled chain, or the problem. */
-  leaves: Record<
-    string,
-    { ok: true; chainPem: string; keyPem: string; csrPem: string } | { ok: false; message: string }
-  >;
-}
+export const emptyCorporate = (): CorporateInput => ({ caPem: "", agentCaPem: "", files: [] });
 
-export const emptyCorporate = (): CorporateInput => ({ caPem: "", agentCaPem: "", files: [], check: null });
-
-export const emptyExistingCa = (): ExistingCaInput => ({ certPem: "", keyPem: "", check: null });
+export const emptyExistingCa = (): ExistingCaInput => ({ certPem: "", keyPem: "" });
 
 /** The Certificate revocation step: the check setting, and an optional CRL revoking serials. */
 export interface RevocationInput {

@@ -89,8 +89,8 @@ describe("persisted inputs", () => {
     input.ca = {
       ...input.ca,
       source: "existing",
-      existing: { certPem: `${key}\n${cert}`, keyPem: key, check: null },
-      agentExisting: { certPem: key, keyPem: key, check: null },
+      existing: { certPem: `${key}\n${cert}`, keyPem: key },
+      agentExisting: { certPem: key, keyPem: key },
     };
     const text = serializeInput(input);
     assert.doesNotMatch(text, /PRIVATE KEY/);

@@ -1,9 +1,6 @@
-import { isKeyAlgorithm } from "../pki/algorithms";
 import { certificateBlocks } from "../pki/pem";
-import { SENSU_VERSIONS } from "../plan/sensu-version";
-import { RULE_MODES, type RuleMode } from "../sudoers/model";
-import { defaultInput, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
-import { parseWholeNumber } from "./numbers";
+import { INPUT_SHAPE, inputRulesProblem, shapeProblem, withoutLegacyKeys } from "./input-shape";
+import { defaultInput, type WizardInput } from "./model";
 import { type StepId, STEPS } from "./steps";
 
 /** Storage key for the non-secret inputs (sessionStorage: gone when the tab closes). */
@@ -11,12 +8,11 @@ export const STORAGE_KEY = "sensu-tls-wizard:input:v2";
 /** Where the previous schema was kept: read once so an upgrade mid-session loses nothing. */
 export const LEGACY_STORAGE_KEY = "sensu-tls-wizard:input:v1";
 
-const isString = (v: unknown): v is string => typeof v === "string";
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Inputs saved earlier, or null if the text is not a saved input of this schema. Storage can be
- * edited by anyone with devtools, so every field is checked rather than trusted.
+ * edited by anyone with devtools, so every field is checked (the same shape plan files follow).
  */
 export function parseSavedInput(text: string | null): WizardInput | null {
   if (!text) return null;
@@ -26,54 +22,10 @@ export function parseSavedInput(text: string | null): WizardInput | null {
   } catch {
     return null;
   }
-  if (!isObject(data)) return null;
-  if (data.schemaVersion === 1) data = upgradeFromV1(data);
-  if (!isObject(data) || data.schemaVersion !== 2) return null;
-  const { plan, ca, backends, agents } = data;
-  if (!isObject(plan) || !isObject(ca) || !isObject(backends) || !isObject(agents)) return null;
-  if (!SENSU_VERSIONS.includes(plan.sensuVersion as never) || !isString(plan.backendCount) || !isString(plan.tlsDir))
-    return null;
-  if (!sensuSectionsOk(data)) return null;
-  if (plan.caLayout !== "separate" && plan.caLayout !== "single") return null;
-  if (!isKeyAlgorithm(plan.keyAlgorithm)) return null;
-  if (!isString(ca.commonName) || !isString(ca.agentCaCommonName) || !isString(ca.validityYears)) return null;
-  if (ca.keyAlgorithm !== "plan" && !isKeyAlgorithm(ca.keyAlgorithm)) return null;
-  if (
-    !["new", "existing", "corporate"].includes(ca.source as string) ||
-    !existingCaOk(ca.existing) ||
-    !existingCaOk(ca.agentExisting)
-  )
-    return null;
-  const corp = ca.corporate;
-  if (
-    !isObject(corp) ||
-    !isString(corp.caPem) ||
-    !isString(corp.agentCaPem) ||
-    !Array.isArray(corp.files) ||
-    corp.files.length > 0 ||
-    corp.check !== null
-  )
-    return null;
-  if (
-    !isObject(ca.expectedFingerprints) ||
-    !isString(ca.expectedFingerprints.ca) ||
-    !isString(ca.expectedFingerprints.agentCa)
-  )
-    return null;
-  if (!Array.isArray(backends.rows) || !isString(backends.validityHours)) return null;
-  if (!Array.isArray(agents.rows) || !isString(agents.validityHours)) return null;
-  const backendRowOk = (r: unknown) =>
-    isObject(r) && ["id", "name", "ips", "fqdn", "extraNames"].every((k) => isString(r[k]));
-  const agentRowOk = (r: unknown) => isObject(r) && isString(r.id) && isString(r.commonName);
-  if (!backends.rows.every(backendRowOk) || !agents.rows.every(agentRowOk)) return null;
-  const input = data as unknown as WizardInput;
-  // Row ids key the edits: a duplicate would make one edit change two rows.
-  const unique = (rows: { id: string }[]) => new Set(rows.map((r) => r.id)).size === rows.length;
-  if (!unique(input.backends.rows) || !unique(input.agents.rows)) return null;
-  if (input.backends.rows.length < MIN_BACKENDS || input.backends.rows.length > MAX_BACKENDS) return null;
-  const count = parseWholeNumber(input.plan.backendCount, "count", MIN_BACKENDS, MAX_BACKENDS);
-  if (count.ok && count.value !== input.backends.rows.length) return null;
-  return input;
+  if (isObject(data) && data.schemaVersion === 1) data = upgradeFromV1(data);
+  if (shapeProblem(data, INPUT_SHAPE, "input") !== null) return null;
+  const input = data as WizardInput;
+  return inputRulesProblem(input) === null ? withoutLegacyKeys(input) : null;
 }
 
 /** Schema 1 had no config steps and one "6.4+" version: the new sections take their defaults. */
@@ -87,49 +39,6 @@ function upgradeFromV1(old: Record<string, unknown>): unknown {
   if (isObject(plan) && plan.sensuVersion === "6.4+") plan.sensuVersion = "6.4-6.11";
   const { etcd, api, transport, mtls, revocation, assets, renew } = defaults;
   return { ...old, schemaVersion: 2, plan, ca, etcd, api, transport, mtls, revocation, assets, renew };
-}
-
-function sensuSectionsOk(data: Record<string, unknown>): boolean {
-  const { etcd, api, transport, mtls, revocation } = data;
-  if (!isObject(etcd) || !isObject(api) || !isObject(transport) || !isObject(mtls) || !isObject(revocation))
-    return false;
-  if (!isString(etcd.clusterToken) || (etcd.clusterState !== "new" && etcd.clusterState !== "existing")) return false;
-  if (!["apiUrlHost", "dashboardNames", "dashboardCertPath", "dashboardKeyPath"].every((k) => isString(api[k])))
-    return false;
-  if (!["shared", "issue", "file"].includes(api.dashboard as string)) return false;
-  if (!isObject(transport.urlHosts) || !Object.values(transport.urlHosts).every(isString)) return false;
-  if (typeof mtls.enabled !== "boolean" || typeof mtls.bindUsers !== "boolean") return false;
-  if (revocation.check !== "on" && revocation.check !== "off") return false;
-  if (
-    !["revoke", "crlUrl", "nextUpdateDays"].every((k) => isString(revocation[k])) ||
-    typeof revocation.cdpInNewCerts !== "boolean"
-  )
-    return false;
-  if (revocation.crlIssuer !== "ca" && revocation.crlIssuer !== "agent-ca") return false;
-  if (!isObject(data.renew) || !isString(data.renew.warningDays) || !isString(data.renew.criticalDays)) return false;
-  return assetsOk(data.assets);
-}
-
-/** Saved inputs never hold a key or a check: both are dropped on save (see serializeInput). */
-function existingCaOk(v: unknown): boolean {
-  return isObject(v) && isString(v.certPem) && v.keyPem === "" && v.check === null;
-}
-
-function assetsOk(assets: unknown): boolean {
-  if (!isObject(assets)) return false;
-  if (!["pasted", "user", "cacheDir", "rootDir"].every((k) => isString(assets[k]))) return false;
-  if (!RULE_MODES.includes(assets.mode as RuleMode)) return false;
-  if (!["diagnosticEcho", "securePath", "definitionsNotSaved"].every((k) => typeof assets[k] === "boolean"))
-    return false;
-  const fileOk = (f: unknown) => isObject(f) && isString(f.name) && isString(f.text);
-  const choiceOk = (c: unknown) =>
-    isObject(c) && isString(c.asset) && Number.isInteger(c.build) && isString(c.commands);
-  return (
-    Array.isArray(assets.files) &&
-    assets.files.every(fileOk) &&
-    Array.isArray(assets.choices) &&
-    assets.choices.every(choiceOk)
-  );
 }
 
 /**
@@ -149,14 +58,12 @@ export function serializeInput(input: WizardInput): string {
   const publicOnly = (e: WizardInput["ca"]["existing"]) => ({
     certPem: certificatesOnly(e.certPem),
     keyPem: "",
-    check: null,
   });
   // The corporate files hold the keys: only the CA certificates are kept.
   const corporate = {
     caPem: certificatesOnly(ca.corporate.caPem),
     agentCaPem: certificatesOnly(ca.corporate.agentCaPem),
     files: [],
-    check: null,
   };
   const safeCa = { ...ca, existing: publicOnly(ca.existing), agentExisting: publicOnly(ca.agentExisting), corporate };
   const texts = [assets.pasted, ...assets.files.map((f) => f.text)];

@@ -8,10 +8,14 @@ import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { parseConfig } from "../sensu/yaml";
-import { checkStep } from "./check";
+import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
 import { defaultInput, type WizardInput } from "./model";
-import { resolvePlan } from "./resolve";
+import { checkStep } from "./test-helpers";
 import { verifyExistingCa } from "./verify-existing-ca";
+
+/** The page's CA verifications, beside the input, keyed by the texts they were made for. */
+let caChecks: CaChecks = NO_CA_CHECKS;
+import { resolvePlan } from "./parse";
 
 let dir: string;
 let crypto: Crypto;
@@ -59,11 +63,16 @@ async function existingPair(name: string) {
     certPem: readFileSync(join(dir, `${name}.pem`), "utf8"),
     keyPem: readFileSync(join(dir, `${name}-key.pem`), "utf8"),
   };
-  return { ...pair, check: await verifyExistingCa(crypto, new Date(), pair, "ca-key.pem") };
+  caChecks = withExistingCheck(
+    caChecks,
+    existingCaKey(pair),
+    await verifyExistingCa(crypto, new Date(), pair, "ca-key.pem"),
+  );
+  return pair;
 }
 
 async function bundleFor(input: WizardInput) {
-  const resolved = resolvePlan(input, new Date());
+  const resolved = resolvePlan(input, new Date(), caChecks);
   assert.ok(resolved.ok, resolved.ok ? "" : resolved.steps.join());
   const unzipped = unzipBundle(await generateBundle(crypto, new Date(), resolved.plan));
   cleanups.push(unzipped.cleanup);

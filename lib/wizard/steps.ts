@@ -30,8 +30,6 @@ export interface StepDefinition {
   /** One sentence: what the step covers. */
   summary: string;
   guide: GuideRef;
-  /** false: the section is listed so the journey is complete, but its page is not built yet (none today). */
-  available: boolean;
 }
 
 const GENERATE = "Generate certificates (6.3)";
@@ -42,7 +40,6 @@ export const STEPS: readonly StepDefinition[] = [
     id: "plan",
     slug: "plan",
     title: "Plan",
-    available: true,
     summary: "Sensu version, how many backends, how the CAs are laid out, and the key algorithm.",
     guide: { guide: GENERATE, section: "Prerequisites · Public key infrastructure" },
   },
@@ -50,7 +47,6 @@ export const STEPS: readonly StepDefinition[] = [
     id: "ca",
     slug: "ca",
     title: "Create a CA",
-    available: true,
     summary: "The certificate authority that signs every backend and agent certificate, and cfssl's signing profiles.",
     guide: { guide: GENERATE, section: "Create a Certificate Authority (CA)" },
   },
@@ -58,7 +54,6 @@ export const STEPS: readonly StepDefinition[] = [
     id: "backends",
     slug: "backends",
     title: "Backend certificates",
-    available: true,
     summary: "One server-and-client certificate per backend, naming every address it is reached by.",
     guide: { guide: GENERATE, section: "Generate backend cluster certificates" },
   },
@@ -66,14 +61,12 @@ export const STEPS: readonly StepDefinition[] = [
     id: "agents",
     slug: "agents",
     title: "Agent certificates",
-    available: true,
     summary: "Client certificates that agents present for mTLS authentication.",
     guide: { guide: GENERATE, section: "Generate agent certificate" },
   },
   {
     id: "etcd",
     slug: "etcd",
-    available: true,
     title: "etcd peer communication",
     summary:
       "TLS for the embedded etcd: client and peer listeners, certificates and client-certificate auth in backend.yml.",
@@ -82,7 +75,6 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: "api",
     slug: "api",
-    available: true,
     title: "API and web UI",
     summary: "HTTPS for the Sensu API and web UI, and the api-url the cluster advertises.",
     guide: { guide: SECURE, section: "Secure the API and web UI" },
@@ -90,7 +82,6 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: "agent-transport",
     slug: "agent-transport",
-    available: true,
     title: "Agent-to-server communication",
     summary: "Agents connect over wss:// and verify the backend against the CA; sensuctl over https://.",
     guide: { guide: SECURE, section: "Secure Sensu agent-to-server communication" },
@@ -98,7 +89,6 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: "agent-mtls",
     slug: "agent-mtls",
-    available: true,
     title: "Agent mTLS authentication",
     summary: "Agents authenticate with their certificate instead of a password (commercial feature).",
     guide: { guide: SECURE, section: "Configure Sensu agent mTLS authentication" },
@@ -106,7 +96,6 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: "revocation",
     slug: "revocation",
-    available: true,
     title: "Certificate revocation",
     summary:
       "What Sensu checks for revocation (CRL and OCSP, failing open), the setting that turns it on, and revoking certificates with a signed CRL.",
@@ -116,14 +105,12 @@ export const STEPS: readonly StepDefinition[] = [
     id: "assets",
     slug: "assets",
     title: "Dynamic runtime assets and sudo",
-    available: true,
     summary: "sudoers rules for asset commands, checked with visudo, without handing out root.",
     guide: { guide: SECURE, section: "Dynamic runtime assets paths and sudo" },
   },
   {
     id: "trust-store",
     slug: "trust-store",
-    available: true,
     title: "Install CA certificates",
     summary: "Add the CA to the trust store on Linux, macOS and Windows for the web UI and sensuctl.",
     guide: { guide: GENERATE, section: "Install CA certificates" },
@@ -132,7 +119,6 @@ export const STEPS: readonly StepDefinition[] = [
     id: "renew",
     slug: "renew",
     title: "Renew certificates",
-    available: true,
     summary: "Expiry checks that alert, and renewing one backend at a time.",
     guide: { guide: GENERATE, section: "Renew self-generated certificates" },
   },
@@ -140,7 +126,6 @@ export const STEPS: readonly StepDefinition[] = [
     id: "download",
     slug: "download",
     title: "Review and download",
-    available: true,
     summary: "Generate every key and certificate in this browser and download one zip with a folder per host.",
     guide: { guide: GENERATE, section: "Install CA certificates (copying files to hosts)" },
   },

@@ -1,6 +1,8 @@
-import type { FieldIssue } from "../plan/issues";
-import { checkAll } from "./check";
+import type { FieldIssue, StepCheck } from "../plan/issues";
+import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
 import { defaultInput, type WizardInput } from "./model";
+import { parseWizard } from "./parse";
+import type { StepId } from "./steps";
 
 export const NOW = new Date("2026-01-15T12:00:00Z");
 
@@ -9,6 +11,15 @@ export function inputWith(change: (input: WizardInput) => void): WizardInput {
   const input = defaultInput();
   change(input);
   return input;
+}
+
+/** Every step's problems, from the one parse the page makes. */
+export function checkAll(input: WizardInput, now = NOW, caChecks: CaChecks = NO_CA_CHECKS): Record<StepId, StepCheck> {
+  return parseWizard(input, { now, caChecks }).checks;
+}
+
+export function checkStep(id: StepId, input: WizardInput, now = NOW, caChecks: CaChecks = NO_CA_CHECKS): StepCheck {
+  return checkAll(input, now, caChecks)[id];
 }
 
 export function allErrors(input: WizardInput): FieldIssue[] {

@@ -1,20 +1,12 @@
 import { importPrivateKeyPem } from "../pki/import-key";
 import { certificateBlocks } from "../pki/pem";
-import type { ProfileId } from "../pki/profiles";
 import { derHex, readOneCsr } from "../pki/read-certificates";
 import { checkSignedCertificate } from "../pki/signed-cert-check";
-import type { CorporateCheck, CorporateInput, WizardInput } from "./model";
-import { textHash } from "./text-hash";
-
-/** A certificate the plan needs, by its cfssljson file stem, with the CN the CSR must carry. */
-export interface CorporateStem {
-  stem: string;
-  profile: ProfileId;
-  commonName: string;
-}
+import type { CorporateCheck, CorporateStem } from "./ca-checks";
+import type { CorporateInput, WizardInput } from "./model";
 
 /** The stems from the inputs (no resolved plan needed): backends' FQDNs, the web UI's, agents' CNs. */
-export function corporateStems(input: WizardInput): CorporateStem[] {
+export function corporateStems(input: Pick<WizardInput, "backends" | "agents" | "api">): CorporateStem[] {
   const stems: CorporateStem[] = input.backends.rows.map((r) => ({
     stem: r.fqdn.trim(),
     profile: "backend",
@@ -26,16 +18,24 @@ export function corporateStems(input: WizardInput): CorporateStem[] {
   return stems;
 }
 
-export function corporateKey(c: CorporateInput, stems: readonly CorporateStem[]): string {
-  return textHash(
-    c.caPem,
-    c.agentCaPem,
-    ...c.files.flatMap((f) => [f.name, f.text]),
-    ...stems.map((s) => `${s.stem}:${s.profile}:${s.commonName}`),
-  );
+const baseName = (name: string) => name.split("/").pop() ?? name;
+
+/** The loaded files by base name, indexed once per list: a fleet looks up two files per certificate. */
+const indexes = new WeakMap<CorporateInput["files"], Map<string, string>>();
+function filesByName(files: CorporateInput["files"]): Map<string, string> {
+  let index = indexes.get(files);
+  if (!index) {
+    index = new Map(files.map((f) => [baseName(f.name), f.text]));
+    indexes.set(files, index);
+  }
+  return index;
 }
 
-const baseName = (name: string) => name.split("/").pop() ?? name;
+/** A stem's key and CSR among the loaded files, by the cfssljson names step 1 gave them. */
+export function keyAndCsrOf(corporate: CorporateInput, stem: string): { keyPem?: string; csrPem?: string } {
+  const byName = filesByName(corporate.files);
+  return { keyPem: byName.get(`${stem}-key.pem`), csrPem: byName.get(`${stem}.csr`) };
+}
 
 /**
  * Step 2 of the corporate-CA mode: for each certificate the plan needs, its key and CSR from the
@@ -48,14 +48,12 @@ export async function verifyCorporate(
   corporate: CorporateInput,
   stems: readonly CorporateStem[],
 ): Promise<CorporateCheck> {
-  const byName = new Map(corporate.files.map((f) => [baseName(f.name), f.text]));
   const signed = corporate.files
     .filter((f) => !/\.csr$|-key\.pem$/.test(baseName(f.name)))
     .flatMap((f) => certificateBlocks(f.text));
   const leaves: CorporateCheck["leaves"] = {};
   for (const s of stems) {
-    const keyPem = byName.get(`${s.stem}-key.pem`);
-    const csrPem = byName.get(`${s.stem}.csr`);
+    const { keyPem, csrPem } = keyAndCsrOf(corporate, s.stem);
     if (!keyPem || !csrPem) {
       leaves[s.stem] = {
         ok: false,
@@ -98,8 +96,8 @@ export async function verifyCorporate(
       profile: s.profile,
     });
     leaves[s.stem] = checked.ok
-      ? { ok: true, chainPem: checked.value.chainPem, keyPem, csrPem }
+      ? { ok: true, chainPem: checked.value.chainPem }
       : { ok: false, message: `${s.commonName}: ${checked.message}` };
   }
-  return { key: corporateKey(corporate, stems), leaves };
+  return { leaves };
 }

@@ -2,10 +2,8 @@ import { fingerprintSha256 } from "../pki/describe-cert";
 import { importCa } from "../pki/import-ca";
 import { importPrivateKeyPem } from "../pki/import-key";
 import { readOneCertificate } from "../pki/read-certificates";
-import type { ExistingCaCheck, ExistingCaInput } from "./model";
-import { textHash } from "./text-hash";
-
-export const existingCaKey = (e: Pick<ExistingCaInput, "certPem" | "keyPem">): string => textHash(e.certPem, e.keyPem);
+import type { ExistingCaCheck } from "./ca-checks";
+import type { ExistingCaInput } from "./model";
 
 /**
  * Verify a pasted CA certificate and key for use as the issuer, naming the field at fault: the
@@ -14,11 +12,10 @@ export const existingCaKey = (e: Pick<ExistingCaInput, "certPem" | "keyPem">): s
 export async function verifyExistingCa(
   crypto: Crypto,
   now: Date,
-  existing: Pick<ExistingCaInput, "certPem" | "keyPem">,
+  existing: ExistingCaInput,
   keyFileName: string,
 ): Promise<ExistingCaCheck> {
   const base = {
-    key: existingCaKey(existing),
     commonName: "",
     algorithm: null,
     notAfter: "",

@@ -1,9 +1,10 @@
-import type { StepCheck } from "../plan/issues";
 import { absolutePathProblem } from "../sensu/paths";
 import { MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import type { StepParse } from "./step-parse";
 
-export function checkPlan(input: WizardInput): StepCheck {
+/** The Plan step. Its choices are read directly from the input; only the count and directory can be wrong. */
+export function parsePlan(input: WizardInput): StepParse<null> {
   const count = parseWholeNumber(input.plan.backendCount, "number of backends", MIN_BACKENDS, MAX_BACKENDS);
   const errors = count.ok ? [] : [{ field: "plan.backendCount", message: count.message }];
   const dir = absolutePathProblem(input.plan.tlsDir);
@@ -17,5 +18,5 @@ export function checkPlan(input: WizardInput): StepCheck {
           },
         ]
       : [];
-  return { errors, warnings };
+  return { value: null, errors, warnings };
 }

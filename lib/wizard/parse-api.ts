@@ -1,28 +1,34 @@
-import { parseSan, sansCover, splitList } from "../pki/names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
+import { parseSan, type San, sansCover, splitList } from "../pki/names";
+import type { FieldIssue } from "../plan/issues";
+import type { ResolvedDashboard } from "../plan/resolved-plan";
 import { absolutePathProblem } from "../sensu/paths";
-import { backendSans } from "./check-backends";
 import type { WizardInput } from "./model";
+import type { BackendsValue } from "./parse-backends";
+import type { StepParse } from "./step-parse";
 
-export function checkApi(input: WizardInput): StepCheck {
+export interface ApiValue {
+  /** The host in api-url, once it parses. */
+  urlHost: San | null;
+  dashboard: ResolvedDashboard;
+}
+
+export function parseApi(input: WizardInput, backends: BackendsValue): StepParse<ApiValue> {
   const errors: FieldIssue[] = [];
   const { api } = input;
   const host = parseSan(api.apiUrlHost);
   if (!host.ok) errors.push({ field: "api.apiUrlHost", message: host.message });
   else {
     // Each backend reaches its own API at api-url, so every backend certificate must name the host.
-    const uncovered = input.backends.rows.filter((row) => {
-      const { sans, errors: rowErrors } = backendSans(row);
-      return rowErrors.length === 0 && !sansCover(sans, host.san);
-    });
+    const uncovered = backends.rows.filter((b) => b.errors.length === 0 && !sansCover(b.sans, host.san));
     if (uncovered.length > 0) {
-      const names = uncovered.map((r) => r.name.trim() || r.fqdn.trim()).join(", ");
+      const names = uncovered.map(({ row }) => row.name.trim() || row.fqdn.trim()).join(", ");
       errors.push({
         field: "api.apiUrlHost",
         message: `The certificate of ${names} does not name ${host.san.value}, so its own api-url would fail verification. Use localhost, or add ${host.san.value} to its Additional names.`,
       });
     }
   }
+  const dashboardSans: San[] = [];
   if (api.dashboard === "issue") {
     const names = splitList(api.dashboardNames);
     if (names.length === 0)
@@ -30,6 +36,7 @@ export function checkApi(input: WizardInput): StepCheck {
     for (const name of names) {
       const parsed = parseSan(name);
       if (!parsed.ok) errors.push({ field: "api.dashboardNames", message: parsed.message });
+      else dashboardSans.push(parsed.san);
     }
     if (names[0] && names[0].length > 64)
       errors.push({
@@ -53,5 +60,12 @@ export function checkApi(input: WizardInput): StepCheck {
       errors.push({ field: "api.dashboardKeyPath", message: "The key and the certificate need separate files." });
     }
   }
-  return { errors, warnings: [] };
+  const [cn] = dashboardSans;
+  const dashboard: ResolvedDashboard =
+    api.dashboard === "issue" && cn
+      ? { mode: "issue", commonName: cn.value, sans: dashboardSans }
+      : api.dashboard === "file"
+        ? { mode: "file", certPath: api.dashboardCertPath.trim(), keyPath: api.dashboardKeyPath.trim() }
+        : { mode: "shared" };
+  return { value: { urlHost: host.ok ? host.san : null, dashboard }, errors, warnings: [] };
 }

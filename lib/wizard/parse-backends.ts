@@ -1,8 +1,24 @@
 import { dnsNameProblem, MAX_COMMON_NAME, parseSan, type San, sanKey, splitList } from "../pki/names";
 import { reservedStemProblem } from "../plan/file-names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
-import { checkLeafValidity } from "./check-validity";
+import type { FieldIssue } from "../plan/issues";
+import { type LeafValidity, leafValidity } from "./leaf-validity";
 import { type BackendRow, MAX_BACKENDS, type WizardInput } from "./model";
+import type { CaValue } from "./parse-ca";
+import type { ParseContext, StepParse } from "./step-parse";
+
+/** One backend row, parsed: its SANs (CN first) and the problems of its own fields. */
+export interface ParsedBackendRow {
+  row: BackendRow;
+  sans: San[];
+  errors: FieldIssue[];
+  /** The first IP address: the etcd member's peer and client address in a cluster. */
+  ip: string | undefined;
+}
+
+export interface BackendsValue {
+  rows: ParsedBackendRow[];
+  validity: LeafValidity;
+}
 
 const LOCAL_SANS: San[] = [
   { kind: "dns", value: "localhost" },
@@ -14,7 +30,7 @@ export const backendField = (row: BackendRow, key: keyof Omit<BackendRow, "id">)
   `backends.rows.${row.id}.${key}`;
 
 /** Every SAN of one backend, CN first, duplicates dropped; or the issues that prevent it. */
-export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[] } {
+function parseRow(row: BackendRow): ParsedBackendRow {
   const errors: FieldIssue[] = [];
   const sans: San[] = [];
   const seen = new Set<string>();
@@ -73,7 +89,13 @@ export function backendSans(row: BackendRow): { sans: San[]; errors: FieldIssue[
     if (!parsed.ok) errors.push({ field: backendField(row, "extraNames"), message: parsed.message });
     else add(parsed.san);
   }
-  return { sans, errors };
+  return { row, sans, errors, ip: firstIp(row) };
+}
+
+function firstIp(row: BackendRow): string | undefined {
+  const [first] = splitList(row.ips);
+  const parsed = first === undefined ? undefined : parseSan(first);
+  return parsed?.ok ? parsed.san.value : undefined;
 }
 
 function duplicates(
@@ -98,7 +120,7 @@ function duplicates(
   return issues;
 }
 
-export function checkBackends(input: WizardInput, now: Date): StepCheck {
+export function parseBackends(input: WizardInput, ctx: ParseContext, ca: CaValue): StepParse<BackendsValue> {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const rows = input.backends.rows;
@@ -107,8 +129,8 @@ export function checkBackends(input: WizardInput, now: Date): StepCheck {
   if (rows.length > MAX_BACKENDS)
     errors.push({ field: "backends.rows", message: `At most ${MAX_BACKENDS} backends are supported.` });
   const cluster = rows.length > 1;
-  for (const row of rows) {
-    const { sans, errors: rowErrors } = backendSans(row);
+  const parsed = rows.map(parseRow);
+  for (const { row, sans, errors: rowErrors } of parsed) {
     errors.push(...rowErrors);
     const ipsBroken = rowErrors.some((e) => e.field === backendField(row, "ips"));
     if (cluster && splitList(row.ips).length === 0 && !ipsBroken) {
@@ -150,10 +172,10 @@ export function checkBackends(input: WizardInput, now: Date): StepCheck {
     if (row.fqdn.trim().toLowerCase() === caName)
       errors.push({ field: backendField(row, "fqdn"), message: "A backend cannot have the same name as the CA." });
   }
-  const validity = checkLeafValidity(input.backends.validityHours, input, now);
+  const validity = leafValidity(input.backends.validityHours, input, ctx.now, ca, "backend");
   if (!validity.ok) errors.push({ field: "backends.validityHours", message: validity.message });
   else if (validity.notice) warnings.push({ field: "backends.validityHours", message: validity.notice });
-  return { errors: dedupe(errors), warnings };
+  return { value: { rows: parsed, validity }, errors: dedupe(errors), warnings };
 }
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {

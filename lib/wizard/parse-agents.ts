@@ -1,8 +1,14 @@
 import { commonNameProblem } from "../pki/names";
 import { reservedStemProblem } from "../plan/file-names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
-import { checkLeafValidity } from "./check-validity";
+import type { FieldIssue } from "../plan/issues";
+import { type LeafValidity, leafValidity } from "./leaf-validity";
 import type { AgentRow, WizardInput } from "./model";
+import type { CaValue } from "./parse-ca";
+import type { ParseContext, StepParse } from "./step-parse";
+
+export interface AgentsValue {
+  validity: LeafValidity;
+}
 
 export const agentField = (row: AgentRow): string => `agents.rows.${row.id}.commonName`;
 
@@ -14,7 +20,7 @@ function backendStems(input: WizardInput): Map<string, string> {
   return stems;
 }
 
-export function checkAgents(input: WizardInput, now: Date): StepCheck {
+export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue): StepParse<AgentsValue> {
   const errors: FieldIssue[] = [];
   if (input.agents.rows.length === 0)
     errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
@@ -42,8 +48,8 @@ export function checkAgents(input: WizardInput, now: Date): StepCheck {
       errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
     seen.add(key);
   }
-  const validity = checkLeafValidity(input.agents.validityHours, input, now, "agent");
+  const validity = leafValidity(input.agents.validityHours, input, ctx.now, ca, "agent");
   if (!validity.ok) errors.push({ field: "agents.validityHours", message: validity.message });
   const warnings = validity.ok && validity.notice ? [{ field: "agents.validityHours", message: validity.notice }] : [];
-  return { errors, warnings };
+  return { value: { validity }, errors, warnings };
 }

@@ -1,8 +1,18 @@
 import { splitList } from "../pki/names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
+import type { FieldIssue } from "../plan/issues";
 import { parseAssetFiles, type ParsedAssets } from "../sudoers/asset-parse";
-import { planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
+import { type PlanResult, planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
 import type { WizardInput } from "./model";
+import type { StepParse } from "./step-parse";
+
+export interface AssetsValue {
+  /** The definitions as read, when any were given. */
+  parsed: ParsedAssets | null;
+  /** The rules as planned from the definitions that did parse, for the live preview. */
+  planned: PlanResult | null;
+  /** The validated sudoers plan: undefined when the step is unused, null while it has errors. */
+  sudoers: SudoersPlan | undefined | null;
+}
 
 export const PASTED_SOURCE = "pasted text";
 
@@ -11,13 +21,13 @@ export function assetsInUse(input: WizardInput): boolean {
   return input.assets.pasted.trim() !== "" || input.assets.files.length > 0;
 }
 
-export function readAssets(input: WizardInput): ParsedAssets {
+function readAssets(input: WizardInput): ParsedAssets {
   const { pasted, files } = input.assets;
   const sources = [...files, ...(pasted.trim() ? [{ name: PASTED_SOURCE, text: pasted }] : [])];
   return parseAssetFiles(sources);
 }
 
-export function sudoersInput(input: WizardInput): SudoersInput {
+function sudoersInput(input: WizardInput): SudoersInput {
   const a = input.assets;
   return {
     user: a.user.trim(),
@@ -39,9 +49,11 @@ function fieldOf(field: string): string {
   return `assets.${field}`;
 }
 
-export function checkAssets(input: WizardInput): StepCheck {
-  if (!assetsInUse(input)) return { errors: [], warnings: [] };
-  const { assets, problems } = readAssets(input);
+export function parseAssets(input: WizardInput): StepParse<AssetsValue> {
+  if (!assetsInUse(input))
+    return { value: { parsed: null, planned: null, sudoers: undefined }, errors: [], warnings: [] };
+  const parsed = readAssets(input);
+  const { assets, problems } = parsed;
   const errors: FieldIssue[] = problems.map((p) => ({ field: "assets.definitions", message: p.message }));
   if (assets.length === 0 && problems.length === 0)
     errors.push({
@@ -50,14 +62,6 @@ export function checkAssets(input: WizardInput): StepCheck {
     });
   const plan = planSudoers(sudoersInput(input), assets);
   if (!plan.ok) errors.push(...plan.issues.map((i) => ({ field: fieldOf(i.field), message: i.message })));
-  return { errors, warnings: [] };
-}
-
-/** The validated sudoers plan, undefined when the step is unused, null when it has errors. */
-export function resolveSudoers(input: WizardInput): SudoersPlan | undefined | null {
-  if (!assetsInUse(input)) return undefined;
-  const { assets, problems } = readAssets(input);
-  if (problems.length > 0) return null;
-  const plan = planSudoers(sudoersInput(input), assets);
-  return plan.ok ? plan.value : null;
+  const sudoers = problems.length === 0 && plan.ok ? plan.value : null;
+  return { value: { parsed, planned: plan, sudoers }, errors, warnings: [] };
 }

@@ -1,9 +1,18 @@
 import { splitList } from "../pki/names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
+import type { FieldIssue } from "../plan/issues";
 import type { ResolvedRevocation } from "../plan/resolved-plan";
-import { keepsAgentCa } from "./check-validity";
+import { keyExists } from "../sensu/key-catalog";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import { keepsAgentCa } from "./parse-ca";
+import type { StepParse } from "./step-parse";
+
+export interface RevocationValue {
+  /** enable-cert-revocation-check, only where the chosen release has the setting. */
+  check?: boolean;
+  /** A CRL to sign and where it is served, once a valid CRL URL is given. */
+  crl?: ResolvedRevocation;
+}
 
 /** RFC 5280 serials are at most 20 octets; written as hex, with or without colons. */
 const SERIAL = /^(?:[0-9A-Fa-f]{2}:)*[0-9A-Fa-f]{1,2}$|^[0-9A-Fa-f]{1,40}$/;
@@ -25,7 +34,7 @@ function urlProblem(text: string): string | null {
   return null;
 }
 
-export function checkRevocation(input: WizardInput): StepCheck {
+export function parseRevocation(input: WizardInput): StepParse<RevocationValue> {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const r = input.revocation;
@@ -75,19 +84,18 @@ export function checkRevocation(input: WizardInput): StepCheck {
       message:
         "A distribution point needs the URL above; without one, leave this off (a URL nothing serves breaks mTLS).",
     });
-  return { errors, warnings };
-}
-
-export function resolveRevocation(input: WizardInput): ResolvedRevocation | undefined {
-  const url = input.revocation.crlUrl.trim();
-  const days = parseWholeNumber(input.revocation.nextUpdateDays, "days", 1, 365);
-  if (url === "" || !days.ok) return undefined;
-  const issuer = input.plan.caLayout === "single" ? "ca" : input.revocation.crlIssuer;
-  return {
-    issuer,
-    serials: revokedSerials(input),
-    crlUrl: url,
-    nextUpdateDays: days.value,
-    cdp: input.revocation.cdpInNewCerts,
-  };
+  const crl =
+    url !== "" && days.ok
+      ? {
+          issuer: input.plan.caLayout === "single" ? ("ca" as const) : r.crlIssuer,
+          serials,
+          crlUrl: url,
+          nextUpdateDays: days.value,
+          cdp: r.cdpInNewCerts,
+        }
+      : undefined;
+  const check = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion)
+    ? r.check === "on"
+    : undefined;
+  return { value: { check, crl }, errors, warnings };
 }

@@ -1,7 +1,13 @@
 import { sanKey, splitList } from "../pki/names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
-import { backendField, backendSans } from "./check-backends";
+import type { FieldIssue } from "../plan/issues";
 import type { WizardInput } from "./model";
+import { backendField, type BackendsValue } from "./parse-backends";
+import type { StepParse } from "./step-parse";
+
+export interface EtcdValue {
+  token: string;
+  state: "new" | "existing";
+}
 
 export const memberField = (id: string): string => `etcd.members.${id}`;
 /** etcd's own limit is loose; this keeps the token safe in YAML, flags and logs. */
@@ -12,7 +18,7 @@ const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * fixed on Backend certificates, but they are repeated here, at the member, so this step explains
  * why it cannot go on.
  */
-export function checkEtcd(input: WizardInput): StepCheck {
+export function parseEtcd(input: WizardInput, backends: BackendsValue): StepParse<EtcdValue> {
   const errors: FieldIssue[] = [];
   const token = input.etcd.clusterToken.trim();
   if (!TOKEN.test(token)) {
@@ -26,9 +32,8 @@ export function checkEtcd(input: WizardInput): StepCheck {
   }
   const rows = input.backends.rows;
   const seen = new Map<string, string>();
-  for (const row of rows) {
+  for (const { row, sans, errors: rowErrors } of backends.rows) {
     const name = row.name.trim();
-    const { sans, errors: rowErrors } = backendSans(row);
     const nameError = rowErrors.find((e) => e.field === backendField(row, "name"));
     if (nameError)
       errors.push({
@@ -56,5 +61,5 @@ export function checkEtcd(input: WizardInput): StepCheck {
       });
     }
   }
-  return { errors, warnings: [] };
+  return { value: { token, state: input.etcd.clusterState }, errors, warnings: [] };
 }

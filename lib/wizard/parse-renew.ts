@@ -1,17 +1,23 @@
-import type { FieldIssue, StepCheck } from "../plan/issues";
+import type { FieldIssue } from "../plan/issues";
 import type { ExpiryThresholds } from "../plan/resolved-plan";
+import type { LeafValidity } from "./leaf-validity";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import type { StepParse } from "./step-parse";
+
+export interface RenewValue {
+  expiry: ExpiryThresholds | null;
+}
 
 /** Ten years: longer than any leaf here, and past it a threshold is a typo rather than a plan. */
 export const MAX_EXPIRY_DAYS = 3650;
 export const WARNING_FIELD = "renew.warningDays";
 export const CRITICAL_FIELD = "renew.criticalDays";
 
-export type ThresholdsResult = { ok: true; value: ExpiryThresholds } | { ok: false; errors: FieldIssue[] };
+type ThresholdsResult = { ok: true; value: ExpiryThresholds } | { ok: false; errors: FieldIssue[] };
 
 /** The Renew step's thresholds as numbers, or every problem at its field. */
-export function resolveExpiryThresholds(input: WizardInput): ThresholdsResult {
+function parseThresholds(input: WizardInput): ThresholdsResult {
   const warning = parseWholeNumber(input.renew.warningDays, "warning threshold in days", 1, MAX_EXPIRY_DAYS);
   const critical = parseWholeNumber(input.renew.criticalDays, "critical threshold in days", 1, MAX_EXPIRY_DAYS);
   const errors: FieldIssue[] = [];
@@ -29,24 +35,22 @@ export function resolveExpiryThresholds(input: WizardInput): ThresholdsResult {
   return { ok: true, value: { warningDays: warning.value, criticalDays: critical.value } };
 }
 
-/** Leaf lifetimes in days, where their fields are valid (their own errors show on their steps). */
-function leafDays(input: WizardInput): { what: string; days: number }[] {
-  const out: { what: string; days: number }[] = [];
-  for (const [what, raw] of [
-    ["backend", input.backends.validityHours],
-    ["agent", input.agents.validityHours],
-  ] as const) {
-    const hours = parseWholeNumber(raw, "validity", 1, Number.MAX_SAFE_INTEGER);
-    if (hours.ok) out.push({ what, days: Math.floor(hours.value / 24) });
-  }
-  return out;
-}
-
-export function checkRenew(input: WizardInput): StepCheck {
-  const thresholds = resolveExpiryThresholds(input);
-  if (!thresholds.ok) return { errors: thresholds.errors, warnings: [] };
+/**
+ * The Renew step: the expiry checks' thresholds. A certificate that lives no longer than the warning
+ * threshold would warn from the day it is issued, so that is said (without blocking).
+ */
+export function parseRenew(
+  input: WizardInput,
+  lifetimes: { backend: LeafValidity; agent: LeafValidity },
+): StepParse<RenewValue> {
+  const thresholds = parseThresholds(input);
+  if (!thresholds.ok) return { value: { expiry: null }, errors: thresholds.errors, warnings: [] };
   const warnings: FieldIssue[] = [];
-  const short = leafDays(input).filter((l) => l.days <= thresholds.value.warningDays);
+  const days = (["backend", "agent"] as const).flatMap((what) => {
+    const v = lifetimes[what];
+    return v.ok ? [{ what, days: Math.floor(v.hours / 24) }] : [];
+  });
+  const short = days.filter((l) => l.days <= thresholds.value.warningDays);
   if (short.length > 0) {
     const list = short.map((l) => `${l.what} certificates last ${l.days} days`).join(", ");
     warnings.push({
@@ -54,5 +58,5 @@ export function checkRenew(input: WizardInput): StepCheck {
       message: `${list.charAt(0).toUpperCase()}${list.slice(1)}: the check warns from the day they are issued. Use a shorter warning threshold or a longer validity.`,
     });
   }
-  return { errors: [], warnings };
+  return { value: { expiry: thresholds.value }, errors: [], warnings };
 }

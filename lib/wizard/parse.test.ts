@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { checkAll } from "./check";
 import { defaultInput, exampleBackend } from "./model";
-import { resolvePlan } from "./resolve";
+import { resolvePlan } from "./parse";
+import { checkAll } from "./test-helpers";
 import { allErrors, errorsAt, inputWith, NOW } from "./test-helpers";
 import { setBackendCount } from "./update";
 

@@ -1,7 +1,13 @@
 import { parseSan, type San, sansCover } from "../pki/names";
-import type { FieldIssue, StepCheck } from "../plan/issues";
-import { backendSans } from "./check-backends";
+import type { FieldIssue } from "../plan/issues";
 import type { BackendRow, WizardInput } from "./model";
+import type { BackendsValue, ParsedBackendRow } from "./parse-backends";
+import type { StepParse } from "./step-parse";
+
+export interface TransportValue {
+  /** The host agents (wss) and sensuctl (https) dial for each backend, in row order; null where it does not parse. */
+  urlHosts: (San | null)[];
+}
 
 export const urlHostField = (row: BackendRow): string => `transport.urlHosts.${row.id}`;
 
@@ -11,13 +17,12 @@ export function urlHostText(input: WizardInput, row: BackendRow): string {
   return typed === "" ? row.fqdn.trim() : typed;
 }
 
-export function resolveUrlHost(
+function parseUrlHost(
   input: WizardInput,
-  row: BackendRow,
+  { row, sans }: ParsedBackendRow,
 ): { ok: true; san: San } | { ok: false; message: string } {
   const parsed = parseSan(urlHostText(input, row));
   if (!parsed.ok) return parsed;
-  const { sans } = backendSans(row);
   if (!sansCover(sans, parsed.san)) {
     const listed = sans.map((s) => s.value).join(", ");
     return {
@@ -28,12 +33,13 @@ export function resolveUrlHost(
   return { ok: true, san: parsed.san };
 }
 
-export function checkTransport(input: WizardInput): StepCheck {
+export function parseTransport(input: WizardInput, backends: BackendsValue): StepParse<TransportValue> {
   const errors: FieldIssue[] = [];
-  for (const row of input.backends.rows) {
-    if (backendSans(row).errors.length > 0) continue; // reported on Backend certificates
-    const host = resolveUrlHost(input, row);
-    if (!host.ok) errors.push({ field: urlHostField(row), message: host.message });
-  }
-  return { errors, warnings: [] };
+  const urlHosts = backends.rows.map((b) => {
+    const host = parseUrlHost(input, b);
+    // A backend whose own names are broken is reported on Backend certificates.
+    if (!host.ok && b.errors.length === 0) errors.push({ field: urlHostField(b.row), message: host.message });
+    return host.ok ? host.san : null;
+  });
+  return { value: { urlHosts }, errors, warnings: [] };
 }

@@ -1,0 +1,67 @@
+import type { StepCheck } from "../plan/issues";
+import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
+import type { WizardInput } from "./model";
+import { parseAgents } from "./parse-agents";
+import { parseApi } from "./parse-api";
+import { parseAssets } from "./parse-assets";
+import { parseBackends } from "./parse-backends";
+import { parseCa } from "./parse-ca";
+import { parseEtcd } from "./parse-etcd";
+import { parsePlan } from "./parse-plan";
+import { parseRenew } from "./parse-renew";
+import { parseRevocation } from "./parse-revocation";
+import { parseTransport } from "./parse-transport";
+import { assemblePlan, type ResolveResult } from "./resolve";
+import type { ParseContext, StepParse } from "./step-parse";
+import type { ParsedSteps } from "./step-values";
+import { type StepId, STEPS } from "./steps";
+
+/** Everything the page shows and builds from, computed once per change of the input, the clock or a CA check. */
+export interface WizardState {
+  steps: ParsedSteps;
+  /** Each step's problems, for its form, the sidebar and the pager. */
+  checks: Record<StepId, StepCheck>;
+  /** The plan, once no step has an error; else the steps that have one, in journey order. */
+  resolved: ResolveResult;
+}
+
+const nothing = (): StepParse<null> => ({ value: null, errors: [], warnings: [] });
+
+/**
+ * Parse every step once, in journey order: a step that depends on an earlier one (etcd members,
+ * api-url and the URL hosts on the backends' names; leaf validity on the CA) reads its parsed value
+ * instead of parsing that input again.
+ */
+export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
+  const ca = parseCa(input, ctx);
+  const backends = parseBackends(input, ctx, ca.value);
+  const agents = parseAgents(input, ctx, ca.value);
+  return {
+    plan: parsePlan(input),
+    ca,
+    backends,
+    agents,
+    etcd: parseEtcd(input, backends.value),
+    api: parseApi(input, backends.value),
+    "agent-transport": parseTransport(input, backends.value),
+    "agent-mtls": nothing(),
+    revocation: parseRevocation(input),
+    assets: parseAssets(input),
+    "trust-store": nothing(),
+    renew: parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
+    download: nothing(),
+  };
+}
+
+export function parseWizard(input: WizardInput, ctx: ParseContext): WizardState {
+  const steps = parseSteps(input, ctx);
+  const checks = Object.fromEntries(
+    STEPS.map((s) => [s.id, { errors: steps[s.id].errors, warnings: steps[s.id].warnings }]),
+  ) as Record<StepId, StepCheck>;
+  return { steps, checks, resolved: assemblePlan(input, steps) };
+}
+
+/** The plan alone, for callers outside the page (tests, scripts): the same single parse. */
+export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
+  return parseWizard(input, { now, caChecks }).resolved;
+}
