@@ -97,6 +97,15 @@ describe("persisted inputs", () => {
     assert.equal(parseSavedInput(text)?.ca.existing.certPem, cert);
   });
 
+  it("read an input saved before CA checks left it, dropping their check: null", () => {
+    const saved = JSON.parse(serializeInput(defaultInput()));
+    saved.ca.existing.check = null;
+    saved.ca.corporate.check = null;
+    assert.deepEqual(parseSavedInput(JSON.stringify(saved)), defaultInput());
+    saved.ca.corporate.files = [{ name: "a-key.pem", text: "key" }];
+    assert.equal(parseSavedInput(JSON.stringify(saved)), null, "loaded files (keys) are never read from storage");
+  });
+
   it("visited steps drop unknown ids", () => {
     assert.deepEqual(parseVisited(JSON.stringify(["ca", "nope", "plan"])), ["plan", "ca"]);
     assert.deepEqual(parseVisited("garbage"), []);

@@ -80,4 +80,16 @@ describe("plan files", () => {
     const noAgentCa = edited((p) => delete p.caFingerprints.agentCa);
     assert.ok(parsePlanFile(noAgentCa).ok, "the agent CA's fingerprint is optional");
   });
+
+  it("accept a file from before CA checks left the input, dropping their check: null", () => {
+    const older = JSON.parse(planFileJson(plan()));
+    older.input.ca.existing.check = null;
+    older.input.ca.agentExisting.check = null;
+    older.input.ca.corporate.check = null;
+    const r = parsePlanFile(JSON.stringify(older));
+    assert.ok(r.ok, r.ok ? "" : r.message);
+    assert.deepEqual(r.value.input, plan().input);
+    older.input.ca.existing.check = { ok: true };
+    assert.equal(message(JSON.stringify(older)), "input.ca.existing.check must be null, not a mapping.");
+  });
 });
