@@ -4,9 +4,9 @@ import { before, describe, it } from "node:test";
 import { createCa } from "../pki/ca";
 import { describeCertificates } from "../pki/describe-cert";
 import { nodeCrypto } from "../pki/node-crypto";
-import { privateKeyPem, withNewline } from "../pki/pem";
+import { privateKeyPem, withNewline, withoutPrivateKeys } from "../pki/pem";
 import { NOW } from "../wizard/test-helpers";
-import { certificateSources, groupIdentical, isZip, type LoadedFile, withoutPrivateKeys } from "./certificate-sources";
+import { certificateSources, groupIdentical, isZip, type LoadedFile } from "./certificate-sources";
 import { zipFiles } from "./zip";
 
 let crypto: Crypto;

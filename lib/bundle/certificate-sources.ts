@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 
 import type { CertificateDescription, CertificateFile } from "../pki/describe-cert";
+import { holdsCertificate, withoutPrivateKeys } from "../pki/pem";
 
 /**
  * Turns what a user loads on the Renew step (a bundle zip, .pem files, pasted text) into the
@@ -35,8 +36,6 @@ export const MAX_FILE_BYTES = 20_000_000;
 export const MAX_PEM_BYTES = 1_000_000;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CERTIFICATE_BEGIN = /-----BEGIN (X509 )?CERTIFICATE-----/;
-const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?(-----END \1-----|$)/g;
 
 export function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
@@ -45,16 +44,6 @@ export function isZip(bytes: Uint8Array): boolean {
 /** cfssljson's NAME-key.pem: a private key by name, skipped unread. */
 export function isKeyFileName(path: string): boolean {
   return /-key\.pem$/i.test(path);
-}
-
-/** The text with every private key block removed (an unterminated one up to the end), and how many. */
-export function withoutPrivateKeys(text: string): { text: string; removed: number } {
-  let removed = 0;
-  const rest = text.replace(PRIVATE_KEY_BLOCK, () => {
-    removed++;
-    return "";
-  });
-  return { text: rest, removed };
 }
 
 const baseName = (path: string) => path.split("/").pop() ?? path;
@@ -106,7 +95,7 @@ function addZip(out: CertificateSources, file: LoadedFile): void {
   for (const [path, bytes] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
     const text = decodeText(bytes);
     // "Every *.pem that holds a CERTIFICATE block": a CSR or anything else named .pem is passed over.
-    if (text === null || !CERTIFICATE_BEGIN.test(text)) continue;
+    if (text === null || !holdsCertificate(text)) continue;
     found++;
     addText(out, path, text);
   }
