@@ -7,7 +7,6 @@ import {
   groupIdentical,
   type SourceProblem,
 } from "@/lib/bundle/certificate-sources";
-import { type FileLike, loadFiles } from "@/lib/files/load-files";
 import type { LoadedFile } from "@/lib/files/read-files";
 import { describeCertificates } from "@/lib/pki/describe-cert";
 
@@ -67,11 +66,9 @@ export function useLoadedCertificates(now: Date) {
     };
   }, [files, pasted, now]);
 
-  /** Adds files; one loaded again under the same name replaces the earlier copy. */
-  const add = useCallback(async (picked: readonly FileLike[]) => {
-    // A file over the caps is named in a message, never read into memory.
-    const read = await loadFiles(picked);
-    setFiles((old) => [...old.filter((o) => !read.some((r) => r.name === o.name)), ...read]);
+  /** Adds files (as lib/files loaded them); one loaded again under the same name replaces the earlier copy. */
+  const add = useCallback((loaded: readonly LoadedFile[]) => {
+    setFiles((old) => [...old.filter((o) => !loaded.some((r) => r.name === o.name)), ...loaded]);
   }, []);
   const remove = useCallback((name: string) => setFiles((old) => old.filter((f) => f.name !== name)), []);
 
