@@ -29,7 +29,7 @@ export function isKeyFileName(path: string): boolean {
 }
 
 /** Every .pem of a zip but the keys, and any loaded file but a key by its name. */
-export const RENEW_FILES: ReadOptions = {
+const RENEW_FILES: ReadOptions = {
   instead: "the bundle as downloaded, or its .pem files",
   unzip: true,
   entries: (path) => /\.pem$/i.test(path),
