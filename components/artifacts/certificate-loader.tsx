@@ -1,7 +1,10 @@
 "use client";
-import { type ChangeEvent, type DragEvent, useState } from "react";
+import { type DragEvent, useState } from "react";
+
+import { loadFiles } from "@/lib/files/load-files";
 
 import { inputClass } from "../ui/field";
+import { FileInput } from "../ui/file-input";
 import { Notice } from "../ui/notice";
 import { CertificateList } from "./certificate-list";
 import { useLoadedCertificates } from "./use-loaded-certificates";
@@ -13,21 +16,19 @@ import { useLoadedCertificates } from "./use-loaded-certificates";
 export function CertificateLoader({ now }: { now: Date }) {
   const { files, pasted, setPasted, add, remove, view } = useLoadedCertificates(now);
   const [dragging, setDragging] = useState(false);
-  const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = Array.from(event.target.files ?? []);
-    event.target.value = "";
-    void add(picked);
-  };
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void add(Array.from(event.dataTransfer.files));
+    void loadFiles(Array.from(event.dataTransfer.files)).then(add);
   };
   const over = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(true);
   };
-  const problems = view.status === "done" ? view.problems : [];
+  const allProblems = view.status === "done" ? view.problems : [];
+  // A file that could not be read at all is named at the file input; what its certificates hold, below.
+  const fileProblems = allProblems.filter((p) => p.unread).map((p) => p.reason);
+  const problems = allProblems.filter((p) => !p.unread);
   const keys = view.status === "done" ? view.ignoredKeys : [];
   return (
     <div className="flex flex-col gap-4">
@@ -38,22 +39,15 @@ export function CertificateLoader({ now }: { now: Date }) {
           onDrop={drop}
           className={`flex flex-col gap-2 rounded-lg border-2 border-dashed p-4 ${dragging ? "border-sky-600 bg-sky-50" : "border-slate-300 bg-white"}`}
         >
-          <label htmlFor="renew.files" className="text-sm font-medium text-slate-800">
-            Load a bundle zip or certificate files
-          </label>
-          <input
+          <FileInput
             id="renew.files"
-            type="file"
-            multiple
+            label="Load a bundle zip or certificate files"
+            hint="Or drop them here. From a zip, every .pem holding a certificate is read; private keys (-key.pem) are never opened."
             accept=".zip,.pem,.crt,.cer,application/zip"
-            onChange={pick}
-            aria-describedby="renew.files-hint"
-            className="text-sm"
+            multiple
+            errors={fileProblems}
+            onLoad={add}
           />
-          <p id="renew.files-hint" className="text-xs text-slate-600">
-            Or drop them here. From a zip, every .pem holding a certificate is read; private keys (-key.pem) are never
-            opened.
-          </p>
           {files.length > 0 && (
             <ul aria-label="Loaded files" className="flex flex-col gap-1 text-sm">
               {files.map((f) => (

@@ -5,10 +5,9 @@ import {
   type CertificateGroup,
   certificateSources,
   groupIdentical,
-  type LoadedFile,
-  MAX_FILE_BYTES,
   type SourceProblem,
 } from "@/lib/bundle/certificate-sources";
+import type { LoadedFile } from "@/lib/files/read-files";
 import { describeCertificates } from "@/lib/pki/describe-cert";
 
 import { webCryptoAvailable } from "../generate/crypto-available";
@@ -67,17 +66,9 @@ export function useLoadedCertificates(now: Date) {
     };
   }, [files, pasted, now]);
 
-  /** Adds files; one loaded again under the same name replaces the earlier copy. */
-  const add = useCallback(async (picked: readonly File[]) => {
-    // A file far too big for a bundle is named in a message, never read into memory.
-    const read = await Promise.all(
-      picked.map(async (f): Promise<LoadedFile> =>
-        f.size > MAX_FILE_BYTES
-          ? { name: f.name, bytes: new Uint8Array(), size: f.size }
-          : { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) },
-      ),
-    );
-    setFiles((old) => [...old.filter((o) => !read.some((r) => r.name === o.name)), ...read]);
+  /** Adds files (as lib/files loaded them); one loaded again under the same name replaces the earlier copy. */
+  const add = useCallback((loaded: readonly LoadedFile[]) => {
+    setFiles((old) => [...old.filter((o) => !loaded.some((r) => r.name === o.name)), ...loaded]);
   }, []);
   const remove = useCallback((name: string) => setFiles((old) => old.filter((f) => f.name !== name)), []);
 

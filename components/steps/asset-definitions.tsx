@@ -1,36 +1,23 @@
-import type { ChangeEvent } from "react";
-
+import { type LoadedFile, readTexts } from "@/lib/files/read-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchAssets } from "@/lib/wizard/update";
 
 import { Field, inputClass } from "../ui/field";
+import { FileInput } from "../ui/file-input";
 import { Notice } from "../ui/notice";
 import type { StepFormProps } from "./step-form-props";
-
-/** Largest definition file read: Bonsai's biggest assets are a few kilobytes. */
-const MAX_FILE_BYTES = 1_000_000;
 
 /** Paste definitions or load them from files (YAML or JSON, one or many documents). */
 export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
   const { assets } = input;
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = Array.from(event.target.files ?? []);
-    event.target.value = "";
-    const read = await Promise.all(
-      picked.map(async (f) => ({
-        name: f.name,
-        text: f.size > MAX_FILE_BYTES ? "" : await f.text(),
-        tooBig: f.size > MAX_FILE_BYTES,
-      })),
-    );
+  const load = (loaded: LoadedFile[]) => {
+    const { texts: read, problems } = readTexts(loaded, {
+      instead: "the definitions as .yml or .json files, or paste them above",
+    });
     onChange((i) =>
-      patchAssets(i, {
-        files: [
-          ...i.assets.files.filter((f) => !read.some((r) => r.name === f.name)),
-          ...read.map((r) => ({ name: r.name, text: r.tooBig ? `# ${r.name} is over 1 MB and was not read` : r.text })),
-        ],
-      }),
+      patchAssets(i, { files: [...i.assets.files.filter((f) => !read.some((r) => r.name === f.name)), ...read] }),
     );
+    return problems.map((p) => p.reason);
   };
   return (
     <section aria-labelledby="definitions-heading" className="flex flex-col gap-3">
@@ -65,16 +52,12 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
         )}
       </Field>
       <div className="flex flex-col gap-2">
-        <label htmlFor="assets.files" className="text-sm font-medium text-slate-800">
-          Or load definition files
-        </label>
-        <input
+        <FileInput
           id="assets.files"
-          type="file"
-          multiple
+          label="Or load definition files"
           accept=".yml,.yaml,.json,application/json,text/yaml"
-          onChange={load}
-          className="text-sm"
+          multiple
+          onLoad={load}
         />
         {assets.files.length > 0 && (
           <ul aria-label="Loaded definition files" className="flex flex-col gap-1 text-sm">

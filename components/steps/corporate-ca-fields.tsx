@@ -1,39 +1,30 @@
-import { strFromU8, unzipSync } from "fflate";
-import type { ChangeEvent } from "react";
-
+import { type LoadedFile, type ReadOptions, readTexts } from "@/lib/files/read-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchCorporate } from "@/lib/wizard/update";
 import { corporateStems } from "@/lib/wizard/verify-corporate";
 
-import { FieldMessages } from "../ui/field";
+import { FileInput } from "../ui/file-input";
 import { PemField } from "./pem-field";
 import type { StepFormProps } from "./step-form-props";
 
-const MAX_FILE_BYTES = 20_000_000;
-const WANTED = /\.(pem|crt|cer|csr)$/i;
-
-/** A step-1 zip gives its csr/ files; PEM files are taken as they are. */
-async function readLoaded(file: File): Promise<{ name: string; text: string }[]> {
-  if (file.size > MAX_FILE_BYTES) return [];
-  if (!/\.zip$/i.test(file.name)) return [{ name: file.name, text: await file.text() }];
-  const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
-    filter: (f) => WANTED.test(f.name) && f.name.startsWith("csr/"),
-  });
-  return Object.entries(entries).map(([name, data]) => ({ name, text: strFromU8(data) }));
-}
+/** A step-1 zip gives its csr/ files (keys and requests); PEM files are taken as they are. */
+const CORPORATE_FILES: ReadOptions = {
+  instead: "the keys-and-CSRs zip made in step 1 and the signed certificates (.pem, .crt or .cer)",
+  unzip: true,
+  entries: (path) => path.startsWith("csr/") && /\.(pem|crt|cer|csr)$/i.test(path),
+};
 
 /** Step 2 of the corporate mode, and the CA certificates hosts trust (needed in both steps). */
 export function CorporateCaFields({ input, onChange, check, state }: StepFormProps) {
   const c = input.ca.corporate;
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    event.target.value = "";
-    const read = (await Promise.all(files.map(readLoaded))).flat();
+  const load = (loaded: LoadedFile[]) => {
+    const { texts: read, problems } = readTexts(loaded, CORPORATE_FILES);
     onChange((i) =>
       patchCorporate(i, {
         files: [...i.ca.corporate.files.filter((f) => !read.some((r) => r.name === f.name)), ...read],
       }),
     );
+    return problems.map((p) => p.reason);
   };
   const stems = corporateStems(input);
   const errors = issuesFor(check.errors, "ca.corporate.files");
@@ -73,23 +64,15 @@ export function CorporateCaFields({ input, onChange, check, state }: StepFormPro
         )}
       </div>
       <div className="flex flex-col gap-2">
-        <label htmlFor="ca.corporate.files" className="text-sm font-medium text-slate-800">
-          Step 2: load the keys-and-CSRs zip and the signed certificates
-        </label>
-        <input
+        <FileInput
           id="ca.corporate.files"
-          type="file"
-          multiple
+          label="Step 2: load the keys-and-CSRs zip and the signed certificates"
+          hint="The private keys stay in this tab's memory and are never saved; after a reload, load the zip again."
           accept=".zip,.pem,.crt,.cer"
-          onChange={load}
-          aria-invalid={errors.length > 0 || undefined}
-          aria-describedby={errors.length > 0 ? "ca.corporate.files-msg" : "ca.corporate.files-hint"}
-          className="text-sm"
+          multiple
+          errors={errors}
+          onLoad={load}
         />
-        <p id="ca.corporate.files-hint" className="text-xs text-slate-600">
-          The private keys stay in this tab&apos;s memory and are never saved; after a reload, load the zip again.
-        </p>
-        {errors.length > 0 && <FieldMessages id="ca.corporate.files-msg" errors={errors} warnings={[]} />}
         {c.files.length > 0 && (
           <>
             <ul aria-label="Certificates for the plan" className="flex flex-col gap-1 text-sm">

@@ -1,9 +1,7 @@
-import type { ChangeEvent } from "react";
+import { type LoadedFile, readTexts } from "@/lib/files/read-files";
 
 import { Field, inputClass } from "../ui/field";
-
-/** Largest PEM file read: a CA certificate or key is a few kilobytes. */
-const MAX_PEM_BYTES = 256 * 1024;
+import { FileInput } from "../ui/file-input";
 
 /** A PEM pasted or loaded from a file. Spell-check is off: some browsers send text to a server for it. */
 export function PemField({
@@ -23,13 +21,12 @@ export function PemField({
   errors: readonly string[];
   warnings?: readonly string[];
 }) {
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (file)
-      onChange(
-        file.size > MAX_PEM_BYTES ? `${file.name} is over 256 KB: not a PEM certificate or key.` : await file.text(),
-      );
+  // The file's text goes into the field, where it is checked like a paste; a file that is no text stays out.
+  const load = (files: LoadedFile[]) => {
+    const { texts, problems } = readTexts(files, { instead: "the PEM file, whose text starts with -----BEGIN" });
+    const [file] = texts;
+    if (file) onChange(file.text);
+    return problems.map((p) => p.reason);
   };
   return (
     <Field id={id} label={label} hint={hint} errors={errors} warnings={warnings}>
@@ -47,12 +44,12 @@ export function PemField({
             className={`${inputClass(invalid)} font-mono text-xs`}
             placeholder="-----BEGIN …-----"
           />
-          <input
-            type="file"
-            aria-label={`Load ${label} from a file`}
+          <FileInput
+            id={`${id}.file`}
+            label={`Load ${label} from a file`}
+            labelHidden
             accept=".pem,.crt,.key,.cer,text/plain"
-            onChange={load}
-            className="text-sm"
+            onLoad={load}
           />
         </div>
       )}

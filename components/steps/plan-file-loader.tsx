@@ -1,12 +1,11 @@
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 
+import { type LoadedFile, readTexts } from "@/lib/files/read-files";
 import type { WizardInput } from "@/lib/wizard/model";
 import { parsePlanFile } from "@/lib/wizard/plan-file";
 
-import { FieldMessages } from "../ui/field";
+import { FileInput } from "../ui/file-input";
 import { Notice } from "../ui/notice";
-
-const MAX_PLAN_BYTES = 2_000_000;
 
 /**
  * Restores a deployment from the sensu-tls-plan.json in an earlier bundle. It switches the CA step
@@ -14,17 +13,14 @@ const MAX_PLAN_BYTES = 2_000_000;
  * the path of least resistance; a bad file changes nothing.
  */
 export function PlanFileLoader({ onChange }: { onChange: (change: (input: WizardInput) => WizardInput) => void }) {
-  const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (!file) return;
+  const load = (files: LoadedFile[]) => {
     setLoaded(null);
-    if (file.size > MAX_PLAN_BYTES) return setError(`${file.name} is over 2 MB: not a plan file.`);
-    const parsed = parsePlanFile(await file.text());
-    if (!parsed.ok) return setError(`${file.name}: ${parsed.message}`);
-    setError(null);
+    const { texts, problems } = readTexts(files, { instead: "the sensu-tls-plan.json from an earlier bundle" });
+    const [file] = texts;
+    if (!file) return problems.map((p) => p.reason);
+    const parsed = parsePlanFile(file.text);
+    if (!parsed.ok) return [`${file.name}: ${parsed.message}`];
     const { input, caFingerprints } = parsed.value;
     const corporate = input.ca.source === "corporate";
     onChange(() => ({
@@ -41,6 +37,7 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
     setLoaded(
       `Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. ${next}`,
     );
+    return [];
   };
   return (
     <section
@@ -50,24 +47,12 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
       <h2 id="plan-file-heading" className="font-semibold">
         Renewing or extending a deployment?
       </h2>
-      <label htmlFor="plan.file" className="text-sm text-slate-700">
-        Load the sensu-tls-plan.json from its bundle to restore every input (names, addresses, layout, validity,
-        settings).
-      </label>
-      <input
+      <FileInput
         id="plan.file"
-        type="file"
+        label="Load the sensu-tls-plan.json from its bundle to restore every input (names, addresses, layout, validity, settings)."
         accept=".json,.yml,.yaml,application/json"
-        onChange={load}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "plan.file-msg" : undefined}
-        className="text-sm"
+        onLoad={load}
       />
-      {error && (
-        <div role="alert">
-          <FieldMessages id="plan.file-msg" errors={[error]} warnings={[]} />
-        </div>
-      )}
       <div aria-live="polite">{loaded && <Notice tone="success">{loaded}</Notice>}</div>
     </section>
   );

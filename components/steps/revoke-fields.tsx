@@ -1,43 +1,45 @@
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 
+import { type LoadedFile, readTexts } from "@/lib/files/read-files";
 import { readCertificates } from "@/lib/pki/read-certificates";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchRevocation } from "@/lib/wizard/update";
 
 import { Checkbox } from "../ui/checkbox";
 import { ChoiceGroup } from "../ui/choice-group";
-import { Field, FieldMessages, inputClass } from "../ui/field";
+import { Field, inputClass } from "../ui/field";
+import { FileInput } from "../ui/file-input";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 
 /** Serials to revoke (typed, or read from certificate files), the signing CA, and where the list is served. */
 export function RevokeFields({ input, onChange, check }: StepFormProps) {
   const r = input.revocation;
-  const [loaded, setLoaded] = useState<{ added: string[]; problem: string | null }>({ added: [], problem: null });
+  const [added, setAdded] = useState<string[]>([]);
   const at = (field: string) => ({
     errors: issuesFor(check.errors, `revocation.${field}`),
     warnings: issuesFor(check.warnings, `revocation.${field}`),
   });
-  const load = async (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    event.target.value = "";
-    const added: string[] = [];
-    let problem: string | null = null;
+  const load = (files: LoadedFile[]) => {
+    const { texts, problems } = readTexts(files, { instead: "the certificates to revoke as PEM files" });
+    const messages = problems.map((p) => p.reason);
     const serials: string[] = [];
-    for (const file of files) {
-      const certs = readCertificates(await file.text(), file.name);
-      if (!certs.ok) problem = certs.message;
+    const read: string[] = [];
+    for (const file of texts) {
+      const certs = readCertificates(file.text, file.name);
+      if (!certs.ok) messages.push(certs.message);
       else
         for (const c of certs.value) {
           serials.push(c.serialNumber.toUpperCase());
-          added.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
+          read.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
         }
     }
-    setLoaded({ added, problem });
+    setAdded(read);
     if (serials.length > 0)
       onChange((i) =>
         patchRevocation(i, { revoke: [i.revocation.revoke.trim(), ...serials].filter(Boolean).join("\n") }),
       );
+    return messages;
   };
   return (
     <section aria-labelledby="revoke-heading" className="flex flex-col gap-4">
@@ -69,13 +71,15 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
         )}
       </Field>
       <div className="flex flex-col gap-1">
-        <label htmlFor="revocation.files" className="text-sm font-medium text-slate-800">
-          Or load the certificates to revoke (PEM)
-        </label>
-        <input id="revocation.files" type="file" multiple accept=".pem,.crt,.cer" onChange={load} className="text-sm" />
+        <FileInput
+          id="revocation.files"
+          label="Or load the certificates to revoke (PEM)"
+          accept=".pem,.crt,.cer"
+          multiple
+          onLoad={load}
+        />
         <div aria-live="polite" className="text-sm">
-          {loaded.added.length > 0 && <p className="text-slate-700">Added: {loaded.added.join("; ")}</p>}
-          {loaded.problem && <FieldMessages id="revocation.files-msg" errors={[loaded.problem]} warnings={[]} />}
+          {added.length > 0 && <p className="text-slate-700">Added: {added.join("; ")}</p>}
         </div>
       </div>
       {input.plan.caLayout === "separate" && (

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 
+import type { LoadedFile } from "../files/read-files";
+import { isZip } from "../files/zip-reader";
 import { createCa } from "../pki/ca";
 import { describeCertificates } from "../pki/describe-cert";
 import { nodeCrypto } from "../pki/node-crypto";
-import { privateKeyPem, withNewline } from "../pki/pem";
+import { privateKeyPem, withNewline, withoutPrivateKeys } from "../pki/pem";
 import { NOW } from "../wizard/test-helpers";
-import { certificateSources, groupIdentical, isZip, type LoadedFile, withoutPrivateKeys } from "./certificate-sources";
+import { certificateSources, groupIdentical } from "./certificate-sources";
 import { zipFiles } from "./zip";
 
 let crypto: Crypto;

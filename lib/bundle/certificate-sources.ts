@@ -1,6 +1,6 @@
-import { unzipSync } from "fflate";
-
+import { type FileRead, type LoadedFile, readFiles, type ReadOptions } from "../files/read-files";
 import type { CertificateDescription, CertificateFile } from "../pki/describe-cert";
+import { holdsCertificate, withoutPrivateKeys } from "../pki/pem";
 
 /**
  * Turns what a user loads on the Renew step (a bundle zip, .pem files, pasted text) into the
@@ -8,18 +8,12 @@ import type { CertificateDescription, CertificateFile } from "../pki/describe-ce
  * key blocks are cut from any text before parsing, so no message can quote a key.
  */
 
-/** A file as loaded in the browser. */
-export interface LoadedFile {
-  name: string;
-  bytes: Uint8Array;
-  /** The file's size, when it was too big to read into bytes at all. */
-  size?: number;
-}
-
 export interface SourceProblem {
   /** The file (or zip entry) the problem is about. */
   name: string;
   reason: string;
+  /** The file itself was left unread (a cap, a damaged zip, not text), rather than found to hold no certificate. */
+  unread?: boolean;
 }
 
 export interface CertificateSources {
@@ -29,43 +23,20 @@ export interface CertificateSources {
   ignoredKeys: string[];
 }
 
-/** The bundle is a few hundred kilobytes; far past that it is not a bundle. */
-export const MAX_FILE_BYTES = 20_000_000;
-/** A .pem in a zip is a few kilobytes; a bigger one is not read (and not decompressed). */
-export const MAX_PEM_BYTES = 1_000_000;
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CERTIFICATE_BEGIN = /-----BEGIN (X509 )?CERTIFICATE-----/;
-const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA |EC |ENCRYPTED )?PRIVATE KEY)-----[\s\S]*?(-----END \1-----|$)/g;
-
-export function isZip(bytes: Uint8Array): boolean {
-  return ZIP_MAGIC.every((b, i) => bytes[i] === b);
-}
-
 /** cfssljson's NAME-key.pem: a private key by name, skipped unread. */
 export function isKeyFileName(path: string): boolean {
   return /-key\.pem$/i.test(path);
 }
 
-/** The text with every private key block removed (an unterminated one up to the end), and how many. */
-export function withoutPrivateKeys(text: string): { text: string; removed: number } {
-  let removed = 0;
-  const rest = text.replace(PRIVATE_KEY_BLOCK, () => {
-    removed++;
-    return "";
-  });
-  return { text: rest, removed };
-}
+/** Every .pem of a zip but the keys, and any loaded file but a key by its name. */
+const RENEW_FILES: ReadOptions = {
+  instead: "the bundle as downloaded, or its .pem files",
+  unzip: true,
+  entries: (path) => /\.pem$/i.test(path),
+  skip: isKeyFileName,
+};
 
 const baseName = (path: string) => path.split("/").pop() ?? path;
-
-function decodeText(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
 
 function addText(out: CertificateSources, name: string, text: string): void {
   const { text: rest, removed } = withoutPrivateKeys(text);
@@ -75,73 +46,31 @@ function addText(out: CertificateSources, name: string, text: string): void {
   out.files.push({ name, text: rest });
 }
 
-function addZip(out: CertificateSources, file: LoadedFile): void {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(file.bytes, {
-      filter: (f) => {
-        if (!/\.pem$/i.test(f.name)) return false;
-        if (isKeyFileName(f.name)) {
-          out.ignoredKeys.push(f.name);
-          return false;
-        }
-        if (f.originalSize > MAX_PEM_BYTES) {
-          out.problems.push({
-            name: f.name,
-            reason: `${f.name} in ${file.name} is over 1 MB, too big for a certificate: not read.`,
-          });
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch (e) {
-    out.problems.push({
-      name: file.name,
-      reason: `failed to read ${file.name} as a zip (${e instanceof Error ? e.message : String(e)}). Load the bundle as downloaded, or its .pem files.`,
-    });
-    return;
-  }
-  let found = 0;
-  for (const [path, bytes] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-    const text = decodeText(bytes);
-    // "Every *.pem that holds a CERTIFICATE block": a CSR or anything else named .pem is passed over.
-    if (text === null || !CERTIFICATE_BEGIN.test(text)) continue;
-    found++;
-    addText(out, path, text);
-  }
-  if (found === 0)
-    out.problems.push({ name: file.name, reason: `${file.name} holds no .pem file with a certificate.` });
+function addZip(out: CertificateSources, zip: Extract<FileRead, { kind: "zip" }>): void {
+  out.ignoredKeys.push(...zip.skipped);
+  // "Every *.pem that holds a CERTIFICATE block": a CSR, or anything else named .pem, is passed over.
+  const certificates = zip.files.filter((f) => holdsCertificate(f.text)).sort((a, b) => a.name.localeCompare(b.name));
+  for (const f of certificates) addText(out, f.name, f.text);
+  if (certificates.length === 0)
+    out.problems.push({ name: zip.name, reason: `${zip.name} holds no .pem file with a certificate.` });
 }
 
 /** Every loaded file, zips unpacked: certificate texts to describe, and what was left out and why. */
 export function certificateSources(loaded: readonly LoadedFile[], pasted = ""): CertificateSources {
   const out: CertificateSources = { files: [], problems: [], ignoredKeys: [] };
-  for (const file of loaded) {
-    if ((file.size ?? file.bytes.byteLength) > MAX_FILE_BYTES) {
+  for (const read of readFiles(loaded, RENEW_FILES)) {
+    if (read.kind === "text") addText(out, read.name, read.text);
+    else if (read.kind === "zip") addZip(out, read);
+    else if (read.kind === "skipped") out.ignoredKeys.push(read.name);
+    else
       out.problems.push({
-        name: file.name,
-        reason: `${file.name} is over 20 MB: not a Sensu TLS bundle or a certificate. Not read.`,
+        name: read.name,
+        unread: true,
+        reason:
+          read.problem.cause === "not-text"
+            ? `${read.name} is neither a zip nor PEM text (-----BEGIN CERTIFICATE-----). DER files: convert with openssl x509 -inform der -in ${baseName(read.name)} -out cert.pem`
+            : read.problem.reason,
       });
-      continue;
-    }
-    if (isZip(file.bytes) || /\.zip$/i.test(file.name)) {
-      addZip(out, file);
-      continue;
-    }
-    if (isKeyFileName(file.name)) {
-      out.ignoredKeys.push(file.name);
-      continue;
-    }
-    const text = decodeText(file.bytes);
-    if (text === null || text.includes("\u0000")) {
-      out.problems.push({
-        name: file.name,
-        reason: `${file.name} is neither a zip nor PEM text (-----BEGIN CERTIFICATE-----). DER files: convert with openssl x509 -inform der -in ${baseName(file.name)} -out cert.pem`,
-      });
-      continue;
-    }
-    addText(out, file.name, text);
   }
   if (pasted.trim() !== "") addText(out, "the pasted text", pasted);
   return out;

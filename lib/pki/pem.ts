@@ -1,3 +1,4 @@
+import { isPrivateKeyLabel, pemKind, scanPem } from "./pem-scan";
 import { PemConverter } from "./x509";
 
 /** Unencrypted PKCS#8, the form Go's tls.LoadX509KeyPair and etcd read for RSA and ECDSA alike. */
@@ -12,9 +13,32 @@ export function withNewline(pem: string): string {
   return unix.endsWith("\n") ? unix : `${unix}\n`;
 }
 
-const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** The CERTIFICATE blocks of a text, in order, anything around them dropped. Not parsed. */
+/**
+ * The CERTIFICATE blocks of a text, in order, anything around them dropped; a block without its
+ * END line, or with nothing between the lines, is no certificate. Not parsed.
+ */
 export function certificateBlocks(text: string): string[] {
-  return text.match(CERTIFICATE_BLOCK) ?? [];
+  return scanPem(text, (label) => label === "CERTIFICATE")
+    .filter((s) => s.closed && s.bodyEnd > s.bodyStart)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+/** Whether the text has a certificate's BEGIN line, whole or not: enough to say a file is meant as one. */
+export function holdsCertificate(text: string): boolean {
+  return scanPem(text, (label) => pemKind(label) === "certificate").length > 0;
+}
+
+/**
+ * The text with every private key block removed (an unterminated one up to the end), and how many,
+ * so that no message or preview can quote a key.
+ */
+export function withoutPrivateKeys(text: string): { text: string; removed: number } {
+  const keys = scanPem(text, isPrivateKeyLabel);
+  let rest = "";
+  let from = 0;
+  for (const key of keys) {
+    rest += text.slice(from, key.start);
+    from = key.end;
+  }
+  return { text: rest + text.slice(from), removed: keys.length };
 }

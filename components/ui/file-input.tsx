@@ -1,0 +1,81 @@
+"use client";
+import { type ChangeEvent, type ReactNode, useRef, useState } from "react";
+
+import { loadFiles } from "@/lib/files/load-files";
+import type { LoadedFile } from "@/lib/files/read-files";
+
+import { FieldMessages } from "./field";
+
+export interface FileInputProps {
+  id: string;
+  label: ReactNode;
+  /** For screen readers only, where the field the file loads into is labelled on screen already. */
+  labelHidden?: boolean;
+  hint?: ReactNode;
+  /** File types offered in the picker, as for <input accept>. */
+  accept: string;
+  multiple?: boolean;
+  /** Messages the caller keeps about what was loaded (a check on its content), shown with the input's own. */
+  errors?: readonly string[];
+  /**
+   * Gets the picked files' bytes, read within the caps of lib/files (a file over them keeps only its
+   * size); what it returns is shown as the input's errors until the next pick.
+   */
+  onLoad: (files: LoadedFile[]) => readonly string[] | void;
+}
+
+/**
+ * The one file input: a native <input type="file"> (keyboard use and the focus ring come with it),
+ * labelled, with its errors in a live region tied to it by aria-describedby and aria-invalid.
+ */
+export function FileInput({
+  id,
+  label,
+  labelHidden = false,
+  hint,
+  accept,
+  multiple = false,
+  errors = [],
+  onLoad,
+}: FileInputProps) {
+  const [loadErrors, setLoadErrors] = useState<readonly string[]>([]);
+  // Reading is asynchronous: only the latest pick may report, however the reads finish.
+  const latest = useRef(0);
+  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
+    const picked = Array.from(event.target.files ?? []);
+    // Cleared, so picking the same file again (after fixing it) is a change too.
+    event.target.value = "";
+    if (picked.length === 0) return;
+    const pickNo = ++latest.current;
+    const loaded = await loadFiles(picked);
+    if (pickNo === latest.current) setLoadErrors(onLoad(loaded) ?? []);
+  };
+  const messages = [...new Set([...loadErrors, ...errors])];
+  const msgId = `${id}-msg`;
+  const hintId = `${id}-hint`;
+  const describedBy = [messages.length > 0 ? msgId : "", hint ? hintId : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className={labelHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        onChange={(e) => void pick(e)}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={describedBy}
+        className="text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
+      />
+      {/* Always in the page, so screen readers announce a message as it appears. */}
+      <div role="alert">{messages.length > 0 && <FieldMessages id={msgId} errors={messages} warnings={[]} />}</div>
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
