@@ -37,7 +37,7 @@ export function DownloadForm({ input, now }: StepFormProps) {
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
   const csrStep = plan.ca.corporatePem !== undefined && !plan.corporateLeaves;
-  const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan, now);
+  const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan);
   const start = () => {
     const issuedAt = new Date();
     const fresh = resolvePlan(input, issuedAt);

@@ -5,10 +5,10 @@ import { cfsslNames } from "../plan/file-names";
 import { planFileJson, planFileOf } from "../plan/plan-file";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { Bundle } from "./bundle";
+import { PLAN_FILE, readmeEntry } from "./common-entries";
 import { corporateLeaves, CSR_DIR } from "./corporate-leaves";
 import type { ProgressListener } from "./issue-all";
-import { KEY_MODE, type ManifestEntry, OFFLINE_HOST, PLAN_FILE, PUBLIC_MODE } from "./manifest";
-import { readmeEntry } from "./planned";
+import { KEY_MODE, type ManifestEntry, OFFLINE_HOST, PUBLIC_MODE } from "./manifest-entry";
 import { zipFiles } from "./zip";
 
 const USAGE_WORDS: Record<string, string> = { "1.3.6.1.5.5.7.3.1": "serverAuth", "1.3.6.1.5.5.7.3.2": "clientAuth" };

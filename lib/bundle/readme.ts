@@ -8,7 +8,9 @@ import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
 import { COPY_SCRIPT_FILE } from "../sudoers/copy-script";
 import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
-import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
+import { README_PATH, README_PURPOSE } from "./common-entries";
+import { AGENT_USERS_FILE } from "./manifest";
+import { type ManifestEntry, OFFLINE_HOST } from "./manifest-entry";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -16,7 +18,6 @@ import {
   planExpiryChecks,
   subscriptionNotes,
 } from "./monitoring";
-import { README_PATH, README_PURPOSE } from "./planned";
 import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {
