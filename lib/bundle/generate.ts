@@ -132,7 +132,7 @@ export async function generateBundle(
   const manifest = buildManifest(plan, pems, now);
   const expiries = expiriesOf(manifest.entries);
   const connections = await crossCheck(crypto, crossCheckInput(plan, manifest, now));
-  const readme = readmeEntry(bundleReadme(plan, manifest.entries, expiries, connections, now));
+  const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now));
   const entries = [readme, ...manifest.entries];
   // Nothing half-made is offered: a failing connection means no zip at all.
   const zip = connections.some((c) => c.status === "fail") ? new Uint8Array() : zipFiles(entries, now);

@@ -37,7 +37,7 @@ export interface BundleLayout<E> {
 export type Manifest = BundleLayout<ManifestEntry>;
 
 /** Files for the operator's workstation and for agents that run privileged checks: none is a host folder. */
-function sharedEntries(plan: ResolvedPlan): Entry[] {
+function sharedEntries(plan: ResolvedPlan, hosts: HostLayouts<unknown>): Entry[] {
   const entries: Entry[] = [];
   if (plan.mtls.enabled && plan.mtls.bindUsers) {
     entries.push({
@@ -69,7 +69,7 @@ function sharedEntries(plan: ResolvedPlan): Entry[] {
     }
   }
   // Operator files: checks for sensuctl, and the runbook for the day they warn.
-  for (const f of monitoringFiles(plan))
+  for (const f of monitoringFiles(plan, hosts))
     entries.push({
       path: f.path,
       mode: PUBLIC_MODE,
@@ -84,7 +84,7 @@ function sharedEntries(plan: ResolvedPlan): Entry[] {
     kind: "document",
     purpose: RENEWAL_PURPOSE,
     host: OPERATOR_HOST,
-    content: () => renewalMarkdown(plan),
+    content: () => renewalMarkdown(plan, hosts),
   });
   return entries;
 }
@@ -102,7 +102,7 @@ export function bundleLayout(plan: ResolvedPlan): BundleLayout<Entry> {
     ...offline.entries,
     ...hosts.backends.flatMap((h) => h.entries),
     ...hosts.agents.flatMap((h) => h.entries),
-    ...sharedEntries(plan),
+    ...sharedEntries(plan, hosts),
   ];
   return { entries, hosts, operatorCa: offline.operatorCa };
 }
