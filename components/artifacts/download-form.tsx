@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 
+import { awaitsSignedCertificates } from "@/lib/bundle/csr-layout";
 import { plannedEntries } from "@/lib/bundle/planned";
 import { resolvePlan } from "@/lib/wizard/resolve";
 
@@ -36,8 +37,8 @@ export function DownloadForm({ input, now }: StepFormProps) {
   const bundle = generation.status === "done" ? generation.bundle : null;
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
-  const csrStep = plan.ca.corporatePem !== undefined && !plan.corporateLeaves;
-  const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan);
+  const csrStep = awaitsSignedCertificates(plan);
+  const entries = bundle ? bundle.entries : plannedEntries(plan);
   const start = () => {
     const issuedAt = new Date();
     const fresh = resolvePlan(input, issuedAt);
@@ -162,7 +163,11 @@ export function DownloadForm({ input, now }: StepFormProps) {
       )}
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">
-          {bundle ? "Files in the bundle" : csrStep ? "Files appear once generated" : "Files the bundle will hold"}
+          {bundle
+            ? "Files in the bundle"
+            : csrStep
+              ? "Files the keys-and-CSRs zip will hold"
+              : "Files the bundle will hold"}
         </h2>
         <FileTable entries={entries} />
       </section>

@@ -12,6 +12,7 @@ import type { Bundle } from "./bundle";
 import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
+import { awaitsSignedCertificates } from "./csr-layout";
 import { issueAll, type IssuedSet, type ProgressListener, totalSteps } from "./issue-all";
 import { issuedOrThrow, type IssuedPems, type PemTriple } from "./issued-pems";
 import { buildManifest } from "./manifest";
@@ -125,7 +126,7 @@ export async function generateBundle(
   plan: ResolvedPlan,
   onProgress: ProgressListener = () => {},
 ): Promise<Bundle> {
-  if (plan.ca.corporatePem && !plan.corporateLeaves) return generateCsrBundle(crypto, now, plan, onProgress);
+  if (awaitsSignedCertificates(plan)) return generateCsrBundle(crypto, now, plan, onProgress);
   const pems = plan.corporateLeaves
     ? await corporatePems(crypto, plan, plan.corporateLeaves)
     : await issuedPems(crypto, now, plan, onProgress);
