@@ -22,7 +22,7 @@ export function crossCheckInput(plan: ResolvedPlan, manifest: Manifest, now: Dat
   return {
     backends: backends.map(viewOf),
     agents: agentViews,
-    operatorCa: manifest.operatorCa.content,
+    operatorCa: { path: manifest.operatorCa.path, pem: manifest.operatorCa.content },
     operatorHosts: backends.map((h) => urlHost(h.backend.urlHost)),
     webUiHost: web.mode === "issue" ? web.commonName : undefined,
     agentCertificate: firstAgent && agentPem ? { cn: firstAgent.name, pem: agentPem } : undefined,
