@@ -42,7 +42,7 @@ export interface HostLayouts<E> {
   agents: AgentHost<E>[];
 }
 
-/** The same hosts with each entry replaced (by its filled-in file), in place of the laid-out one. */
+/** The same hosts, each laid-out entry swapped for its written file: hosts and entries stay one set of objects. */
 export function mapHostEntries<A, B>(hosts: HostLayouts<A>, f: (entry: A) => B): HostLayouts<B> {
   return {
     backends: hosts.backends.map((h) => ({ ...h, entries: h.entries.map(f) })),
