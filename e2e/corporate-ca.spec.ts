@@ -63,6 +63,14 @@ test("an operator has the organization's CA sign the requests, then deploys what
   const step1 = await test.step("Step 1: keys and certificate requests", async () => {
     await page.getByRole("link", { name: /Review and download/ }).click();
     await expect(page.getByText("Step 1 of 2: keys and certificate requests for your organization's CA")).toBeVisible();
+    // Before generating, Review already lists what the zip will hold: a request and a key per certificate.
+    await expect(page.getByRole("heading", { name: "Files the keys-and-CSRs zip will hold" })).toBeVisible();
+    const files = page.getByRole("region", { name: "Files to keep offline" });
+    for (const stem of ["backend-1.example.com", "backend-2.example.com", "backend-3.example.com", "agent"]) {
+      await expect(files.getByRole("cell", { name: `csr/${stem}.csr`, exact: true })).toBeVisible();
+      await expect(files.getByRole("cell", { name: `csr/${stem}-key.pem`, exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole("region", { name: /^Files for / })).toHaveCount(0);
     await page.getByRole("button", { name: "Generate keys and certificate requests" }).click();
     const download = page.getByRole("button", { name: /^Download sensu-tls-bundle/ });
     await expect(download).toBeVisible({ timeout: 60_000 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { awaitsSignedCertificates } from "@/lib/bundle/csr-layout";
 import { plannedEntries } from "@/lib/bundle/planned";
 
 import { webCryptoAvailable } from "../generate/crypto-available";
@@ -33,8 +34,8 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
   const bundle = generation.status === "done" ? generation.bundle : null;
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
-  const csrStep = plan.ca.corporatePem !== undefined && !plan.corporateLeaves;
-  const entries = bundle ? bundle.entries : csrStep ? [] : plannedEntries(plan, now);
+  const csrStep = awaitsSignedCertificates(plan);
+  const entries = bundle ? bundle.entries : plannedEntries(plan);
   // Issued at the clock the plan was just checked against, so the Worker and the checks agree.
   const start = () => generate(plan, now, inputKey);
   return (
@@ -156,7 +157,11 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
       )}
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">
-          {bundle ? "Files in the bundle" : csrStep ? "Files appear once generated" : "Files the bundle will hold"}
+          {bundle
+            ? "Files in the bundle"
+            : csrStep
+              ? "Files the keys-and-CSRs zip will hold"
+              : "Files the bundle will hold"}
         </h2>
         <FileTable entries={entries} />
       </section>

@@ -1,3 +1,4 @@
+import { hostLayouts } from "@/lib/bundle/host-layout";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -12,7 +13,7 @@ import { CodeBlock } from "../ui/code-block";
 
 /** The expiry checks the bundle will hold, with the subscriptions they need and where to add them. */
 export function ExpiryChecksPreview({ plan }: { plan: ResolvedPlan }) {
-  const checks = planExpiryChecks(plan);
+  const checks = planExpiryChecks(plan, hostLayouts(plan));
   const notes = subscriptionNotes(checks);
   const yamlPath = `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`;
   return (

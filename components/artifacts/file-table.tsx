@@ -1,15 +1,15 @@
-import { type ManifestEntry, OFFLINE_HOST, OPERATOR_HOST } from "@/lib/bundle/manifest";
+import { OFFLINE_HOST, OPERATOR_HOST, type PlannedEntry } from "@/lib/bundle/manifest-entry";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 
-function groups(entries: readonly ManifestEntry[]): [string, ManifestEntry[]][] {
-  const out = new Map<string, ManifestEntry[]>();
+function groups(entries: readonly PlannedEntry[]): [string, PlannedEntry[]][] {
+  const out = new Map<string, PlannedEntry[]>();
   for (const e of entries) out.set(e.host, [...(out.get(e.host) ?? []), e]);
   return [...out];
 }
 
 /** The bundle, host by host: the same manifest the zip and its README are made from. */
-export function FileTable({ entries }: { entries: readonly ManifestEntry[] }) {
+export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
   return (
     <div className="flex flex-col gap-6">
       {groups(entries).map(([host, files]) => {

@@ -1,3 +1,4 @@
+import { hostLayouts } from "@/lib/bundle/host-layout";
 import { RENEWAL_FILE, renewalRunbook } from "@/lib/bundle/renewal";
 import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
 
@@ -22,7 +23,7 @@ export function RenewalRunbook({ plan }: { plan: ResolvedPlan }) {
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">The bundle carries this as {RENEWAL_FILE}.</p>
       <ol className="flex flex-col gap-5">
-        {renewalRunbook(plan).map((section, i) => (
+        {renewalRunbook(plan, hostLayouts(plan)).map((section, i) => (
           <li key={section.title} className="flex flex-col gap-2">
             <h3 className="font-semibold text-slate-950">
               {i + 1}. {section.title}

@@ -1,5 +1,5 @@
 import type { Connection } from "../sensu/connection";
-import type { ManifestEntry } from "./manifest";
+import type { ManifestEntry } from "./manifest-entry";
 import type { CertificateDates } from "./readme";
 
 /** What generation hands the page: the files, the zip made of them, and what was checked. */

@@ -1,19 +1,18 @@
 import { makeCsr } from "../pki/csr";
 import { privateKeyPem, withNewline } from "../pki/pem";
 import { PROFILES } from "../pki/profiles";
-import { cfsslNames } from "../plan/file-names";
-import { planFileJson, planFileOf } from "../plan/plan-file";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { Bundle } from "./bundle";
-import { corporateLeaves, CSR_DIR } from "./corporate-leaves";
+import { readmeEntry } from "./common-entries";
+import { type CsrFill, type CsrLayout, csrLayout } from "./csr-layout";
 import type { ProgressListener } from "./issue-all";
-import { KEY_MODE, type ManifestEntry, OFFLINE_HOST, PLAN_FILE, PUBLIC_MODE } from "./manifest";
-import { readmeEntry } from "./planned";
+import { fillEntry } from "./manifest-entry";
 import { zipFiles } from "./zip";
 
 const USAGE_WORDS: Record<string, string> = { "1.3.6.1.5.5.7.3.1": "serverAuth", "1.3.6.1.5.5.7.3.2": "clientAuth" };
 
-function csrReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[]): string {
+/** Written from the layout alone: it names files and what to ask for, never their contents. */
+function csrReadme(layout: CsrLayout): string {
   const lines = ["# Keys and certificate requests for your organization's CA", ""];
   lines.push("Generated in the browser by Sensu TLS Wizard. This is step 1 of 2: nothing here is deployable yet.", "");
   lines.push(
@@ -24,11 +23,9 @@ function csrReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[]): strin
     "",
   );
   lines.push("| CSR | common name | subject alternative names | extended key usage |", "|---|---|---|---|");
-  for (const leaf of corporateLeaves(plan)) {
+  for (const { leaf, path } of layout.requests) {
     const usages = PROFILES[leaf.profile].extendedKeyUsages.map((u) => USAGE_WORDS[u] ?? u).join(" + ");
-    lines.push(
-      `| ${CSR_DIR}/${cfsslNames(leaf.stem).csr} | ${leaf.commonName} | ${leaf.sans.map((s) => s.value).join(", ") || "none"} | ${usages} |`,
-    );
+    lines.push(`| ${path} | ${leaf.commonName} | ${leaf.sans.map((s) => s.value).join(", ") || "none"} | ${usages} |`);
   }
   lines.push("");
   lines.push(
@@ -36,7 +33,7 @@ function csrReadme(plan: ResolvedPlan, entries: readonly ManifestEntry[]): strin
     "",
   );
   lines.push("## Files", "");
-  for (const e of entries) lines.push(`- ${e.path}: ${e.purpose}`);
+  for (const e of layout.entries) lines.push(`- ${e.path}: ${e.purpose}`);
   lines.push("");
   return lines.join("\n");
 }
@@ -48,44 +45,20 @@ export async function generateCsrBundle(
   plan: ResolvedPlan,
   onProgress: ProgressListener = () => {},
 ): Promise<Bundle> {
-  const leaves = corporateLeaves(plan);
-  const entries: ManifestEntry[] = [
-    {
-      path: PLAN_FILE,
-      mode: PUBLIC_MODE,
-      kind: "document",
-      content: planFileJson(planFileOf(plan.savedInput, { ca: "" })),
-      purpose: "The plan: load it on the Plan step to come back to these inputs.",
-      host: OFFLINE_HOST,
-    },
-  ];
-  for (const [done, leaf] of leaves.entries()) {
-    onProgress({ done, total: leaves.length + 1, label: `Making key and CSR for ${leaf.commonName}` });
+  const layout = csrLayout(plan);
+  const total = layout.requests.length + 1;
+  const fill: CsrFill = new Map();
+  for (const [done, { leaf }] of layout.requests.entries()) {
+    onProgress({ done, total, label: `Making key and CSR for ${leaf.commonName}` });
     const { keys, csr } = await makeCsr(crypto, {
       profile: leaf.profile,
       commonName: leaf.commonName,
       sans: leaf.sans,
       algorithm: plan.leafAlgorithm,
     });
-    const names = cfsslNames(leaf.stem);
-    entries.push({
-      path: `${CSR_DIR}/${names.csr}`,
-      mode: PUBLIC_MODE,
-      kind: "csr",
-      content: withNewline(csr.toString("pem")),
-      purpose: `Certificate request for ${leaf.commonName}: send it to your CA.`,
-      host: OFFLINE_HOST,
-    });
-    entries.push({
-      path: `${CSR_DIR}/${names.key}`,
-      mode: KEY_MODE,
-      kind: "private-key",
-      content: await privateKeyPem(crypto, keys.privateKey),
-      purpose: `Private key of ${leaf.commonName}. Never send it anywhere; the wizard reads it back in step 2.`,
-      host: OFFLINE_HOST,
-    });
+    fill.set(leaf.stem, { csr: withNewline(csr.toString("pem")), key: await privateKeyPem(crypto, keys.privateKey) });
   }
-  const all = [readmeEntry(csrReadme(plan, entries)), ...entries];
-  onProgress({ done: leaves.length + 1, total: leaves.length + 1, label: "Done" });
+  const all = [readmeEntry(csrReadme(layout)), ...layout.entries.map((e) => fillEntry(e, fill))];
+  onProgress({ done: total, total, label: "Done" });
   return { entries: all, zip: zipFiles(all, now), expiries: [], connections: [], generatedAt: now };
 }

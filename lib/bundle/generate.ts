@@ -4,17 +4,20 @@ import { fingerprintSha256 } from "../pki/describe-cert";
 import type { IssuedLeaf } from "../pki/issue";
 import { certificateBlocks, privateKeyPem, withNewline } from "../pki/pem";
 import { X509Certificate } from "../pki/x509";
-import { AGENT_CA_STEM, CA_STEM } from "../plan/file-names";
 import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
 import type { Bundle } from "./bundle";
+import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
+import { awaitsSignedCertificates } from "./csr-layout";
 import { issueAll, type IssuedSet, type ProgressListener, totalSteps } from "./issue-all";
-import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
-import { readmeEntry } from "./planned";
+import { issuedOrThrow, type IssuedPems, type PemTriple } from "./issued-pems";
+import { buildManifest } from "./manifest";
+import type { ManifestEntry } from "./manifest-entry";
+import { revocationList } from "./offline-layout";
 import { bundleReadme, type CertificateDates } from "./readme";
 import { zipFiles } from "./zip";
 
@@ -38,25 +41,21 @@ async function signRevocationList(
   now: Date,
   plan: ResolvedPlan,
   issued: IssuedSet,
-): Promise<IssuedPems["crl"]> {
+): Promise<string | undefined> {
   const r = plan.revocation;
-  if (!r) return undefined;
-  const signer = r.issuer === "agent-ca" && issued.agentCa ? issued.agentCa : issued.ca;
+  const list = revocationList(plan);
+  if (!r || !list) return undefined;
+  const signer = list.byAgentCa ? issuedOrThrow(issued.agentCa, "the agent CA") : issued.ca;
   const signed = await signCrl(crypto, now, signer, {
     revoked: r.serials.map((serial) => ({ serial, revocationDate: now })),
     nextUpdate: new Date(now.getTime() + r.nextUpdateDays * 86_400_000),
   });
   if (!signed.ok) throw new Error(`failed to sign the revocation list: ${signed.message}`);
-  return {
-    stem: signer === issued.agentCa ? AGENT_CA_STEM : CA_STEM,
-    pem: signed.value.pem,
-    url: r.crlUrl,
-    count: r.serials.length,
-  };
+  return signed.value.pem;
 }
 
 /** Everything issued here: a new or loaded CA signs every leaf. */
-async function issuedPems(
+export async function issuedPems(
   crypto: Crypto,
   now: Date,
   plan: ResolvedPlan,
@@ -127,15 +126,15 @@ export async function generateBundle(
   plan: ResolvedPlan,
   onProgress: ProgressListener = () => {},
 ): Promise<Bundle> {
-  if (plan.ca.corporatePem && !plan.corporateLeaves) return generateCsrBundle(crypto, now, plan, onProgress);
+  if (awaitsSignedCertificates(plan)) return generateCsrBundle(crypto, now, plan, onProgress);
   const pems = plan.corporateLeaves
     ? await corporatePems(crypto, plan, plan.corporateLeaves)
     : await issuedPems(crypto, now, plan, onProgress);
-  const files = buildManifest(plan, pems, now);
-  const expiries = expiriesOf(files);
-  const connections = await crossCheck(crypto, crossCheckInput(plan, files, now));
-  const readme = readmeEntry(bundleReadme(plan, files, expiries, connections, now));
-  const entries = [readme, ...files];
+  const manifest = buildManifest(plan, pems, now);
+  const expiries = expiriesOf(manifest.entries);
+  const connections = await crossCheck(crypto, crossCheckInput(plan, manifest, now));
+  const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now));
+  const entries = [readme, ...manifest.entries];
   // Nothing half-made is offered: a failing connection means no zip at all.
   const zip = connections.some((c) => c.status === "fail") ? new Uint8Array() : zipFiles(entries, now);
   onProgress({ done: totalSteps(plan), total: totalSteps(plan), label: "Done" });

@@ -3,26 +3,31 @@ import { describe, it } from "node:test";
 
 import { loadAll } from "js-yaml";
 
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { setBackendCount } from "../wizard/update";
+import { hostLayouts } from "./host-layout";
 import { monitoredTargets, monitoringFiles, planExpiryChecks, subscriptionNotes } from "./monitoring";
 import { guidePlan } from "./test-plan.test-helper";
+
+const checksOf = (plan: ResolvedPlan) => planExpiryChecks(plan, hostLayouts(plan));
+const targetsOf = (plan: ResolvedPlan) => monitoredTargets(hostLayouts(plan));
 
 describe("the bundle's expiry checks", () => {
   it("use the plan's thresholds and one check per certificate", () => {
     const plan = guidePlan((i) => ({ ...i, renew: { warningDays: "60", criticalDays: "14" } }));
-    const checks = planExpiryChecks(plan);
+    const checks = checksOf(plan);
     assert.equal(checks.length, 6);
     for (const c of checks)
       assert.match(c.spec.command, /-checkend 1209600 .*within 14 days.*-checkend 5184000 .*within 60 days/);
-    const [yaml, json] = monitoringFiles(plan);
+    const [yaml, json] = monitoringFiles(plan, hostLayouts(plan));
     assert.deepEqual([yaml?.path, json?.path], ["monitoring/expiry-checks.yaml", "monitoring/expiry-checks.json"]);
     assert.deepEqual(loadAll(yaml?.content ?? ""), checks);
   });
 
   it("add the web UI certificate only when it is issued here", () => {
-    const shared = monitoredTargets(guidePlan()).map((t) => t.certPath);
+    const shared = targetsOf(guidePlan()).map((t) => t.certPath);
     assert.ok(!shared.some((p) => p.endsWith("dashboard.pem")));
-    const issued = monitoredTargets(guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
+    const issued = targetsOf(guidePlan((i) => ({ ...i, api: { ...i.api, dashboard: "issue" } })));
     assert.deepEqual(issued.at(-1), {
       role: "backend",
       certPath: "/etc/sensu/tls/dashboard.pem",
@@ -31,7 +36,7 @@ describe("the bundle's expiry checks", () => {
   });
 
   it("say, per subscription, which checks use it and which agents must carry it", () => {
-    const notes = subscriptionNotes(planExpiryChecks(guidePlan((i) => setBackendCount(i, "1"))));
+    const notes = subscriptionNotes(checksOf(guidePlan((i) => setBackendCount(i, "1"))));
     assert.deepEqual(
       notes.map((n) => [n.subscription, n.checks]),
       [
@@ -60,7 +65,7 @@ describe("the web UI certificate you supply", () => {
         dashboardKeyPath: "/etc/ssl/web/sensu-ui-key.pem",
       },
     }));
-    assert.ok(monitoredTargets(own).some((t) => t.certPath === "/etc/ssl/web/sensu-ui.pem"));
+    assert.ok(targetsOf(own).some((t) => t.certPath === "/etc/ssl/web/sensu-ui.pem"));
     const clash = guidePlan((i) => ({
       ...i,
       api: {
@@ -70,6 +75,6 @@ describe("the web UI certificate you supply", () => {
         dashboardKeyPath: "/etc/ssl/web/key.pem",
       },
     }));
-    assert.ok(!monitoredTargets(clash).some((t) => t.certPath === "/etc/ssl/web/ca.pem"));
+    assert.ok(!targetsOf(clash).some((t) => t.certPath === "/etc/ssl/web/ca.pem"));
   });
 });

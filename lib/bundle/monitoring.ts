@@ -1,14 +1,13 @@
-import { cfsslNames } from "../plan/file-names";
-import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import {
   CA_SUBSCRIPTION,
+  type CertificateHosts,
   type CheckConfig,
   checksJson,
   checksYaml,
   expiryChecks,
   type ExpiryTarget,
-  planExpiryTargets,
+  expiryTargets,
 } from "../sensu/expiry-checks";
 
 /** The bundle's monitoring/ folder: expiry checks for `sensuctl create -f`, from a workstation. */
@@ -19,27 +18,22 @@ export const EXPIRY_CHECKS_JSON = "expiry-checks.json";
 const fileName = (path: string) => path.split("/").pop() ?? path;
 
 /**
- * The plan's certificates, plus the web UI certificate (it expires too): the one issued here, or
+ * The hosts' certificates, plus the web UI certificate (it expires too): the one issued here, or
  * the one the user supplies, unless its file name would give two checks the same name.
  */
-export function monitoredTargets(plan: ResolvedPlan): ExpiryTarget[] {
-  const targets = planExpiryTargets(plan);
-  const web = plan.api.dashboard;
-  const certPath =
-    web.mode === "issue"
-      ? `${plan.tlsDir}/${cfsslNames(DASHBOARD_STEM).cert}`
-      : web.mode === "file"
-        ? web.certPath
-        : null;
+export function monitoredTargets(hosts: CertificateHosts): ExpiryTarget[] {
+  const targets = expiryTargets(hosts);
+  // Every backend serves the web UI with the certificate at the same path.
+  const certPath = hosts.backends[0]?.paths.dashboardCert;
   if (certPath && !targets.some((t) => fileName(t.certPath) === fileName(certPath))) {
-    targets.push({ role: "backend", certPath, subscriptions: plan.backends.map((b) => `entity:${b.name}`) });
+    targets.push({ role: "backend", certPath, subscriptions: hosts.backends.map((b) => `entity:${b.name}`) });
   }
   return targets;
 }
 
-/** One CheckConfig per certificate, at the plan's thresholds. */
-export function planExpiryChecks(plan: ResolvedPlan): CheckConfig[] {
-  const checks = expiryChecks(monitoredTargets(plan), plan.expiry);
+/** One CheckConfig per certificate on the hosts, at the plan's thresholds. */
+export function planExpiryChecks(plan: ResolvedPlan, hosts: CertificateHosts): CheckConfig[] {
+  const checks = expiryChecks(monitoredTargets(hosts), plan.expiry);
   // The plan's thresholds are validated and its file names unique (check-renew, check-agents):
   // a refusal here is a bug, not something the user can fix.
   if (!checks.ok) throw new Error(`failed to build the expiry checks: ${checks.message}`);
@@ -86,8 +80,8 @@ export interface MonitoringFile {
   purpose: string;
 }
 
-export function monitoringFiles(plan: ResolvedPlan): MonitoringFile[] {
-  const checks = planExpiryChecks(plan);
+export function monitoringFiles(plan: ResolvedPlan, hosts: CertificateHosts): MonitoringFile[] {
+  const checks = planExpiryChecks(plan, hosts);
   const when = `WARNING ${plan.expiry.warningDays} days, CRITICAL ${plan.expiry.criticalDays} days before expiry`;
   return [
     {

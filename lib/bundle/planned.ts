@@ -1,36 +1,14 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
-import { buildManifest, type IssuedPems, type ManifestEntry, type PemTriple } from "./manifest";
-
-export const README_PATH = "README.md";
-export const README_PURPOSE = "What every file is, where it goes, and the install steps for each host.";
-
-export function readmeEntry(content: string): ManifestEntry {
-  return { path: README_PATH, mode: 0o644, kind: "document", content, purpose: README_PURPOSE, host: "offline" };
-}
+import { README_ENTRY } from "./common-entries";
+import { awaitsSignedCertificates, csrLayout } from "./csr-layout";
+import { bundleLayout } from "./manifest";
+import type { PlannedEntry } from "./manifest-entry";
 
 /**
- * The bundle's file tree before anything is generated: the same manifest with empty contents, so the
- * review table shows exactly the paths the zip will hold.
+ * The download's file tree before anything is generated: the layout it will be filled from, README
+ * first as in the zip. Before the organization's CA has signed, that is the keys-and-CSRs zip.
  */
-export function plannedEntries(plan: ResolvedPlan, now: Date): ManifestEntry[] {
-  const empty: PemTriple = { cert: "", key: "", csr: "" };
-  const pems: IssuedPems = {
-    ca: empty,
-    agentCa: plan.agentCa ? empty : undefined,
-    backends: new Map(plan.backends.map((b) => [b.fqdn, empty])),
-    agents: new Map(plan.agents.map((a) => [a.commonName, empty])),
-    dashboard: plan.api.dashboard.mode === "issue" ? empty : undefined,
-    agentPasswords: new Map(),
-    caFingerprints: { ca: "" },
-    crl:
-      plan.revocation && !plan.ca.corporatePem
-        ? {
-            stem: plan.revocation.issuer === "agent-ca" && plan.agentCa ? "agent-ca" : "ca",
-            pem: "",
-            url: plan.revocation.crlUrl,
-            count: plan.revocation.serials.length,
-          }
-        : undefined,
-  };
-  return [readmeEntry(""), ...buildManifest(plan, pems, now)];
+export function plannedEntries(plan: ResolvedPlan): PlannedEntry[] {
+  const layout = awaitsSignedCertificates(plan) ? csrLayout(plan) : bundleLayout(plan);
+  return [README_ENTRY, ...layout.entries];
 }

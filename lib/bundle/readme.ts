@@ -1,5 +1,5 @@
 import { KEY_ALGORITHM_LABELS } from "../pki/algorithms";
-import { agentDir, backendDir, OFFLINE_DIR, OPERATOR_DIR, SUDO_DIR } from "../plan/file-names";
+import { OFFLINE_DIR, SUDO_DIR } from "../plan/file-names";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { SENSU_VERSION_LABELS } from "../plan/sensu-version";
 import { agentUserCommands } from "../sensu/agent-users";
@@ -8,7 +8,9 @@ import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
 import { COPY_SCRIPT_FILE } from "../sudoers/copy-script";
 import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
-import { AGENT_USERS_FILE, type ManifestEntry, OFFLINE_HOST } from "./manifest";
+import { README_PATH, README_PURPOSE } from "./common-entries";
+import { AGENT_USERS_PATH, type Manifest } from "./manifest";
+import { type ManifestEntry, OFFLINE_HOST } from "./manifest-entry";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -16,7 +18,6 @@ import {
   planExpiryChecks,
   subscriptionNotes,
 } from "./monitoring";
-import { README_PATH, README_PURPOSE } from "./planned";
 import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {
@@ -39,21 +40,22 @@ function installSteps(dir: string, host: string): string {
   ].join("\n");
 }
 
-function trustStore(plan: ResolvedPlan): string[] {
+/** The CA certificate as the bundle holds it (inZip) and as install.sh puts it on every backend (installed). */
+function trustStore(plan: ResolvedPlan, ca: { inZip: string; installed: string }): string[] {
   const lines = ["## Trust the CA on operators' machines", ""];
   lines.push(
-    "So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ca/ca.pem.",
+    `So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ${ca.inZip}.`,
     "",
   );
-  for (const step of trustStoreSteps(`${plan.tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`)) {
+  for (const step of trustStoreSteps(ca.installed, ca.inZip)) {
     lines.push(`### ${step.platform}`, "", "```" + step.shell, ...step.commands, "```", "", step.note, "");
   }
   lines.push(
     "Then point sensuctl at the cluster over https. The CA path must be absolute: on a workstation, from the unzipped bundle's folder; on a backend, the installed file:",
     "",
     "```sh",
-    sensuctlConfigure(plan, `"$PWD/${OFFLINE_DIR}/ca.pem"`),
-    sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`),
+    sensuctlConfigure(plan, `"$PWD/${ca.inZip}"`),
+    sensuctlConfigure(plan, ca.installed),
     "```",
     "",
   );
@@ -77,10 +79,10 @@ function agentMtls(plan: ResolvedPlan): string[] {
   );
   if (plan.mtls.bindUsers) {
     lines.push(
-      `Each agent CN gets its own Sensu user (${OPERATOR_DIR}/${AGENT_USERS_FILE}). Once every agent uses its certificate, from a workstation with sensuctl:`,
+      `Each agent CN gets its own Sensu user (${AGENT_USERS_PATH}). Once every agent uses its certificate, from a workstation with sensuctl:`,
       "",
     );
-    lines.push("```sh", ...agentUserCommands(`${OPERATOR_DIR}/${AGENT_USERS_FILE}`), "```", "");
+    lines.push("```sh", ...agentUserCommands(AGENT_USERS_PATH), "```", "");
   } else {
     lines.push(
       "Every agent certificate authenticates as the seeded agent user (group system:agents). Change that user's password, which still opens the agent port: `sensuctl user change-password agent --interactive`.",
@@ -118,7 +120,7 @@ function sudoSection(plan: ResolvedPlan, entries: readonly ManifestEntry[]): str
   return lines;
 }
 
-function monitoringSection(plan: ResolvedPlan): string[] {
+function monitoringSection(plan: ResolvedPlan, manifest: Manifest): string[] {
   const yaml = `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`;
   const lines = [`## Expiry checks (${MONITORING_DIR}/) and renewal (${RENEWAL_FILE})`, ""];
   lines.push(
@@ -129,7 +131,7 @@ function monitoringSection(plan: ResolvedPlan): string[] {
   );
   lines.push("```sh", `sensuctl create -f ${yaml}`, "```", "");
   lines.push("A check runs only on agents with one of its subscriptions:", "");
-  for (const note of subscriptionNotes(planExpiryChecks(plan)))
+  for (const note of subscriptionNotes(planExpiryChecks(plan, manifest.hosts)))
     lines.push(`- \`${note.subscription}\` (${note.checks.join(", ")}): ${note.where}`);
   lines.push(
     "",
@@ -163,11 +165,14 @@ function connectionTable(connections: readonly Connection[]): string[] {
 
 export function bundleReadme(
   plan: ResolvedPlan,
-  entries: readonly ManifestEntry[],
+  manifest: Manifest,
   dates: readonly CertificateDates[],
   connections: readonly Connection[],
   generatedAt: Date,
 ): string {
+  const { entries, hosts } = manifest;
+  const [first] = hosts.backends;
+  if (!first) throw new Error("failed to write the README: the plan has no backend");
   const lines: string[] = [];
   lines.push("# Sensu TLS bundle", "");
   lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, in the browser. Nothing here was sent anywhere.`, "");
@@ -207,10 +212,11 @@ export function bundleReadme(
       "checks the result parses as YAML; and prints the restart order. `SENSU_INSTALL_ROOT=/tmp/try bash install.sh` rehearses it in a scratch directory.",
     "",
   );
-  for (const [i, backend] of plan.backends.entries()) {
+  for (const [i, host] of hosts.backends.entries()) {
+    const backend = host.backend;
     lines.push(`### ${i + 1}. Backend ${backend.name} (${backend.fqdn})`, "");
     lines.push(`Names in its certificate: ${backend.sans.map((s) => s.value).join(", ")}`, "");
-    lines.push(installSteps(backendDir(backend.name), backend.fqdn), "");
+    lines.push(installSteps(host.folder, backend.fqdn), "");
     lines.push(
       plan.backends.length === 1
         ? "Restart sensu-backend, then check `sensuctl cluster health`."
@@ -220,14 +226,14 @@ export function bundleReadme(
       "",
     );
   }
-  for (const agent of plan.agents) {
-    lines.push(`### Agents using the certificate "${agent.commonName}"`, "");
+  for (const agent of hosts.agents) {
+    lines.push(`### Agents using the certificate "${agent.name}"`, "");
     lines.push(
       "Agent certificates carry no host names: an agent only ever presents its certificate as a client, and the backend checks the CA signature and the CN, never a host name. " +
         "The same folder may go to every agent that should authenticate as this CN.",
       "",
     );
-    lines.push(installSteps(agentDir(agent.commonName), "each agent"), "");
+    lines.push(installSteps(agent.folder, "each agent"), "");
     lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
     if (plan.sudoers)
       lines.push(
@@ -235,7 +241,12 @@ export function bundleReadme(
         "",
       );
   }
-  lines.push(...agentMtls(plan), ...sudoSection(plan, entries), ...trustStore(plan), ...connectionTable(connections));
+  lines.push(
+    ...agentMtls(plan),
+    ...sudoSection(plan, entries),
+    ...trustStore(plan, { inZip: manifest.operatorCa.path, installed: first.paths.ca }),
+    ...connectionTable(connections),
+  );
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
   for (const d of dates) lines.push(`| ${cell(d.path)} | ${cell(d.subject)} | ${day(d.notAfter)} |`);
@@ -244,7 +255,7 @@ export function bundleReadme(
     "Expired backend certificates take etcd down; expired agent certificates fail silently. Renew before these dates, one backend at a time, checking `sensuctl cluster health` between.",
     "",
   );
-  lines.push(...monitoringSection(plan));
+  lines.push(...monitoringSection(plan, manifest));
   lines.push("## Every file", "");
   lines.push("| file | install to | mode | what it is |", "|---|---|---|---|");
   lines.push(`| ${README_PATH} | | 0644 | ${README_PURPOSE} |`);

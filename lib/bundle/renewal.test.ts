@@ -1,13 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import type { ResolvedPlan } from "../plan/resolved-plan";
 import { setBackendCount } from "../wizard/update";
+import { hostLayouts } from "./host-layout";
 import { renewalMarkdown, renewalRunbook } from "./renewal";
 import { guidePlan } from "./test-plan.test-helper";
 
+const runbookOf = (plan: ResolvedPlan) => renewalRunbook(plan, hostLayouts(plan));
+const markdownOf = (plan: ResolvedPlan) => renewalMarkdown(plan, hostLayouts(plan));
+
 describe("the renewal runbook", () => {
   it("renews the backends one at a time in the cluster's order, cluster health after each, then the agents", () => {
-    const titles = renewalRunbook(guidePlan()).map((s) => s.title);
+    const titles = runbookOf(guidePlan()).map((s) => s.title);
     assert.deepEqual(titles, [
       "Why it cannot wait",
       "Issue new certificates with the same names",
@@ -18,14 +23,14 @@ describe("the renewal runbook", () => {
       "If backend certificates have already expired",
       "Afterwards",
     ]);
-    const [, , first, , last] = renewalRunbook(guidePlan());
+    const [, , first, , last] = runbookOf(guidePlan());
     assert.equal(first?.commands?.at(-1), "sensuctl cluster health");
     assert.match(first?.paragraphs.join(" ") ?? "", /Only when every member is healthy, go on to backend-2/);
     assert.match(last?.paragraphs.join(" ") ?? "", /Then go on to the agents/);
   });
 
   it("states the plan's thresholds, why expiry matters, and how to re-issue with the same names", () => {
-    const md = renewalMarkdown(guidePlan((i) => ({ ...i, renew: { warningDays: "21", criticalDays: "5" } })));
+    const md = markdownOf(guidePlan((i) => ({ ...i, renew: { warningDays: "21", criticalDays: "5" } })));
     assert.match(md, /warn 21 days and turn critical 5 days before/);
     assert.match(md, /Expired agent certificates fail silently/);
     assert.match(md, /Expired backend certificates take etcd down/);
@@ -37,7 +42,7 @@ describe("the renewal runbook", () => {
   });
 
   it("says a single backend's cluster is down while it restarts", () => {
-    const [, , only] = renewalRunbook(guidePlan((i) => setBackendCount(i, "1")));
+    const [, , only] = runbookOf(guidePlan((i) => setBackendCount(i, "1")));
     assert.equal(only?.title, "Backend 1 of 1: backend-1 (backend-1.example.com)");
     assert.match(only?.paragraphs.join(" ") ?? "", /the cluster is down while it restarts/);
   });

@@ -1,5 +1,6 @@
-import { agentDir, backendDir, cfsslNames } from "../plan/file-names";
 import type { ResolvedPlan } from "../plan/resolved-plan";
+import { expiryCheckName } from "../sensu/expiry-checks";
+import type { HostLayouts } from "./host-layout";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
 
 /** The renewal runbook: shown on the Renew step and written to the bundle as RENEWAL.md. */
@@ -14,13 +15,14 @@ export interface RunbookSection {
   commands?: string[];
 }
 
-function backendSections(plan: ResolvedPlan): RunbookSection[] {
-  const count = plan.backends.length;
-  return plan.backends.map((b, i) => {
+function backendSections(backends: HostLayouts<unknown>["backends"]): RunbookSection[] {
+  const count = backends.length;
+  return backends.map((host, i) => {
+    const b = host.backend;
     const last = i === count - 1;
     const next = last
       ? "Then go on to the agents."
-      : `Only when every member is healthy, go on to ${plan.backends[i + 1]?.name}.`;
+      : `Only when every member is healthy, go on to ${backends[i + 1]?.name}.`;
     return {
       title: `Backend ${i + 1} of ${count}: ${b.name} (${b.fqdn})`,
       paragraphs: [
@@ -29,24 +31,24 @@ function backendSections(plan: ResolvedPlan): RunbookSection[] {
           : `A single backend: the cluster is down while it restarts. ${next}`,
       ],
       commands: [
-        `# on ${b.fqdn}, from the new bundle's ${backendDir(b.name)}/ folder`,
+        `# on ${b.fqdn}, from the new bundle's ${host.folder}/ folder`,
         "sudo bash install.sh",
         "sudo systemctl restart sensu-backend",
-        `openssl x509 -noout -enddate -in ${plan.tlsDir}/${cfsslNames(b.fqdn).cert}`,
+        `openssl x509 -noout -enddate -in ${host.paths.cert}`,
         "sensuctl cluster health",
       ],
     };
   });
 }
 
-function agentSections(plan: ResolvedPlan): RunbookSection[] {
-  return plan.agents.map((a) => ({
-    title: `Agents using "${a.commonName}", after every backend`,
+function agentSections(agents: HostLayouts<unknown>["agents"]): RunbookSection[] {
+  return agents.map((a) => ({
+    title: `Agents using "${a.name}", after every backend`,
     paragraphs: [
       "On each agent host with this certificate. Agents keep trusting the backends throughout, because the new backend certificates come from the same CA.",
     ],
     commands: [
-      `# on each agent host, from the new bundle's ${agentDir(a.commonName)}/ folder`,
+      `# on each agent host, from the new bundle's ${a.folder}/ folder`,
       "sudo bash install.sh",
       "sudo systemctl restart sensu-agent",
       "journalctl -u sensu-agent -n 50   # look for the wss connection to each backend",
@@ -54,9 +56,10 @@ function agentSections(plan: ResolvedPlan): RunbookSection[] {
   }));
 }
 
-/** The runbook for this plan, section by section. */
-export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
+/** The runbook for this plan and the bundle's host folders, section by section. */
+export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>): RunbookSection[] {
   const { warningDays, criticalDays } = plan.expiry;
+  const firstBackend = hosts.backends[0];
   return [
     {
       title: "Why it cannot wait",
@@ -73,8 +76,8 @@ export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
         "Keep the CA: certificates from the same CA are trusted by every member at once, which is what lets the backends change one at a time. Renewing the CA itself is another job: every host must trust both the old and the new CA (both in ca.pem) before any certificate from the new one is installed.",
       ],
     },
-    ...backendSections(plan),
-    ...agentSections(plan),
+    ...backendSections(hosts.backends),
+    ...agentSections(hosts.agents),
     {
       title: "If backend certificates have already expired",
       paragraphs: [
@@ -92,7 +95,7 @@ export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
         "The expiry checks read the files on each host, so they turn OK at their next run. To see it now, run a check by hand:",
       ],
       commands: [
-        `sensuctl check execute cert-expiry-${cfsslNames(plan.backends[0]?.fqdn ?? "ca").cert.replace(/\.pem$/, "")}`,
+        ...(firstBackend ? [`sensuctl check execute ${expiryCheckName(firstBackend.paths.cert)}`] : []),
         "sensuctl event list",
       ],
     },
@@ -100,9 +103,9 @@ export function renewalRunbook(plan: ResolvedPlan): RunbookSection[] {
 }
 
 /** RENEWAL.md: the same sections as Markdown. */
-export function renewalMarkdown(plan: ResolvedPlan): string {
+export function renewalMarkdown(plan: ResolvedPlan, hosts: HostLayouts<unknown>): string {
   const lines = ["# Renewing the certificates", ""];
-  for (const section of renewalRunbook(plan)) {
+  for (const section of renewalRunbook(plan, hosts)) {
     lines.push(`## ${section.title}`, "");
     for (const p of section.paragraphs) lines.push(p, "");
     if (section.commands) lines.push("```sh", ...section.commands, "```", "");

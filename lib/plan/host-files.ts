@@ -7,7 +7,7 @@ export const DASHBOARD_STEM = "dashboard";
 /** Absolute paths on a backend. The manifest places files here and backend.yml names them. */
 export interface BackendFiles {
   ca: string;
-  /** Separate-CA layout only: verifies agent certificates. */
+  /** Separate-CA layout with agent mTLS only: verifies agent certificates (agent-auth-trusted-ca-file). */
   agentCa?: string;
   cert: string;
   key: string;
@@ -26,7 +26,8 @@ export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): Back
   const at = (name: string) => `${plan.tlsDir}/${name}`;
   const own = cfsslNames(backend.fqdn);
   const files: BackendFiles = { ca: at(cfsslNames(CA_STEM).cert), cert: at(own.cert), key: at(own.key) };
-  if (plan.agentCa) files.agentCa = at(cfsslNames(AGENT_CA_STEM).cert);
+  // Without agent mTLS nothing on a backend reads the agent CA, so it is not installed there.
+  if (plan.agentCa && plan.mtls.enabled) files.agentCa = at(cfsslNames(AGENT_CA_STEM).cert);
   const { dashboard } = plan.api;
   if (dashboard.mode === "issue") {
     files.dashboardCert = at(cfsslNames(DASHBOARD_STEM).cert);

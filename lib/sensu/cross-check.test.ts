@@ -3,7 +3,9 @@ import { before, describe, it } from "node:test";
 
 import type { Bundle } from "../bundle/bundle";
 import { crossCheckInput } from "../bundle/cross-check-input";
-import { generateBundle } from "../bundle/generate";
+import { generateBundle, issuedPems } from "../bundle/generate";
+import type { IssuedPems } from "../bundle/issued-pems";
+import { buildManifest } from "../bundle/manifest";
 import { guidePlan } from "../bundle/test-plan.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { NOW } from "../wizard/test-helpers";
@@ -13,14 +15,16 @@ import { crossCheck, type CrossCheckInput } from "./cross-check";
 
 let crypto: Crypto;
 let good: Bundle;
+let pems: IssuedPems;
 const plan = guidePlan();
 
 before(async () => {
   crypto = await nodeCrypto();
   good = await generateBundle(crypto, NOW, plan);
+  pems = await issuedPems(crypto, NOW, plan, () => {});
 });
 
-const fresh = (): CrossCheckInput => crossCheckInput(plan, good.entries.slice(1), NOW);
+const fresh = (): CrossCheckInput => crossCheckInput(plan, buildManifest(plan, pems, NOW), NOW);
 const failing = (rows: Connection[]) => rows.filter((r) => r.status === "fail");
 const row = (rows: Connection[], id: string) => {
   const r = rows.find((x) => x.id === id);

@@ -3,11 +3,16 @@ import { etcdConnections } from "./cross-check-etcd";
 import { AGENT_PORT, API_PORT, WEB_UI_PORT } from "./ports";
 import { type CheckItem, hostOf, loadCert, namesHost, scheme, signedBy, usableFor, validOn } from "./tls-checks";
 
+export interface OperatorCa {
+  path: string;
+  pem: string;
+}
+
 export interface CrossCheckInput {
   backends: readonly HostView[];
   agents: readonly HostView[];
-  /** The CA certificate operators trust (sensuctl, browsers): the bundle's ca/ca.pem. */
-  operatorCa: string;
+  /** The CA certificate operators trust (sensuctl, browsers): its path in the bundle, and the PEM. */
+  operatorCa: OperatorCa;
   /** The host operators dial for each backend (URL form: IPv6 in brackets), in backend order. */
   operatorHosts: readonly string[];
   /** The web UI's own name, when it has its own certificate. */
@@ -101,7 +106,7 @@ async function apiRows(
   crypto: Crypto,
   now: Date,
   backend: HostView,
-  operatorCa: string,
+  operatorCa: OperatorCa,
   operatorUrl: string,
 ): Promise<Connection[]> {
   const name = backend.config.host;
@@ -124,8 +129,8 @@ async function apiRows(
     backend,
     "cert-file",
     operatorUrl,
-    operatorCa,
-    "ca/ca.pem",
+    operatorCa.pem,
+    operatorCa.path,
     "sensuctl",
     "https",
   );
@@ -151,7 +156,7 @@ async function apiRows(
       url: operatorUrl,
       port: API_PORT,
       presented,
-      verifiedWith: "operator: ca/ca.pem",
+      verifiedWith: `operator: ${operatorCa.path}`,
       status: statusOf(operator),
       checks: operator,
     },
@@ -162,7 +167,7 @@ async function webUiRow(
   crypto: Crypto,
   now: Date,
   backend: HostView,
-  operatorCa: string,
+  operatorCa: OperatorCa,
   url: string,
 ): Promise<Connection> {
   const name = backend.config.host;
@@ -174,7 +179,7 @@ async function webUiRow(
     to: name,
     url,
     port: WEB_UI_PORT,
-    verifiedWith: "operator: ca/ca.pem",
+    verifiedWith: `operator: ${operatorCa.path}`,
   };
   if (own && !backend.files.has(own)) {
     return {
@@ -186,7 +191,17 @@ async function webUiRow(
     };
   }
   const key = own ? "dashboard-cert-file" : "cert-file";
-  const checks = await serverChecks(crypto, now, backend, key, url, operatorCa, "ca/ca.pem", "browsers", "https");
+  const checks = await serverChecks(
+    crypto,
+    now,
+    backend,
+    key,
+    url,
+    operatorCa.pem,
+    operatorCa.path,
+    "browsers",
+    "https",
+  );
   return { ...base, presented: `${name}:${stringSetting(backend, key) ?? "?"}`, status: statusOf(checks), checks };
 }
 

@@ -3,12 +3,13 @@ import { describe, it } from "node:test";
 
 import { load, loadAll } from "js-yaml";
 
+import { hostLayouts } from "../bundle/host-layout";
 import { guidePlan } from "../bundle/test-plan.test-helper";
-import { checksJson, checksYaml, expiryChecks, expiryCommand, planExpiryTargets, shellQuote } from "./expiry-checks";
+import { checksJson, checksYaml, expiryChecks, expiryCommand, expiryTargets, shellQuote } from "./expiry-checks";
 
 describe("certificate expiry checks", () => {
   it("emit one CheckConfig per certificate of the plan, at the installed paths", () => {
-    const targets = planExpiryTargets(guidePlan());
+    const targets = expiryTargets(hostLayouts(guidePlan()));
     assert.deepEqual(
       targets.map((t) => [t.role, t.certPath, t.subscriptions.join()]),
       [
@@ -33,11 +34,11 @@ describe("certificate expiry checks", () => {
 
   it("check the agent CA only where backends hold it: with agent mTLS", () => {
     const noMtls = guidePlan((i) => ({ ...i, mtls: { enabled: false, bindUsers: false } }));
-    assert.ok(!planExpiryTargets(noMtls).some((t) => t.certPath.endsWith("agent-ca.pem")));
+    assert.ok(!expiryTargets(hostLayouts(noMtls)).some((t) => t.certPath.endsWith("agent-ca.pem")));
   });
 
   it("parse back from YAML and JSON to the same objects", () => {
-    const r = expiryChecks(planExpiryTargets(guidePlan()), {
+    const r = expiryChecks(expiryTargets(hostLayouts(guidePlan())), {
       warningDays: 45,
       criticalDays: 10,
       intervalSeconds: 3600,

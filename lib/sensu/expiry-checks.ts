@@ -1,7 +1,6 @@
 import { dump } from "js-yaml";
 
-import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../plan/file-names";
-import type { ResolvedPlan } from "../plan/resolved-plan";
+import type { AgentFiles, BackendFiles } from "../plan/host-files";
 
 /**
  * Sensu checks that alert before a certificate expires. The guide's check runs
@@ -71,8 +70,8 @@ export function expiryCommand(certPath: string, warningDays: number, criticalDay
   ].join("; ");
 }
 
-/** Sensu names allow letters, digits, '_', '.' and '-' only. */
-function checkName(certPath: string): string {
+/** The check's name comes from the certificate's file name. Sensu names allow letters, digits, '_', '.' and '-' only. */
+export function expiryCheckName(certPath: string): string {
   const file = certPath.split("/").pop() ?? certPath;
   return `cert-expiry-${file.replace(/\.pem$/, "").replace(/[^\w.-]/g, "-")}`;
 }
@@ -100,7 +99,7 @@ export function expiryChecks(targets: readonly ExpiryTarget[], options: ExpiryOp
     type: "CheckConfig",
     api_version: "core/v2",
     metadata: {
-      name: checkName(t.certPath),
+      name: expiryCheckName(t.certPath),
       namespace: options.namespace ?? "default",
       labels: { "cert-role": t.role },
     },
@@ -122,18 +121,28 @@ export function expiryChecks(targets: readonly ExpiryTarget[], options: ExpiryOp
   return { ok: true, value: checks };
 }
 
-/** A check per certificate of the plan, at the paths the bundle installs them to. */
-export function planExpiryTargets(plan: ResolvedPlan): ExpiryTarget[] {
-  const path = (stem: string) => `${plan.tlsDir}/${cfsslNames(stem).cert}`;
-  const targets: ExpiryTarget[] = [{ role: "ca", certPath: path(CA_STEM), subscriptions: [CA_SUBSCRIPTION] }];
-  // Backends hold agent-ca.pem only with agent mTLS (agent-auth-trusted-ca-file).
-  if (plan.agentCa && plan.mtls.enabled)
-    targets.push({ role: "ca", certPath: path(AGENT_CA_STEM), subscriptions: [CA_SUBSCRIPTION] });
-  for (const b of plan.backends)
-    targets.push({ role: "backend", certPath: path(b.fqdn), subscriptions: [`entity:${b.name}`] });
-  for (const a of plan.agents)
-    targets.push({ role: "agent", certPath: path(a.commonName), subscriptions: [`agent-cert:${a.commonName}`] });
-  return targets;
+/** Where certificates are installed: the bundle's backend and agent host folders, in plan order. */
+export interface CertificateHosts {
+  backends: readonly { name: string; paths: BackendFiles }[];
+  agents: readonly { name: string; paths: AgentFiles }[];
+}
+
+/** A check per certificate installed on the hosts, at its install path: CA certificates once, on the backends. */
+export function expiryTargets(hosts: CertificateHosts): ExpiryTarget[] {
+  const caPaths = new Set(hosts.backends.flatMap((h) => [h.paths.ca, ...(h.paths.agentCa ? [h.paths.agentCa] : [])]));
+  return [
+    ...[...caPaths].map((certPath): ExpiryTarget => ({ role: "ca", certPath, subscriptions: [CA_SUBSCRIPTION] })),
+    ...hosts.backends.map((h): ExpiryTarget => ({
+      role: "backend",
+      certPath: h.paths.cert,
+      subscriptions: [`entity:${h.name}`],
+    })),
+    ...hosts.agents.map((h): ExpiryTarget => ({
+      role: "agent",
+      certPath: h.paths.cert,
+      subscriptions: [`agent-cert:${h.name}`],
+    })),
+  ];
 }
 
 /** For `sensuctl create -f`: YAML documents separated by `---`. */

@@ -1,0 +1,34 @@
+import type { CaFingerprints } from "../plan/plan-file";
+
+export interface PemTriple {
+  cert: string;
+  key: string;
+  csr: string;
+}
+
+/** Everything generated, keyed the way the plan names it. */
+export interface IssuedPems {
+  ca: PemTriple;
+  agentCa?: PemTriple;
+  backends: Map<string, PemTriple>;
+  agents: Map<string, PemTriple>;
+  dashboard?: PemTriple;
+  /** Random passwords of the CN-bound agent users, by CN. */
+  agentPasswords: Map<string, string>;
+  /** SHA-256 fingerprints of the CA certificates, for the plan file. */
+  caFingerprints: CaFingerprints;
+  /** The signed revocation list (PEM), when the layout has one (revocationList). */
+  crl?: string;
+}
+
+/** What fills the host bundle's layout: the PEMs, and the time the headers name. */
+export interface BundleFill {
+  pems: IssuedPems;
+  generatedAt: Date;
+}
+
+/** The layout asks only for what the plan names; a missing one is a bug in the issuing code. */
+export function issuedOrThrow<T>(pem: T | undefined, what: string): T {
+  if (pem === undefined) throw new Error(`failed to build manifest: nothing was issued for ${what}`);
+  return pem;
+}
