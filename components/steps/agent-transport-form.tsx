@@ -1,3 +1,5 @@
+import { OPERATOR_CA_PATH } from "@/lib/plan/file-names";
+import { installedCaPath } from "@/lib/plan/host-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { agentConfig } from "@/lib/sensu/agent-config";
 import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
@@ -49,11 +51,11 @@ export function AgentTransportForm({ input, onChange, check, state: { resolved }
               <h2 className="text-lg font-semibold">sensuctl</h2>
               <p className="text-sm text-slate-700">
                 Over https, verifying the backend with your CA. The CA path must be absolute: on a backend it is
-                installed here; on a workstation, the bundle's ca/ca.pem wherever you keep it.
+                installed here; on a workstation, the bundle's {OPERATOR_CA_PATH} wherever you keep it.
               </p>
               <CodeBlock
                 label="sensuctl configure"
-                code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`}
+                code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, `"$PWD/${OPERATOR_CA_PATH}"`)}\n# on a backend\n${sensuctlConfigure(plan, installedCaPath(plan.tlsDir))}`}
               />
             </section>
           </>

@@ -1,4 +1,5 @@
-import { OFFLINE_DIR } from "@/lib/plan/file-names";
+import { OFFLINE_DIR, OPERATOR_CA_PATH } from "@/lib/plan/file-names";
+import { installedCaPath } from "@/lib/plan/host-files";
 import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
 import { trustStoreSteps } from "@/lib/sensu/trust-store";
 
@@ -18,7 +19,7 @@ export function TrustStoreForm({ input, state: { resolved } }: StepFormProps) {
           themselves. Trust only ca.pem: never the CA key, which stays in the bundle's {OFFLINE_DIR}/ folder, offline.
         </p>
       </Notice>
-      {trustStoreSteps(`${tlsDir}/ca.pem`, `${OFFLINE_DIR}/ca.pem`).map((step) => (
+      {trustStoreSteps(installedCaPath(tlsDir), OPERATOR_CA_PATH).map((step) => (
         <section key={step.platform} className="flex flex-col gap-2">
           <h2 className="text-lg font-semibold">{step.platform}</h2>
           <CodeBlock label={`${step.platform} commands`} code={step.commands.join("\n")} />
@@ -31,7 +32,7 @@ export function TrustStoreForm({ input, state: { resolved } }: StepFormProps) {
             <h2 className="text-lg font-semibold">Then sensuctl</h2>
             <CodeBlock
               label="sensuctl configure"
-              code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, '"$PWD/ca/ca.pem"')}\n# on a backend\n${sensuctlConfigure(plan, `${plan.tlsDir}/ca.pem`)}`}
+              code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, `"$PWD/${OPERATOR_CA_PATH}"`)}\n# on a backend\n${sensuctlConfigure(plan, installedCaPath(plan.tlsDir))}`}
             />
           </section>
         )}

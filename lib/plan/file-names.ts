@@ -23,6 +23,8 @@ export const OFFLINE_DIR = "ca";
 export const SUDO_DIR = "sudo";
 /** Files for the operator's workstation: sensuctl resources. */
 export const OPERATOR_DIR = "operator";
+/** The CA certificate operators trust (sensuctl, browsers), in the bundle's offline folder. */
+export const OPERATOR_CA_PATH = `${OFFLINE_DIR}/${cfsslNames(CA_STEM).cert}`;
 export const backendDir = (name: string): string => `backends/${name}`;
 export const agentDir = (commonName: string): string => `agents/${commonName}`;
 

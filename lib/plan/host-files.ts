@@ -22,10 +22,13 @@ export interface AgentFiles {
   key: string;
 }
 
+/** Where every host installs the CA certificate it verifies peers with (trusted-ca-file). */
+export const installedCaPath = (tlsDir: string): string => `${tlsDir}/${cfsslNames(CA_STEM).cert}`;
+
 export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): BackendFiles {
   const at = (name: string) => `${plan.tlsDir}/${name}`;
   const own = cfsslNames(backend.fqdn);
-  const files: BackendFiles = { ca: at(cfsslNames(CA_STEM).cert), cert: at(own.cert), key: at(own.key) };
+  const files: BackendFiles = { ca: installedCaPath(plan.tlsDir), cert: at(own.cert), key: at(own.key) };
   // Without agent mTLS nothing on a backend reads the agent CA, so it is not installed there.
   if (plan.agentCa && plan.mtls.enabled) files.agentCa = at(cfsslNames(AGENT_CA_STEM).cert);
   const { dashboard } = plan.api;
@@ -42,7 +45,7 @@ export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): Back
 export function agentFiles(plan: ResolvedPlan, commonName: string): AgentFiles {
   const own = cfsslNames(commonName);
   return {
-    ca: `${plan.tlsDir}/${cfsslNames(CA_STEM).cert}`,
+    ca: installedCaPath(plan.tlsDir),
     cert: `${plan.tlsDir}/${own.cert}`,
     key: `${plan.tlsDir}/${own.key}`,
   };

@@ -2,6 +2,7 @@ import { importPrivateKeyPem } from "../pki/import-key";
 import { certificateBlocks } from "../pki/pem";
 import { derHex, readOneCsr } from "../pki/read-certificates";
 import { checkSignedCertificate } from "../pki/signed-cert-check";
+import { DASHBOARD_STEM } from "../plan/host-files";
 import type { CorporateCheck, CorporateStem } from "./ca-checks";
 import type { CorporateInput, WizardInput } from "./model";
 
@@ -13,7 +14,8 @@ export function corporateStems(input: Pick<WizardInput, "backends" | "agents" | 
     commonName: r.fqdn.trim(),
   }));
   const webCn = input.api.dashboardNames.split(/[\s,]+/).find(Boolean);
-  if (input.api.dashboard === "issue" && webCn) stems.push({ stem: "dashboard", profile: "web-ui", commonName: webCn });
+  if (input.api.dashboard === "issue" && webCn)
+    stems.push({ stem: DASHBOARD_STEM, profile: "web-ui", commonName: webCn });
   for (const a of input.agents.rows) stems.push({ stem: a.commonName, profile: "agent", commonName: a.commonName });
   return stems;
 }
