@@ -25,3 +25,8 @@ npm run build
 
 echo "== end-to-end tests (Playwright, Debian's Chromium)"
 npx playwright test
+
+# The bench broke once without anyone noticing: one quick run keeps it working. Its figures are
+# printed, never asserted (these machines are shared and noisy).
+echo "== bench, one quick run"
+BENCH_RUNS=1 BENCH_WARMUP=0 npm run bench
