@@ -1,14 +1,15 @@
 import { issuesFor } from "@/lib/plan/issues";
-import { agentField } from "@/lib/wizard/parse-agents";
-import { addAgent, patchAgent, removeAgent, setAgentValidity } from "@/lib/wizard/update";
+import { addAgent, setAgentValidity } from "@/lib/wizard/update";
 
 import { Button } from "../ui/button";
 import { TextField } from "../ui/text-field";
+import { AgentBulkEntry } from "./agent-bulk-entry";
+import { AgentRows } from "./agent-rows";
 import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";
 
 export function AgentsForm({ input, onChange, check, now, state }: StepFormProps) {
-  const { rows, validityHours } = input.agents;
+  const { validityHours } = input.agents;
   const { validity } = state.steps.agents.value;
   return (
     <div className="flex flex-col gap-6">
@@ -19,39 +20,17 @@ export function AgentsForm({ input, onChange, check, now, state }: StepFormProps
         forbids.
       </p>
       <p className="text-sm text-slate-700">
-        With agent mTLS (a commercial feature) the CN is the Sensu user the agent acts as. One certificate can be shared
-        by many agents, as in the guide, or each group of agents can have its own.
+        With agent mTLS (a commercial feature) the CN is the Sensu user the agent acts as. Two ways: one shared
+        certificate, as in the guide, is fine without mTLS; one certificate per agent gives each its own identity and
+        lets you revoke one agent without touching the others.
       </p>
       {issuesFor(check.errors, "agents.rows").map((m) => (
         <p key={m} className="text-sm font-medium text-red-700">
           {m}
         </p>
       ))}
-      <ul className="flex flex-col gap-3">
-        {rows.map((row, i) => (
-          <li key={row.id} className="flex items-start gap-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
-            <div className="flex-1">
-              <TextField
-                id={agentField(row)}
-                label={`Agent certificate ${i + 1}: common name`}
-                mono
-                value={row.commonName}
-                onChange={(cn) => onChange((s) => patchAgent(s, row.id, cn))}
-                errors={issuesFor(check.errors, agentField(row))}
-                hint={`Files: ${row.commonName || "NAME"}.pem and ${row.commonName || "NAME"}-key.pem`}
-              />
-            </div>
-            <Button
-              variant="secondary"
-              className="mt-6"
-              onClick={() => onChange((s) => removeAgent(s, row.id))}
-              aria-label={`Remove agent certificate ${i + 1}${row.commonName ? ` (${row.commonName})` : ""}`}
-            >
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <AgentBulkEntry input={input} onChange={onChange} />
+      <AgentRows input={input} onChange={onChange} check={check} />
       <div>
         <Button variant="secondary" onClick={() => onChange(addAgent)}>
           + Add an agent certificate

@@ -20,33 +20,52 @@ function backendStems(input: WizardInput): Map<string, string> {
   return stems;
 }
 
+/** At most this many agent certificates: past it, an online CA that signs on request suits better. */
+export const MAX_AGENTS = 10_000;
+
+export const TOO_MANY_AGENTS = `More than ${MAX_AGENTS.toLocaleString("en")} agent certificates: issue them from an online CA instead, either your organization's ("My organization's CA signs" makes the keys and requests) or cfssl serving the bundle's ca-config.json.`;
+
+/** What an agent name must not clash with: backend FQDNs and the CAs' names. */
+export interface AgentNameRules {
+  backends: ReadonlyMap<string, string>;
+  caNames: readonly string[];
+}
+
+export function agentNameRules(input: WizardInput): AgentNameRules {
+  return { backends: backendStems(input), caNames: [input.ca.commonName, input.ca.agentCaCommonName] };
+}
+
+/**
+ * Why a CN cannot name an agent certificate, or null. `seen` holds the lower-cased names before it:
+ * the rows above it, or the lines above it in a pasted list, so both say the same.
+ */
+export function agentNameProblem(cn: string, seen: ReadonlySet<string>, rules: AgentNameRules): string | null {
+  const problem = commonNameProblem(cn);
+  if (problem) return problem;
+  // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn))
+    return "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem).";
+  const key = cn.toLowerCase();
+  if (seen.has(key)) return `Another agent certificate is already named "${cn}".`;
+  const reserved = reservedStemProblem(cn);
+  if (reserved) return `${reserved}.`;
+  const backend = rules.backends.get(key);
+  if (backend) return `"${cn}" is taken by ${backend}.`;
+  if (rules.caNames.includes(cn)) return "An agent certificate cannot have the same name as a CA.";
+  return null;
+}
+
 export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue): StepParse<AgentsValue> {
   const errors: FieldIssue[] = [];
-  if (input.agents.rows.length === 0)
-    errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
-  const backends = backendStems(input);
+  const { rows } = input.agents;
+  if (rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
+  if (rows.length > MAX_AGENTS) errors.push({ field: "agents.rows", message: TOO_MANY_AGENTS });
+  const rules = agentNameRules(input);
   const seen = new Set<string>();
-  for (const row of input.agents.rows) {
-    const cn = row.commonName;
-    const problem = commonNameProblem(cn);
-    const reserved = reservedStemProblem(cn);
-    const key = cn.toLowerCase();
+  for (const row of rows) {
+    const problem = agentNameProblem(row.commonName, seen, rules);
     if (problem) errors.push({ field: agentField(row), message: problem });
-    else if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn)) {
-      // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
-      errors.push({
-        field: agentField(row),
-        message:
-          "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem).",
-      });
-    } else if (seen.has(key))
-      errors.push({ field: agentField(row), message: `Another agent certificate is already named "${cn}".` });
-    else if (reserved) errors.push({ field: agentField(row), message: `${reserved}.` });
-    else if (backends.has(key))
-      errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
-    else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName)
-      errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
-    seen.add(key);
+    seen.add(row.commonName.toLowerCase());
   }
   const validity = leafValidity(input.agents.validityHours, input, ctx.now, ca, "agent");
   if (!validity.ok) errors.push({ field: "agents.validityHours", message: validity.message });

@@ -50,6 +50,12 @@ export function addAgent(input: WizardInput): WizardInput {
   return { ...input, agents: { ...input.agents, rows: [...input.agents.rows, row] } };
 }
 
+/** The agent list replaced by these names (a pasted or loaded list), ids a1…aN. */
+export function replaceAgents(input: WizardInput, names: readonly string[]): WizardInput {
+  const rows: AgentRow[] = names.map((commonName, i) => ({ id: `a${i + 1}`, commonName }));
+  return { ...input, agents: { ...input.agents, rows } };
+}
+
 export function removeAgent(input: WizardInput, id: string): WizardInput {
   return { ...input, agents: { ...input.agents, rows: input.agents.rows.filter((r) => r.id !== id) } };
 }

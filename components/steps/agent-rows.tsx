@@ -1,0 +1,115 @@
+"use client";
+import { useMemo, useState } from "react";
+
+import type { FieldIssue } from "@/lib/plan/issues";
+import { agentField } from "@/lib/wizard/parse-agents";
+import { patchAgent, removeAgent } from "@/lib/wizard/update";
+
+import { Button } from "../ui/button";
+import { Checkbox } from "../ui/checkbox";
+import { TextField } from "../ui/text-field";
+import type { StepFormProps } from "./step-form-props";
+
+/** Rows on one page: a fleet of thousands renders as fast as a handful. */
+const PAGE_SIZE = 50;
+
+/** Every message by field, built once per render rather than searched per row. */
+function byField(issues: readonly FieldIssue[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const i of issues) map.set(i.field, [...(map.get(i.field) ?? []), i.message]);
+  return map;
+}
+
+/** The agent list, one editable row per certificate, searched and paged. */
+export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input" | "onChange" | "check">) {
+  const { rows } = input.agents;
+  const [query, setQuery] = useState("");
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [page, setPage] = useState(0);
+  const errors = useMemo(() => byField(check.errors), [check.errors]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return rows
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => q === "" || row.commonName.toLowerCase().includes(q))
+      .filter(({ row }) => !onlyProblems || errors.has(agentField(row)));
+  }, [rows, query, onlyProblems, errors]);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const slice = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const withProblems = rows.filter((row) => errors.has(agentField(row))).length;
+  const paged = rows.length > PAGE_SIZE;
+  return (
+    <section aria-label="Agent certificates" className="flex flex-col gap-3">
+      {paged && (
+        <div className="flex flex-wrap items-end gap-4">
+          <div className="w-64">
+            <TextField
+              id="agents.search"
+              label="Search agents"
+              value={query}
+              onChange={(q) => {
+                setQuery(q);
+                setPage(0);
+              }}
+            />
+          </div>
+          <Checkbox
+            id="agents.onlyProblems"
+            label={`Only agents with problems (${withProblems.toLocaleString("en")})`}
+            checked={onlyProblems}
+            onChange={(only) => {
+              setOnlyProblems(only);
+              setPage(0);
+            }}
+          />
+        </div>
+      )}
+      <p role="status" className="text-sm text-slate-700">
+        {rows.length.toLocaleString("en")} agent {rows.length === 1 ? "certificate" : "certificates"}
+        {paged &&
+          shown.length > 0 &&
+          `; showing ${current * PAGE_SIZE + 1}–${current * PAGE_SIZE + slice.length} of ${shown.length.toLocaleString("en")}`}
+        {paged && shown.length === 0 && "; none matches"}.
+      </p>
+      <ul className="flex flex-col gap-3">
+        {slice.map(({ row, index }) => (
+          <li key={row.id} className="flex items-start gap-3 rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
+            <div className="flex-1">
+              <TextField
+                id={agentField(row)}
+                label={`Agent certificate ${index + 1}: common name`}
+                mono
+                value={row.commonName}
+                onChange={(cn) => onChange((s) => patchAgent(s, row.id, cn))}
+                errors={errors.get(agentField(row)) ?? []}
+                hint={`Files: ${row.commonName || "NAME"}.pem and ${row.commonName || "NAME"}-key.pem`}
+              />
+            </div>
+            <Button
+              variant="secondary"
+              className="mt-6"
+              onClick={() => onChange((s) => removeAgent(s, row.id))}
+              aria-label={`Remove agent certificate ${index + 1}${row.commonName ? ` (${row.commonName})` : ""}`}
+            >
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav aria-label="Agent pages" className="flex items-center gap-3">
+          <Button variant="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            ← Previous page
+          </Button>
+          <span className="text-sm text-slate-700">
+            Page {current + 1} of {pages}
+          </span>
+          <Button variant="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            Next page →
+          </Button>
+        </nav>
+      )}
+    </section>
+  );
+}
