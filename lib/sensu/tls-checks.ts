@@ -15,8 +15,21 @@ export interface CheckItem {
 /** The files of one host, by absolute path, as the bundle will install them. */
 export type HostFiles = ReadonlyMap<string, string>;
 
+/**
+ * Parsed files by their text. A fleet's cross-check meets the same CA file on every host and each
+ * agent's certificate once per backend: parsed once, they are also the same objects, which is what
+ * lets the signature cache below work. Bounded, so a long session does not keep every bundle.
+ */
+const parsedFiles = new Map<string, X509Certificate[]>();
+const MAX_PARSED_FILES = 10_000;
+
 export function certificatesIn(pem: string): X509Certificate[] {
-  return certificateBlocks(pem).map((block) => new X509Certificate(block));
+  const cached = parsedFiles.get(pem);
+  if (cached) return cached;
+  if (parsedFiles.size >= MAX_PARSED_FILES) parsedFiles.clear();
+  const parsed = certificateBlocks(pem).map((block) => new X509Certificate(block));
+  parsedFiles.set(pem, parsed);
+  return parsed;
 }
 
 /** The file's first certificate, and every certificate in it (a leaf-first chain). */
@@ -49,8 +62,16 @@ export function loadCert(files: HostFiles, path: string | undefined, host: strin
   return { ok: true, cert, chain };
 }
 
-async function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
-  return issuer.subject === cert.issuer && (await signatureVerifies(crypto, cert, issuer));
+/** Each certificate's signature checked once per issuer: it does not depend on which host dials which. */
+const verified = new WeakMap<X509Certificate, WeakMap<X509Certificate, Promise<boolean>>>();
+
+function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
+  if (issuer.subject !== cert.issuer) return Promise.resolve(false);
+  let byIssuer = verified.get(cert);
+  if (!byIssuer) verified.set(cert, (byIssuer = new WeakMap()));
+  let result = byIssuer.get(issuer);
+  if (!result) byIssuer.set(issuer, (result = signatureVerifies(crypto, cert, issuer)));
+  return result;
 }
 
 /**
