@@ -1,4 +1,5 @@
 import { OFFLINE_HOST, OPERATOR_HOST, type PlannedEntry } from "@/lib/bundle/manifest-entry";
+import { OFFLINE_DIR } from "@/lib/plan/file-names";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 
@@ -24,7 +25,7 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
               className={`px-4 py-2 text-sm font-semibold ${offline ? "bg-red-50 text-red-900" : "bg-slate-100 text-slate-900"}`}
             >
               {offline
-                ? "README and ca/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host"
+                ? `README and ${OFFLINE_DIR}/ — KEEP OFFLINE: CA keys, CSRs and ca-config.json never go to a host`
                 : host === OPERATOR_HOST
                   ? "Your workstation (sensuctl)"
                   : `Host: ${host}`}

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import {
   type CertificateGroup,
@@ -27,6 +27,12 @@ export function useLoadedCertificates(now: Date) {
   const [files, setFiles] = useState<LoadedFile[]>([]);
   const [pasted, setPasted] = useState("");
   const [view, setView] = useState<LoadedView>({ status: "empty" });
+  // Days left are counted when the certificates are read: the wizard's clock moves with every edit
+  // and every minute, and following it would read every loaded file again each time.
+  const clock = useRef(now);
+  useEffect(() => {
+    clock.current = now;
+  }, [now]);
 
   useEffect(() => {
     if (files.length === 0 && pasted.trim() === "") {
@@ -49,7 +55,7 @@ export function useLoadedCertificates(now: Date) {
         },
       ]);
     } else {
-      describeCertificates(globalThis.crypto, now, sources.files).then(
+      describeCertificates(globalThis.crypto, clock.current, sources.files).then(
         (described) => finish([...sources.problems, ...described.skipped], groupIdentical(described.certificates)),
         (e: unknown) =>
           finish([
@@ -64,7 +70,7 @@ export function useLoadedCertificates(now: Date) {
     return () => {
       current = false;
     };
-  }, [files, pasted, now]);
+  }, [files, pasted]);
 
   /** Adds files (as lib/files loaded them); one loaded again under the same name replaces the earlier copy. */
   const add = useCallback((loaded: readonly LoadedFile[]) => {

@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 
+import { cfsslNames } from "@/lib/plan/file-names";
 import type { FieldIssue } from "@/lib/plan/issues";
 import { agentField } from "@/lib/wizard/parse-agents";
 import { patchAgent, removeAgent } from "@/lib/wizard/update";
@@ -9,6 +10,11 @@ import { Button } from "../ui/button";
 import { Checkbox } from "../ui/checkbox";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
+
+const filesHint = (stem: string) => {
+  const names = cfsslNames(stem);
+  return `Files: ${names.cert} and ${names.key}`;
+};
 
 /** Rows on one page: a fleet of thousands renders as fast as a handful. */
 const PAGE_SIZE = 50;
@@ -83,7 +89,7 @@ export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input
                 value={row.commonName}
                 onChange={(cn) => onChange((s) => patchAgent(s, row.id, cn))}
                 errors={errors.get(agentField(row)) ?? []}
-                hint={`Files: ${row.commonName || "NAME"}.pem and ${row.commonName || "NAME"}-key.pem`}
+                hint={filesHint(row.commonName || "NAME")}
               />
             </div>
             <Button

@@ -2,7 +2,7 @@ import { OPERATOR_CA_PATH } from "@/lib/plan/file-names";
 import { installedCaPath } from "@/lib/plan/host-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { agentConfig } from "@/lib/sensu/agent-config";
-import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
+import { sensuctlSnippets } from "@/lib/sensu/sensuctl";
 import { urlHostField } from "@/lib/wizard/parse-transport";
 import { setUrlHost } from "@/lib/wizard/update";
 
@@ -55,7 +55,7 @@ export function AgentTransportForm({ input, onChange, check, state: { resolved }
               </p>
               <CodeBlock
                 label="sensuctl configure"
-                code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, `"$PWD/${OPERATOR_CA_PATH}"`)}\n# on a backend\n${sensuctlConfigure(plan, installedCaPath(plan.tlsDir))}`}
+                code={sensuctlSnippets(plan, OPERATOR_CA_PATH, installedCaPath(plan.tlsDir))}
               />
             </section>
           </>

@@ -1,8 +1,11 @@
 import { cfsslCaConfig } from "@/lib/bundle/ca-config";
 import { KEY_ALGORITHM_LABELS, KEY_ALGORITHMS, type KeyAlgorithmId } from "@/lib/pki/algorithms";
 import { issuesFor } from "@/lib/plan/issues";
+import type { LeafValidity } from "@/lib/wizard/leaf-validity";
 import { MAX_CA_YEARS } from "@/lib/wizard/model";
 import { patchCa } from "@/lib/wizard/update";
+
+const GUIDE_LEAF_HOURS = 4320;
 
 import { ChoiceGroup } from "../ui/choice-group";
 import { CodeBlock } from "../ui/code-block";
@@ -20,8 +23,10 @@ export function CaForm(props: StepFormProps) {
   const loaded = existingChecks.existing;
   const existing = ca.source === "existing";
   const corporate = ca.source === "corporate";
-  const backendHours = Number(input.backends.validityHours) || 4320;
-  const agentHours = Number(input.agents.validityHours) || 4320;
+  // ca-config.json shows the validity the next steps resolved, the guide's 4320 h while they are invalid.
+  const hoursOf = (v: LeafValidity) => (v.ok ? v.hours : GUIDE_LEAF_HOURS);
+  const backendHours = hoursOf(state.steps.backends.value.validity);
+  const agentHours = hoursOf(state.steps.agents.value.validity);
   return (
     <div className="flex flex-col gap-6">
       <ChoiceGroup

@@ -1,7 +1,6 @@
 import { type LoadedFile, type ReadOptions, readTexts } from "@/lib/files/read-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchCorporate } from "@/lib/wizard/update";
-import { corporateStems } from "@/lib/wizard/verify-corporate";
 
 import { FileInput } from "../ui/file-input";
 import { PemField } from "./pem-field";
@@ -26,7 +25,7 @@ export function CorporateCaFields({ input, onChange, check, state }: StepFormPro
     );
     return problems.map((p) => p.reason);
   };
-  const stems = corporateStems(input);
+  const stems = state.steps.ca.value.stems ?? [];
   const errors = issuesFor(check.errors, "ca.corporate.files");
   return (
     <section aria-labelledby="corporate-heading" className="flex flex-col gap-4">

@@ -1,3 +1,4 @@
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "@/lib/plan/file-names";
 import { issuesFor } from "@/lib/plan/issues";
 import { existingField } from "@/lib/wizard/parse-ca";
 import { patchExistingCa } from "@/lib/wizard/update";
@@ -14,7 +15,8 @@ export function ExistingCaFields({
 }: StepFormProps & { which: "existing" | "agentExisting" }) {
   const e = input.ca[which];
   const name = which === "existing" ? "CA" : "agent CA";
-  const files = which === "existing" ? ["ca.pem", "ca-key.pem"] : ["agent-ca.pem", "agent-ca-key.pem"];
+  const names = cfsslNames(which === "existing" ? CA_STEM : AGENT_CA_STEM);
+  const files = [names.cert, names.key];
   const at = (part: "certPem" | "keyPem") => ({
     errors: issuesFor(check.errors, existingField(which, part)),
     warnings: issuesFor(check.warnings, existingField(which, part)),

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
-import type { ResolveResult } from "@/lib/wizard/resolve";
+import type { ResolveResult } from "@/lib/wizard/assemble-plan";
 import { stepById, stepHref, type StepId } from "@/lib/wizard/steps";
 
 import { Notice } from "../ui/notice";

@@ -1,6 +1,5 @@
 import { SENSU_VERSION_LABELS } from "@/lib/plan/sensu-version";
 import { backendConfig } from "@/lib/sensu/backend-config";
-import { keyExists } from "@/lib/sensu/key-catalog";
 import { setRevocationCheck } from "@/lib/wizard/update";
 
 import { ConfigPreview } from "../artifacts/config-preview";
@@ -12,7 +11,8 @@ import type { StepFormProps } from "./step-form-props";
 
 export function RevocationForm(props: StepFormProps) {
   const { input, onChange } = props;
-  const available = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion);
+  // Parsed only where the chosen release has the setting.
+  const available = props.state.steps.revocation.value.check !== undefined;
   const { resolved } = props.state;
   return (
     <div className="flex flex-col gap-6">

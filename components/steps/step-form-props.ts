@@ -4,7 +4,8 @@ import type { WizardState } from "@/lib/wizard/parse";
 
 /**
  * Every step form takes the inputs, its step's issues and the one parse of the whole input, and
- * reports changes; none parses, resolves or does crypto itself.
+ * reports changes; none parses the wizard's input or resolves the plan itself. (The Renew step reads
+ * certificates the user loads there, which are not input.)
  */
 export interface StepFormProps {
   input: WizardInput;

@@ -1,6 +1,6 @@
 import { OFFLINE_DIR, OPERATOR_CA_PATH } from "@/lib/plan/file-names";
 import { installedCaPath } from "@/lib/plan/host-files";
-import { sensuctlConfigure } from "@/lib/sensu/sensuctl";
+import { sensuctlSnippets } from "@/lib/sensu/sensuctl";
 import { trustStoreSteps } from "@/lib/sensu/trust-store";
 
 import { CodeBlock } from "../ui/code-block";
@@ -9,7 +9,8 @@ import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
 export function TrustStoreForm({ input, state: { resolved } }: StepFormProps) {
-  const tlsDir = input.plan.tlsDir;
+  // The plan's directory once every step is valid; until then what was typed on Plan.
+  const tlsDir = resolved.ok ? resolved.plan.tlsDir : input.plan.tlsDir;
   return (
     <div className="flex flex-col gap-6">
       <Notice>
@@ -32,7 +33,7 @@ export function TrustStoreForm({ input, state: { resolved } }: StepFormProps) {
             <h2 className="text-lg font-semibold">Then sensuctl</h2>
             <CodeBlock
               label="sensuctl configure"
-              code={`# on a workstation, from the unzipped bundle's folder\n${sensuctlConfigure(plan, `"$PWD/${OPERATOR_CA_PATH}"`)}\n# on a backend\n${sensuctlConfigure(plan, installedCaPath(plan.tlsDir))}`}
+              code={sensuctlSnippets(plan, OPERATOR_CA_PATH, installedCaPath(plan.tlsDir))}
             />
           </section>
         )}

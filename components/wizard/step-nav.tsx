@@ -43,7 +43,7 @@ export function StepNav() {
       <ol id="step-list" className={`${open ? "mt-2 flex" : "hidden"} flex-col gap-0.5 lg:mt-0 lg:flex`}>
         {STEPS.map((step, i) => {
           const current = i === currentIndex;
-          const hasErrors = state.checks[step.id].errors.length > 0;
+          const hasErrors = state.steps[step.id].errors.length > 0;
           const status: Status = hasErrors
             ? "error"
             : current

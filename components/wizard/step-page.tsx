@@ -11,7 +11,7 @@ import { useWizard } from "./wizard-provider";
 export function StepPage({ id }: { id: StepId }) {
   const step = stepById(id);
   const { input, update, state, now, markVisited } = useWizard();
-  const check = state.checks[id];
+  const check = state.steps[id];
   const Form = STEP_FORMS[id];
   useEffect(() => markVisited(id), [id, markVisited]);
   const errorCount = check.errors.length;

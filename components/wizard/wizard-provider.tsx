@@ -12,6 +12,7 @@ import {
   VISITED_KEY,
 } from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
+import { corporateStems } from "@/lib/wizard/verify-corporate";
 
 import { type Generation, useGenerator } from "../generate/use-generator";
 import { useCaChecks } from "./use-ca-checks";
@@ -87,7 +88,9 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     setNow(new Date());
   }, []);
   const clock = now ?? EPOCH;
-  const caChecks = useCaChecks(input, clock);
+  const { backends, agents, api } = input;
+  const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
+  const caChecks = useCaChecks(input, clock, stems);
   const state = useMemo(() => parseWizard(input, { now: clock, caChecks }), [input, clock, caChecks]);
 
   if (!now) {

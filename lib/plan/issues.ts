@@ -11,8 +11,6 @@ export interface StepCheck {
   warnings: FieldIssue[];
 }
 
-export const EMPTY_CHECK: StepCheck = { errors: [], warnings: [] };
-
 export function issuesFor(issues: readonly FieldIssue[], field: string): string[] {
   return issues.filter((i) => i.field === field).map((i) => i.message);
 }

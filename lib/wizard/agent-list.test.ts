@@ -33,6 +33,12 @@ describe("a pasted or loaded list of agents", () => {
     assert.deepEqual(read("Name\n", true), { names: [], problems: [] }, "a lone header is no agent");
     assert.deepEqual(read("CN\nagent-a").names, ["agent-a"], "a one-column list's header too");
     assert.deepEqual(read("agent-a,eu\nagent-b,us").names, ["agent-a", "agent-b"]);
+    assert.deepEqual(
+      read("\uFEFFsite;CN\r\neu;agent-a\r\nus;agent-b").names,
+      ["agent-a", "agent-b"],
+      "a spreadsheet's export",
+    );
+    assert.deepEqual(read("agent-a\teu\nagent-b\tus").names, ["agent-a", "agent-b"]);
     const quoted = read('cn\n"agent ""x"""');
     assert.equal(quoted.names.length, 0);
     assert.equal(quoted.problems[0]?.line, 2);

@@ -17,7 +17,7 @@ export interface AgentList {
 const CN_HEADERS = ["cn", "name", "common name", "commonname", "common_name"];
 
 /** One CSV record's cells (RFC 4180 quoting: "a ""quoted"", cell"), spaces around cells dropped. */
-function csvCells(line: string): string[] {
+function csvCells(line: string, separator: string): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;
@@ -32,7 +32,7 @@ function csvCells(line: string): string[] {
     } else if (c === '"' && cell.trim() === "") {
       quoted = true;
       cell = "";
-    } else if (c === ",") {
+    } else if (c === separator) {
       cells.push(cell.trim());
       cell = "";
     } else cell += c;
@@ -45,17 +45,21 @@ function csvCells(line: string): string[] {
  * Agent names from a list: one CN per line, or a CSV whose column named cn or name (else the first)
  * holds them, a header row recognised. Empty lines and # comments are skipped. Each line is checked
  * by the Agents step's own rule, so a bad one is named by its line number with the same reason, and
- * the good ones are kept. `csv` forces CSV reading (a .csv file); otherwise a comma means CSV.
+ * the good ones are kept. `csv` forces CSV reading (a .csv file); otherwise a comma, semicolon or tab
+ * means CSV.
  */
 export function readAgentList(text: string, rules: AgentNameRules, csv = false): AgentList {
-  const lines = text.split(/\r?\n/);
-  const asCsv = csv || lines.some((l) => l.includes(","));
+  // A spreadsheet's export may start with a byte-order mark and separate cells with ; or a tab.
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const separator = [",", ";", "\t"].find((sep) => lines.some((l) => l.includes(sep)));
+  const asCsv = csv || separator !== undefined;
+  const cellsOf = (line: string) => csvCells(line, separator ?? ",");
   let column = 0;
   let headerLine = -1;
   const first = lines.findIndex((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
   // A one-column list may start with a header too: the CSV download writes one.
   if (first >= 0) {
-    const header = (asCsv ? csvCells(lines[first] ?? "") : [(lines[first] ?? "").trim()]).map((c) => c.toLowerCase());
+    const header = (asCsv ? cellsOf(lines[first] ?? "") : [(lines[first] ?? "").trim()]).map((c) => c.toLowerCase());
     const named = header.findIndex((c) => CN_HEADERS.includes(c));
     if (named >= 0) {
       column = named;
@@ -67,7 +71,7 @@ export function readAgentList(text: string, rules: AgentNameRules, csv = false):
   const seen = new Set<string>();
   for (const [i, raw] of lines.entries()) {
     if (i === headerLine || raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
-    const cn = asCsv ? (csvCells(raw)[column] ?? "") : raw.trim();
+    const cn = asCsv ? (cellsOf(raw)[column] ?? "") : raw.trim();
     if (names.length === MAX_AGENTS) {
       problems.push({ line: i + 1, message: TOO_MANY_AGENTS });
       break;

@@ -111,7 +111,19 @@ export function typeName(v: unknown): string {
 }
 
 /** The first field that does not fit, named by its path ("input.plan.backendCount"), or null. */
-export function shapeProblem(value: unknown, shape: Shape, path: string): string | null {
+/**
+ * "refuse": a key the shape does not name is a problem (plan files: a typo must not pass silently).
+ * "drop": it is deleted from the (freshly parsed) value (storage: a neighbouring build's extra key
+ * should not cost the user their inputs).
+ */
+export type ExtraKeys = "refuse" | "drop";
+
+export function shapeProblem(
+  value: unknown,
+  shape: Shape,
+  path: string,
+  extraKeys: ExtraKeys = "refuse",
+): string | null {
   if (shape === "string")
     return typeof value === "string" ? null : `${path} must be text (in quotes), not ${typeName(value)}.`;
   if (shape === "null" || shape === "legacy-null")
@@ -133,7 +145,7 @@ export function shapeProblem(value: unknown, shape: Shape, path: string): string
   if ("list" in shape) {
     if (!Array.isArray(value)) return `${path} must be a list, not ${typeName(value)}.`;
     for (const [i, item] of value.entries()) {
-      const problem = shapeProblem(item, shape.list, `${path}[${i}]`);
+      const problem = shapeProblem(item, shape.list, `${path}[${i}]`, extraKeys);
       if (problem) return problem;
     }
     return null;
@@ -141,22 +153,24 @@ export function shapeProblem(value: unknown, shape: Shape, path: string): string
   if ("record" in shape) {
     if (!isObject(value)) return `${path} must be a mapping, not ${typeName(value)}.`;
     for (const [k, v] of Object.entries(value)) {
-      const problem = shapeProblem(v, shape.record, `${path}.${k}`);
+      const problem = shapeProblem(v, shape.record, `${path}.${k}`, extraKeys);
       if (problem) return problem;
     }
     return null;
   }
   if (!isObject(value)) return `${path} must be a mapping of fields, not ${typeName(value)}.`;
   const keys = Object.keys(shape.fields).map((k) => k.replace(/\?$/, ""));
-  const extra = Object.keys(value).find((k) => !keys.includes(k));
-  if (extra) return `${path}.${extra} is not a field of a version ${PLAN_FILE_VERSION} plan file; remove it.`;
+  const extras = Object.keys(value).filter((k) => !keys.includes(k));
+  if (extras[0] !== undefined && extraKeys === "refuse")
+    return `${path}.${extras[0]} is not a field of a version ${PLAN_FILE_VERSION} plan file; remove it.`;
+  for (const extra of extras) delete value[extra];
   for (const [key, inner] of Object.entries(shape.fields)) {
     const name = key.replace(/\?$/, "");
     if (!(name in value)) {
       if (key.endsWith("?")) continue;
       return `${path}.${name} is missing.`;
     }
-    const problem = shapeProblem(value[name], inner, `${path}.${name}`);
+    const problem = shapeProblem(value[name], inner, `${path}.${name}`, extraKeys);
     if (problem) return problem;
   }
   return null;

@@ -14,7 +14,7 @@ export interface AssetsValue {
   sudoers: SudoersPlan | undefined | null;
 }
 
-export const PASTED_SOURCE = "pasted text";
+const PASTED_SOURCE = "pasted text";
 
 /** The step is optional: with no definitions the bundle has no sudo rules. */
 export function assetsInUse(input: WizardInput): boolean {

@@ -1,13 +1,14 @@
+import { formatUtc } from "../pki/format";
 import { commonNameProblem } from "../pki/names";
-import { certificateBlocks } from "../pki/pem";
-import { X509Certificate } from "../pki/x509";
+import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import type { CorporateLeafMaterial, ResolvedCa } from "../plan/resolved-plan";
-import { type CaChecks, type CorporateCheck, corporateKey, type ExistingCaCheck, existingCaKey } from "./ca-checks";
+import type { CorporateCheck, CorporateStem, ExistingCaCheck } from "./ca-checks";
+import { existingCaKey } from "./ca-checks";
 import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, yearsToHours } from "./model";
 import { parseWholeNumber } from "./numbers";
+import { parseCorporate } from "./parse-corporate";
 import type { ParseContext, StepParse } from "./step-parse";
-import { corporateStems, keyAndCsrOf } from "./verify-corporate";
 
 /** When the issuer of a role's certificates expires: a loaded CA's date, "unknown" until checked, null for a CA made now. */
 export type IssuerEnd = Date | "unknown" | null;
@@ -26,6 +27,8 @@ export interface CaValue {
   existingChecks: { existing?: ExistingCaCheck; agentExisting?: ExistingCaCheck };
   /** Corporate step 2's verification of the loaded files, once finished for these files. */
   corporateCheck?: CorporateCheck;
+  /** Corporate mode: the certificates the organization's CA is asked to sign, by file stem. */
+  stems?: CorporateStem[];
 }
 
 export const existingField = (which: "existing" | "agentExisting", part: "certPem" | "keyPem"): string =>
@@ -40,6 +43,7 @@ export function keepsAgentCa(input: WizardInput): boolean {
 
 /** A loaded CA: both halves present, and the page's verification of exactly these texts passed. */
 function parseExisting(
+  ctx: ParseContext,
   which: "existing" | "agentExisting",
   e: ExistingCaInput,
   check: ExistingCaCheck | undefined,
@@ -51,7 +55,7 @@ function parseExisting(
   if (e.certPem.trim() === "")
     errors.push({
       field: existingField(which, "certPem"),
-      message: `Paste or load the ${label} certificate (${which === "existing" ? "ca.pem" : "agent-ca.pem"}).`,
+      message: `Paste or load the ${label} certificate (${cfsslNames(which === "existing" ? CA_STEM : AGENT_CA_STEM).cert}).`,
     });
   if (e.keyPem.trim() === "") {
     errors.push({
@@ -68,6 +72,14 @@ function parseExisting(
     errors.push({ field: existingField(which, check.field), message: check.message });
     return null;
   }
+  // Checked when it was loaded; the tab may have stayed open past the CA's end since.
+  if (ctx.now >= new Date(check.notAfter)) {
+    errors.push({
+      field: existingField(which, "certPem"),
+      message: `"${check.commonName}" expired on ${formatUtc(new Date(check.notAfter))}: certificates it signs would be refused. Renew the CA first, or import a current one.`,
+    });
+    return null;
+  }
   for (const notice of check.notices) warnings.push({ field: existingField(which, "certPem"), message: notice });
   if (expectedFingerprint && expectedFingerprint !== check.fingerprint) {
     warnings.push({
@@ -82,65 +94,6 @@ function parseExisting(
     algorithm: check.algorithm,
     existing: { certPem: e.certPem, keyPem: e.keyPem },
   };
-}
-
-/** The organization's CA as hosts will trust it, or null with the problem at its field. */
-function corporateCa(input: WizardInput, which: "caPem" | "agentCaPem", errors: FieldIssue[]): ResolvedCa | null {
-  const pem = input.ca.corporate[which];
-  const [block] = certificateBlocks(pem);
-  if (!block) {
-    errors.push(
-      which === "caPem"
-        ? {
-            field: "ca.corporate.caPem",
-            message:
-              "Paste or load the CA certificate your hosts should trust for backend certificates (the root, or the intermediate that issues them).",
-          }
-        : {
-            field: "ca.corporate.agentCaPem",
-            message:
-              "The separate layout needs the CA that issues agent certificates: a CA etcd does not trust. Load it, or choose the single-CA layout on Plan.",
-          },
-    );
-    return null;
-  }
-  try {
-    const commonName = new X509Certificate(block).subjectName.getField("CN")[0] ?? "your organization's CA";
-    return { commonName, validityHours: 0, algorithm: input.plan.keyAlgorithm, corporatePem: pem };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    errors.push({ field: `ca.corporate.${which}`, message: `failed to read this CA certificate: ${reason}` });
-    return null;
-  }
-}
-
-/**
- * Corporate mode: the CA certificates hosts trust are needed from the start; the signed
- * certificates only in step 2 (with no files loaded, the download is the keys-and-CSRs bundle).
- */
-function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIssue[]): Partial<CaValue> {
-  const ca = corporateCa(input, "caPem", errors);
-  const agentCa = input.plan.caLayout === "separate" ? corporateCa(input, "agentCaPem", errors) : undefined;
-  const cas = ca && agentCa !== null ? { ca, ...(agentCa ? { agentCa } : {}) } : null;
-  const c = input.ca.corporate;
-  if (c.files.length === 0) return { cas };
-  const stems = corporateStems(input);
-  const check = caChecks.corporate.get(corporateKey(c, stems));
-  if (!check) {
-    errors.push({
-      field: "ca.corporate.files",
-      message: "Checking the signed certificates against their keys and CSRs…",
-    });
-    return { cas };
-  }
-  const leaves: Record<string, CorporateLeafMaterial> = {};
-  for (const s of stems) {
-    const leaf = check.leaves[s.stem];
-    const { keyPem, csrPem } = keyAndCsrOf(c, s.stem);
-    if (leaf && !leaf.ok) errors.push({ field: "ca.corporate.files", message: leaf.message });
-    else if (leaf?.ok && keyPem && csrPem) leaves[s.stem] = { chainPem: leaf.chainPem, keyPem, csrPem };
-  }
-  return { cas, corporateCheck: check, corporateLeaves: leaves };
 }
 
 /** The Create a CA step: which CAs sign, new (named, with a validity), loaded, or the organization's. */
@@ -170,7 +123,7 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     const check = checkOf(input.ca.existing);
     value.existingChecks.existing = check;
     value.issuerEnd.backend = endOf(check);
-    ca = parseExisting("existing", input.ca.existing, check, input.ca.expectedFingerprints.ca, errors, warnings);
+    ca = parseExisting(ctx, "existing", input.ca.existing, check, input.ca.expectedFingerprints.ca, errors, warnings);
   } else {
     const cn = commonNameProblem(input.ca.commonName);
     if (cn) errors.push({ field: "ca.commonName", message: cn });
@@ -184,6 +137,7 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     value.existingChecks.agentExisting = check;
     value.issuerEnd.agent = endOf(check);
     agentCa = parseExisting(
+      ctx,
       "agentExisting",
       input.ca.agentExisting,
       check,

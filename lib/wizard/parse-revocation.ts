@@ -17,7 +17,7 @@ export interface RevocationValue {
 /** RFC 5280 serials are at most 20 octets; written as hex, with or without colons. */
 const SERIAL = /^(?:[0-9A-Fa-f]{2}:)*[0-9A-Fa-f]{1,2}$|^[0-9A-Fa-f]{1,40}$/;
 
-export function revokedSerials(input: WizardInput): string[] {
+function revokedSerials(input: WizardInput): string[] {
   return splitList(input.revocation.revoke);
 }
 

@@ -12,7 +12,7 @@ export interface TransportValue {
 export const urlHostField = (row: BackendRow): string => `transport.urlHosts.${row.id}`;
 
 /** The host agents and sensuctl dial for this backend: what the user typed, else its FQDN. */
-export function urlHostText(input: WizardInput, row: BackendRow): string {
+function urlHostText(input: WizardInput, row: BackendRow): string {
   const typed = input.transport.urlHosts[row.id]?.trim() ?? "";
   return typed === "" ? row.fqdn.trim() : typed;
 }

@@ -1,4 +1,4 @@
-import type { StepCheck } from "../plan/issues";
+import { assemblePlan, type ResolveResult } from "./assemble-plan";
 import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
 import type { WizardInput } from "./model";
 import { parseAgents } from "./parse-agents";
@@ -11,16 +11,13 @@ import { parsePlan } from "./parse-plan";
 import { parseRenew } from "./parse-renew";
 import { parseRevocation } from "./parse-revocation";
 import { parseTransport } from "./parse-transport";
-import { assemblePlan, type ResolveResult } from "./resolve";
 import type { ParseContext, StepParse } from "./step-parse";
 import type { ParsedSteps } from "./step-values";
-import { type StepId, STEPS } from "./steps";
 
 /** Everything the page shows and builds from, computed once per change of the input, the clock or a CA check. */
 export interface WizardState {
+  /** Each step's value and problems (a StepCheck): for its form, the sidebar and the pager. */
   steps: ParsedSteps;
-  /** Each step's problems, for its form, the sidebar and the pager. */
-  checks: Record<StepId, StepCheck>;
   /** The plan, once no step has an error; else the steps that have one, in journey order. */
   resolved: ResolveResult;
 }
@@ -55,13 +52,10 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
 
 export function parseWizard(input: WizardInput, ctx: ParseContext): WizardState {
   const steps = parseSteps(input, ctx);
-  const checks = Object.fromEntries(
-    STEPS.map((s) => [s.id, { errors: steps[s.id].errors, warnings: steps[s.id].warnings }]),
-  ) as Record<StepId, StepCheck>;
-  return { steps, checks, resolved: assemblePlan(input, steps) };
+  return { steps, resolved: assemblePlan(input, steps) };
 }
 
-/** The plan alone, for callers outside the page (tests, scripts): the same single parse. */
+/** The plan alone, for callers outside the page (tests, the bench): the same single parse. */
 export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
   return parseWizard(input, { now, caChecks }).resolved;
 }

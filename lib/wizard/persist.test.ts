@@ -106,6 +106,15 @@ describe("persisted inputs", () => {
     assert.equal(parseSavedInput(JSON.stringify(saved)), null, "loaded files (keys) are never read from storage");
   });
 
+  it("drop a key they do not know (a neighbouring build's) instead of losing every input", () => {
+    const saved = JSON.parse(serializeInput(patchBackend(defaultInput(), "b1", { ips: "10.9.9.9" })));
+    saved.futureSetting = true;
+    saved.plan.alsoNew = "x";
+    const back = parseSavedInput(JSON.stringify(saved));
+    assert.equal(back?.backends.rows[0]?.ips, "10.9.9.9");
+    assert.equal(JSON.stringify(back).includes("futureSetting"), false);
+  });
+
   it("visited steps drop unknown ids", () => {
     assert.deepEqual(parseVisited(JSON.stringify(["ca", "nope", "plan"])), ["plan", "ca"]);
     assert.deepEqual(parseVisited("garbage"), []);

@@ -23,7 +23,7 @@ export function parseSavedInput(text: string | null): WizardInput | null {
     return null;
   }
   if (isObject(data) && data.schemaVersion === 1) data = upgradeFromV1(data);
-  if (shapeProblem(data, INPUT_SHAPE, "input") !== null) return null;
+  if (shapeProblem(data, INPUT_SHAPE, "input", "drop") !== null) return null;
   const input = data as WizardInput;
   return inputRulesProblem(input) === null ? withoutLegacyKeys(input) : null;
 }

@@ -27,13 +27,13 @@ tester.run("lib-layers", libLayersRule, {
     at("lib/pki/x509.ts", 'import "reflect-metadata";'),
     at("lib/bundle/certificate-sources.ts", 'import { readFiles } from "../files/read-files";'),
     at("lib/files/zip-reader.ts", 'import { Inflate } from "fflate";'),
-    at("lib/sensu/cross-check.test.ts", 'import { resolvePlan } from "../wizard/resolve";'),
+    at("lib/sensu/cross-check.test.ts", 'import { resolvePlan } from "../wizard/parse";'),
     at("components/steps/plan-form.tsx", 'import { useState } from "react";'),
   ],
   invalid: [
     refused(
       "lib/bundle/manifest.ts",
-      'import type { ResolvedPlan } from "../wizard/resolve";',
+      'import type { ResolvedPlan } from "../wizard/parse";',
       /lib\/bundle may not import lib\/wizard/,
     ),
     refused("lib/sensu/yaml.ts", 'import { x } from "@/lib/bundle/zip";', /lib\/sensu may not import lib\/bundle/),
