@@ -4,6 +4,7 @@ import { addAgent, patchAgent, removeAgent, setAgentValidity } from "@/lib/wizar
 
 import { Button } from "../ui/button";
 import { TextField } from "../ui/text-field";
+import { AgentListLoader } from "./agent-list-loader";
 import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";
 
@@ -57,6 +58,7 @@ export function AgentsForm({ input, onChange, check, now, state }: StepFormProps
           + Add an agent certificate
         </Button>
       </div>
+      <AgentListLoader onChange={onChange} />
       <div className="max-w-xs">
         <TextField
           id="agents.validityHours"

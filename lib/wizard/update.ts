@@ -64,6 +64,12 @@ export function patchAgent(input: WizardInput, id: string, commonName: string): 
   return { ...input, agents: { ...input.agents, rows } };
 }
 
+/** The agent table replaced by a loaded list, one row per name in its order (ids a1, a2, …). */
+export function replaceAgents(input: WizardInput, commonNames: readonly string[]): WizardInput {
+  const rows: AgentRow[] = commonNames.map((commonName, i) => ({ id: `a${i + 1}`, commonName }));
+  return { ...input, agents: { ...input.agents, rows } };
+}
+
 export function setAgentValidity(input: WizardInput, raw: string): WizardInput {
   return { ...input, agents: { ...input.agents, validityHours: raw } };
 }
