@@ -115,10 +115,9 @@ function agentHosts(plan: ResolvedPlan, hosts: HostLayouts<Entry>, pki: PkiFolde
 }
 
 function pkiPurpose(file: Entry): string {
-  const key = file.kind === "private-key";
-  return `${key ? "Private key" : "Certificate"} the playbook copies (${baseName(file.path)}); ${
-    key ? "encrypt it with ansible-vault before committing the tree anywhere." : "the same file as in the host folders."
-  }`;
+  return file.kind === "private-key"
+    ? "A private key the playbook copies to its host: encrypt it with ansible-vault (see README.md)."
+    : "A certificate the playbook copies to the hosts: the same file as in the host folders.";
 }
 
 /**
