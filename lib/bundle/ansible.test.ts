@@ -7,6 +7,7 @@ import { nodeCrypto } from "../pki/node-crypto";
 import { ROLE_AGENT_FILES, roleBackendTlsPaths } from "../sensu/ansible-role";
 import { backendConfig } from "../sensu/backend-config";
 import { crossCheck } from "../sensu/cross-check";
+import { parsePlanFile } from "../wizard/plan-file";
 import { NOW } from "../wizard/test-helpers";
 import { ansibleConnections } from "./ansible-cross-check";
 import { ANSIBLE_SCHEMA, Unsafe } from "./ansible-yaml";
@@ -188,6 +189,15 @@ describe("the Ansible tree", () => {
       ],
     );
     assert.match(checks[2]!.spec.command, /^f='\/etc\/sensu\/api\.crt'/);
+  });
+
+  it("is kept in the plan file, so a bundle made from it again has the tree too", () => {
+    const saved = parsePlanFile(file(bundle, "sensu-tls-plan.json").content);
+    assert.ok(saved.ok);
+    assert.equal(saved.value.input.plan.ansible, true);
+    const old = parsePlanFile(file(bundle, "sensu-tls-plan.json").content.replace(/,\s*"ansible": true/, ""));
+    assert.ok(old.ok, "a plan file from before the option still loads");
+    assert.equal(old.value.input.plan.ansible, undefined);
   });
 
   it("matches the planned file tree shown before generation", () => {
