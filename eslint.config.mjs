@@ -74,4 +74,9 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // CommonJS launchers (scripts/sensu-tls.cjs): require() is how they load.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the real tools the tests feed the bundle to are installed: Debian's Chromium (e2e),
-# etcd and etcdctl, cfssl, openssl, unzip, visudo (package sudo) and shellcheck. As root it installs
-# what is missing with apt-get; otherwise it prints the exact command and fails.
+# etcd and etcdctl, cfssl, openssl, unzip, visudo (package sudo), shellcheck, and Ansible with the
+# sensu.sensu_go collection Debian's package ships. As root it installs what is missing with
+# apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
 declare -A PACKAGE_OF=(
@@ -14,6 +15,7 @@ declare -A PACKAGE_OF=(
   [python3]=python3
   [visudo]=sudo
   [shellcheck]=shellcheck
+  [ansible-playbook]=ansible
 )
 
 missing=()

@@ -13,6 +13,7 @@ import { useState } from "react";
 import { SENSU_VERSION_LABELS, SENSU_VERSIONS, type SensuVersion } from "@/lib/plan/sensu-version";
 import { changeSensuVersion, patchPlan, setBackendCount, setTlsDir } from "@/lib/wizard/update";
 
+import { Checkbox } from "../ui/checkbox";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
@@ -74,6 +75,13 @@ export function PlanForm({ input, onChange, check }: StepFormProps) {
           hint="The guide's /etc/sensu/tls. backend.yml, agent.yml and install.sh all use it."
         />
       </div>
+      <Checkbox
+        id="plan.ansible"
+        label="Also deploy with Ansible: add an ansible/ folder for the sensu.sensu_go roles"
+        checked={plan.ansible === true}
+        onChange={(ansible) => onChange((i) => patchPlan(i, { ansible }))}
+        description="An inventory, host and group vars and a playbook for the Sensu collection's backend and agent roles, with a copy of the certificates and keys (for ansible-vault). The roles copy files to their own names under /etc/sensu, not the directory above; the same connections are checked for them."
+      />
       <ChoiceGroup
         name="ca-layout"
         legend="CA layout"

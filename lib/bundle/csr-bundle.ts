@@ -14,7 +14,7 @@ const USAGE_WORDS: Record<string, string> = { "1.3.6.1.5.5.7.3.1": "serverAuth",
 /** Written from the layout alone: it names files and what to ask for, never their contents. */
 function csrReadme(layout: CsrLayout): string {
   const lines = ["# Keys and certificate requests for your organization's CA", ""];
-  lines.push("Generated in the browser by Sensu TLS Wizard. This is step 1 of 2: nothing here is deployable yet.", "");
+  lines.push("Generated on this machine by Sensu TLS Wizard. This is step 1 of 2: nothing here is deployable yet.", "");
   lines.push(
     "1. Keep this zip: the *-key.pem files are the private keys, and the wizard needs them again in step 2. Store it like any key material.",
   );

@@ -8,6 +8,7 @@ import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
+import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
 import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
@@ -54,6 +55,10 @@ async function signRevocationList(
   return signed.value.pem;
 }
 
+/** The admin password the Ansible tree's sensu-backend init sets, when the plan has that tree. */
+const ansiblePassword = (crypto: Crypto, plan: ResolvedPlan) =>
+  plan.ansible ? { clusterAdminPassword: randomPassword(crypto) } : {};
+
 /** Everything issued here: a new or loaded CA signs every leaf. */
 export async function issuedPems(
   crypto: Crypto,
@@ -74,6 +79,7 @@ export async function issuedPems(
       ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
     },
     crl: await signRevocationList(crypto, now, plan, issued),
+    ...ansiblePassword(crypto, plan),
   };
 }
 
@@ -103,6 +109,7 @@ async function corporatePems(
       ca: await fingerprintSha256(crypto, firstCertificate(plan.ca.corporatePem ?? "")),
       ...(agentCaPem ? { agentCa: await fingerprintSha256(crypto, firstCertificate(agentCaPem)) } : {}),
     },
+    ...ansiblePassword(crypto, plan),
   };
 }
 
@@ -132,8 +139,13 @@ export async function generateBundle(
     : await issuedPems(crypto, now, plan, onProgress);
   const manifest = buildManifest(plan, pems, now);
   const expiries = expiriesOf(manifest.entries);
-  const connections = await crossCheck(crypto, crossCheckInput(plan, manifest, now));
-  const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now));
+  const ansible = await ansibleConnections(crypto, plan, manifest, now);
+  // The Ansible tree's rows join the table only when one fails: otherwise they repeat the host folders'.
+  const connections = [
+    ...(await crossCheck(crypto, crossCheckInput(plan, manifest, now))),
+    ...ansible.filter((c) => c.status === "fail"),
+  ];
+  const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now, ansible));
   const entries = [readme, ...manifest.entries];
   // Nothing half-made is offered: a failing connection means no zip at all.
   const zip = connections.some((c) => c.status === "fail") ? new Uint8Array() : zipFiles(entries, now);

@@ -19,6 +19,8 @@ export interface IssuedPems {
   caFingerprints: CaFingerprints;
   /** The signed revocation list (PEM), when the layout has one (revocationList). */
   crl?: string;
+  /** The admin password the Ansible tree gives sensu-backend init, when the plan has that tree. */
+  clusterAdminPassword?: string;
 }
 
 /** What fills the host bundle's layout: the PEMs, and the time the headers name. */

@@ -2,6 +2,8 @@ import { OPERATOR_DIR, SUDO_DIR } from "../plan/file-names";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { agentUsersYaml } from "../sensu/agent-users";
 import { sudoersBundleFiles } from "../sudoers/bundle-files";
+import { type AnsibleLayout, mapAnsibleEntries } from "./ansible-hosts";
+import { ansibleLayout } from "./ansible-layout";
 import { planFileEntry } from "./common-entries";
 import { type HostLayouts, hostLayouts, mapHostEntries } from "./host-layout";
 import type { BundleFill, IssuedPems } from "./issued-pems";
@@ -31,6 +33,8 @@ export interface BundleLayout<E> {
   hosts: HostLayouts<E>;
   /** ca/ca.pem: the CA certificate operators' machines trust (sensuctl, browsers). */
   operatorCa: E;
+  /** ansible/, when the plan asks for it: the same hosts as the sensu.sensu_go roles configure them. */
+  ansible?: AnsibleLayout<E>;
 }
 
 /** The layout with every file written: what the zip, the README and the cross-check read. */
@@ -93,6 +97,7 @@ function sharedEntries(plan: ResolvedPlan, hosts: HostLayouts<unknown>): Entry[]
 export function bundleLayout(plan: ResolvedPlan): BundleLayout<Entry> {
   const offline = offlineLayout(plan);
   const hosts = hostLayouts(plan);
+  const ansible = plan.ansible ? ansibleLayout(plan, hosts) : undefined;
   const entries = [
     planFileEntry(
       plan,
@@ -103,8 +108,9 @@ export function bundleLayout(plan: ResolvedPlan): BundleLayout<Entry> {
     ...hosts.backends.flatMap((h) => h.entries),
     ...hosts.agents.flatMap((h) => h.entries),
     ...sharedEntries(plan, hosts),
+    ...(ansible?.entries ?? []),
   ];
-  return { entries, hosts, operatorCa: offline.operatorCa };
+  return { entries, hosts, operatorCa: offline.operatorCa, ...(ansible ? { ansible } : {}) };
 }
 
 /** The layout filled in with what was issued: each file written once, whichever view reads it. */
@@ -117,5 +123,10 @@ export function buildManifest(plan: ResolvedPlan, pems: IssuedPems, generatedAt:
     if (!file) throw new Error(`failed to build manifest: ${e.path} is not among the bundle's entries`);
     return file;
   };
-  return { entries: [...written.values()], hosts: mapHostEntries(layout.hosts, of), operatorCa: of(layout.operatorCa) };
+  return {
+    entries: [...written.values()],
+    hosts: mapHostEntries(layout.hosts, of),
+    operatorCa: of(layout.operatorCa),
+    ...(layout.ansible ? { ansible: mapAnsibleEntries(layout.ansible, of) } : {}),
+  };
 }

@@ -141,10 +141,23 @@ function monitoringSection(plan: ResolvedPlan, manifest: Manifest): string[] {
   return lines;
 }
 
+function ansibleSection(manifest: Manifest, checked: readonly Connection[]): string[] {
+  if (!manifest.ansible) return [];
+  const failed = checked.filter((c) => c.status === "fail").length;
+  return [
+    "## Or deploy with Ansible (ansible/)",
+    "",
+    "ansible/ deploys the same certificates with the sensu.sensu_go collection's roles: `ansible-playbook -i inventory.yml site.yml`, from inside it. " +
+      "Its README says how to add agent hosts and encrypt the keys with ansible-vault. The roles copy the files to their own names under /etc/sensu, " +
+      `so its backend.yml and agent.yml name those; its ${checked.length} connections were checked with them: ${failed === 0 ? "all passed" : `${failed} failed (listed below)`}.`,
+    "",
+  ];
+}
+
 function connectionTable(connections: readonly Connection[]): string[] {
   const lines = ["## Connections checked before download", ""];
   lines.push(
-    "Each connection below was checked in the browser against the issued certificates and the settings in this bundle: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.",
+    "Each connection below was checked before this bundle was written, against the issued certificates and the settings in it: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.",
     "",
   );
   lines.push("| from | to | URL | server certificate | verified with | result |", "|---|---|---|---|---|---|");
@@ -169,13 +182,16 @@ export function bundleReadme(
   dates: readonly CertificateDates[],
   connections: readonly Connection[],
   generatedAt: Date,
+  /** The connections as the Ansible tree configures them, when the bundle has one. */
+  ansibleChecked: readonly Connection[] = [],
 ): string {
   const { entries, hosts } = manifest;
   const [first] = hosts.backends;
   if (!first) throw new Error("failed to write the README: the plan has no backend");
   const lines: string[] = [];
   lines.push("# Sensu TLS bundle", "");
-  lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, in the browser. Nothing here was sent anywhere.`, "");
+  // The same words whether the browser or the command line made it: the two write identical bundles.
+  lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, on this machine. Nothing here was sent anywhere.`, "");
   lines.push(`- Sensu Go: ${SENSU_VERSION_LABELS[plan.sensuVersion]}`);
   lines.push(`- Backends: ${plan.backends.map((b) => b.fqdn).join(", ")}`);
   lines.push(`- Agent certificates: ${plan.agents.map((a) => a.commonName).join(", ")}`);
@@ -243,6 +259,7 @@ export function bundleReadme(
   }
   lines.push(
     ...agentMtls(plan),
+    ...ansibleSection(manifest, ansibleChecked),
     ...sudoSection(plan, entries),
     ...trustStore(plan, { inZip: manifest.operatorCa.path, installed: first.paths.ca }),
     ...connectionTable(connections),

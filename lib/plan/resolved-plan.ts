@@ -95,4 +95,6 @@ export interface ResolvedPlan {
   savedInput: SavedInput;
   /** Thresholds of the bundle's expiry checks (monitoring/), from the Renew step. */
   expiry: ExpiryThresholds;
+  /** Add ansible/: an inventory, vars and a playbook for the sensu.sensu_go roles. */
+  ansible?: boolean;
 }

@@ -1,5 +1,5 @@
 import { urlHost } from "../pki/names";
-import { agentFiles } from "../plan/host-files";
+import { type AgentFiles, agentFiles } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { ConfigEntry, HostConfig } from "./config-entry";
 import { keyExists } from "./key-catalog";
@@ -8,9 +8,12 @@ import { AGENT_PORT } from "./ports";
 export const agentUrls = (plan: ResolvedPlan): string[] =>
   plan.backends.map((b) => `wss://${urlHost(b.urlHost)}:${AGENT_PORT}`);
 
-/** agent.yml's TLS settings for the agents that share one certificate CN. */
-export function agentConfig(plan: ResolvedPlan, commonName: string): HostConfig {
-  const files = agentFiles(plan, commonName);
+/** agent.yml's TLS settings for the agents that share one certificate CN, its files where install.sh puts them unless given. */
+export function agentConfig(
+  plan: ResolvedPlan,
+  commonName: string,
+  files: AgentFiles = agentFiles(plan, commonName),
+): HostConfig {
   const entries: ConfigEntry[] = [
     {
       key: "backend-url",

@@ -4,6 +4,7 @@ import type { ResolvedBackend, ResolvedPlan } from "../plan/resolved-plan";
 import type { ConfigEntry, HostConfig } from "./config-entry";
 import { keyExists } from "./key-catalog";
 import { API_PORT, ETCD_CLIENT_PORT, ETCD_PEER_PORT } from "./ports";
+import { type BackendTlsPaths, installedTlsPaths } from "./tls-paths";
 
 /** A cluster's members meet at their node IPs; a single backend keeps etcd on localhost. */
 export function etcdHost(plan: ResolvedPlan, backend: ResolvedBackend): string {
@@ -21,8 +22,8 @@ export function initialCluster(plan: ResolvedPlan): string {
   return plan.backends.map((b) => `${b.name}=${peerUrl(plan, b)}`).join(",");
 }
 
-function apiEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[] {
-  const files = backendFiles(plan, backend);
+function apiEntries(plan: ResolvedPlan, paths: BackendTlsPaths): ConfigEntry[] {
+  const files = paths.api;
   const api = (key: string, value: ConfigEntry["value"], why: string): ConfigEntry => ({
     key,
     value,
@@ -52,18 +53,18 @@ function apiEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[]
       `How this backend reaches its own API: https, and ${plan.api.urlHost.value} is one of its certificate's names.`,
     ),
   ];
-  if (files.dashboardCert && files.dashboardKey) {
+  if (paths.dashboard) {
     const source =
       plan.api.dashboard.mode === "file"
         ? "the certificate you supplied"
         : "a certificate issued here for the web UI's own names";
     entries.push(
-      api("dashboard-cert-file", files.dashboardCert, `The web UI (3000) presents ${source} instead of cert-file.`),
+      api("dashboard-cert-file", paths.dashboard.cert, `The web UI (3000) presents ${source} instead of cert-file.`),
     );
     entries.push(
       api(
         "dashboard-key-file",
-        files.dashboardKey,
+        paths.dashboard.key,
         "Its private key; Sensu 6 refuses to start with only one of the pair.",
       ),
     );
@@ -71,9 +72,9 @@ function apiEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[]
   return entries;
 }
 
-function mtlsEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[] {
+function mtlsEntries(plan: ResolvedPlan, paths: BackendTlsPaths): ConfigEntry[] {
   if (!plan.mtls.enabled) return [];
-  const files = backendFiles(plan, backend);
+  const files = paths.agentAuth;
   const entry = (key: string, value: string, why: string): ConfigEntry => ({ key, value, why, section: "agent-mtls" });
   return [
     entry(
@@ -84,16 +85,16 @@ function mtlsEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[
     entry("agent-auth-key-file", files.key, "Its private key."),
     entry(
       "agent-auth-trusted-ca-file",
-      files.agentCa ?? files.ca,
-      files.agentCa
+      files.ca,
+      plan.agentCa
         ? "Only the agent CA: a certificate from it is the only way in as an agent."
         : "The single CA: any certificate it signed, backends' included, authenticates as an agent.",
     ),
   ];
 }
 
-function etcdEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[] {
-  const files = backendFiles(plan, backend);
+function etcdEntries(plan: ResolvedPlan, backend: ResolvedBackend, paths: BackendTlsPaths): ConfigEntry[] {
+  const { etcdClient: client, etcdPeer: peer } = paths;
   const etcd = (key: string, value: ConfigEntry["value"], why: string): ConfigEntry => ({
     key,
     value,
@@ -141,13 +142,13 @@ function etcdEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[
     ),
     etcd(
       "etcd-cert-file",
-      files.cert,
+      client.cert,
       "Served on the client port and presented by the backend to its own etcd: server and client auth.",
     ),
-    etcd("etcd-key-file", files.key, "Its private key."),
+    etcd("etcd-key-file", client.key, "Its private key."),
     etcd(
       "etcd-trusted-ca-file",
-      files.ca,
+      client.ca,
       plan.agentCa
         ? "The CA of backend certificates only: agent certificates (agent CA) cannot open etcd."
         : "The single CA: agent certificates are accepted too (the guide's layout).",
@@ -155,11 +156,11 @@ function etcdEntries(plan: ResolvedPlan, backend: ResolvedBackend): ConfigEntry[
     etcd("etcd-client-cert-auth", true, "Refuse etcd clients without a certificate from that CA."),
     etcd(
       "etcd-peer-cert-file",
-      files.cert,
+      peer.cert,
       "Presented to and by the other members; etcd checks it names the peer's IP.",
     ),
-    etcd("etcd-peer-key-file", files.key, "Its private key."),
-    etcd("etcd-peer-trusted-ca-file", files.ca, "Verifies the other members' certificates."),
+    etcd("etcd-peer-key-file", peer.key, "Its private key."),
+    etcd("etcd-peer-trusted-ca-file", peer.ca, "Verifies the other members' certificates."),
     etcd("etcd-peer-client-cert-auth", true, "Refuse peers without a certificate from that CA."),
   ];
 }
@@ -186,13 +187,20 @@ function revocationEntries(plan: ResolvedPlan): ConfigEntry[] {
   ];
 }
 
-/** backend.yml's TLS settings for one backend: only keys the chosen release accepts. */
-export function backendConfig(plan: ResolvedPlan, backend: ResolvedBackend): HostConfig {
+/**
+ * backend.yml's TLS settings for one backend: only keys the chosen release accepts. The files are
+ * where install.sh puts them unless `paths` says otherwise (the Ansible role's own names).
+ */
+export function backendConfig(
+  plan: ResolvedPlan,
+  backend: ResolvedBackend,
+  paths: BackendTlsPaths = installedTlsPaths(backendFiles(plan, backend)),
+): HostConfig {
   const entries = [
-    ...apiEntries(plan, backend),
-    ...mtlsEntries(plan, backend),
+    ...apiEntries(plan, paths),
+    ...mtlsEntries(plan, paths),
     ...revocationEntries(plan),
-    ...etcdEntries(plan, backend),
+    ...etcdEntries(plan, backend, paths),
   ];
   for (const e of entries) {
     if (!keyExists("backend", e.key, plan.sensuVersion))

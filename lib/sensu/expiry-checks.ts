@@ -145,6 +145,20 @@ export function expiryTargets(hosts: CertificateHosts): ExpiryTarget[] {
   ];
 }
 
+/**
+ * One target per file, subscriptions joined in order: where every host keeps its certificate at the
+ * same path (the Ansible role's /etc/sensu/api.crt), one check reaches them all.
+ */
+export function mergeTargetsByPath(targets: readonly ExpiryTarget[]): ExpiryTarget[] {
+  const byPath = new Map<string, ExpiryTarget>();
+  for (const t of targets) {
+    const known = byPath.get(t.certPath);
+    if (!known) byPath.set(t.certPath, { ...t, subscriptions: [...t.subscriptions] });
+    else for (const s of t.subscriptions) if (!known.subscriptions.includes(s)) known.subscriptions.push(s);
+  }
+  return [...byPath.values()];
+}
+
 /** For `sensuctl create -f`: YAML documents separated by `---`. */
 export function checksYaml(checks: readonly CheckConfig[]): string {
   return checks.map((c) => `---\n${dump(c, { lineWidth: -1 })}`).join("");

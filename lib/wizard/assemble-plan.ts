@@ -51,6 +51,7 @@ export function assemblePlan(input: WizardInput, steps: ParsedSteps): ResolveRes
       savedInput: JSON.parse(serializeInput(input)) as WizardInput,
       revocationCheck: revocation.value.check,
       expiry,
+      ...(input.plan.ansible ? { ansible: true } : {}),
     },
   };
 }

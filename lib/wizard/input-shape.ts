@@ -44,6 +44,7 @@ export const INPUT_SHAPE: Shape = {
         caLayout: { oneOf: ["separate", "single"] },
         keyAlgorithm: ALGORITHM,
         tlsDir: "string",
+        "ansible?": "boolean",
       },
     },
     ca: {

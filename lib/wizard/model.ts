@@ -42,6 +42,8 @@ export interface WizardInput {
     keyAlgorithm: KeyAlgorithmId;
     /** Where certificates live on every host; the guide's /etc/sensu/tls by default. */
     tlsDir: string;
+    /** Add an Ansible tree for the sensu.sensu_go roles to the bundle. Absent (off) in inputs saved before it existed. */
+    ansible?: boolean;
   };
   ca: {
     /**

@@ -16,8 +16,8 @@ export const CRITICAL_FIELD = "renew.criticalDays";
 
 type ThresholdsResult = { ok: true; value: ExpiryThresholds } | { ok: false; errors: FieldIssue[] };
 
-/** The Renew step's thresholds as numbers, or every problem at its field. */
-function parseThresholds(input: WizardInput): ThresholdsResult {
+/** The Renew step's thresholds as numbers, or every problem at its field (the command line's inspect reads them too). */
+export function parseThresholds(input: Pick<WizardInput, "renew">): ThresholdsResult {
   const warning = parseWholeNumber(input.renew.warningDays, "warning threshold in days", 1, MAX_EXPIRY_DAYS);
   const critical = parseWholeNumber(input.renew.criticalDays, "critical threshold in days", 1, MAX_EXPIRY_DAYS);
   const errors: FieldIssue[] = [];

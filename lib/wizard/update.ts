@@ -13,7 +13,12 @@ function freshId(prefix: string, taken: readonly { id: string }[]): string {
   return `${prefix}${n}`;
 }
 
-export type PlanPatch = Partial<{ sensuVersion: SensuVersion; caLayout: CaLayout; keyAlgorithm: KeyAlgorithmId }>;
+export type PlanPatch = Partial<{
+  sensuVersion: SensuVersion;
+  caLayout: CaLayout;
+  keyAlgorithm: KeyAlgorithmId;
+  ansible: boolean;
+}>;
 
 export function patchPlan(input: WizardInput, patch: PlanPatch): WizardInput {
   return { ...input, plan: { ...input.plan, ...patch } };

@@ -5,7 +5,7 @@ import { dirname, relative, resolve, sep } from "node:path";
  * never ripples down and the bottom can be read (and tested) alone. Folders on one row are
  * independent of each other.
  */
-export const LIB_LAYERS = [["pki", "sudoers", "files"], ["plan"], ["sensu"], ["bundle"], ["wizard"]];
+export const LIB_LAYERS = [["pki", "sudoers", "files"], ["plan"], ["sensu"], ["bundle"], ["wizard"], ["cli"]];
 
 const RANK = new Map(LIB_LAYERS.flatMap((row, rank) => row.map((folder) => [folder, rank])));
 /** lib/ runs the same in Node and the browser: no framework, and nothing from the app above it. */
