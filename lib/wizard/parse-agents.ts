@@ -3,6 +3,7 @@ import { reservedStemProblem } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import { type LeafValidity, leafValidity } from "./leaf-validity";
 import type { AgentRow, WizardInput } from "./model";
+import { agentCnProblem } from "./name-constraint-checks";
 import type { CaValue } from "./parse-ca";
 import type { ParseContext, StepParse } from "./step-parse";
 
@@ -46,6 +47,10 @@ export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue):
       errors.push({ field: agentField(row), message: `"${cn}" is taken by ${backends.get(key)}.` });
     else if (cn === input.ca.commonName || cn === input.ca.agentCaCommonName)
       errors.push({ field: agentField(row), message: "An agent certificate cannot have the same name as a CA." });
+    else {
+      const constrained = agentCnProblem(cn, ca.nameConstraints.agent);
+      if (constrained) errors.push({ field: agentField(row), message: constrained });
+    }
     seen.add(key);
   }
   const validity = leafValidity(input.agents.validityHours, input, ctx.now, ca, "agent");

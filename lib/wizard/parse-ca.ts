@@ -5,6 +5,7 @@ import type { FieldIssue } from "../plan/issues";
 import type { CorporateLeafMaterial, ResolvedCa } from "../plan/resolved-plan";
 import { type CaChecks, type CorporateCheck, corporateKey, type ExistingCaCheck, existingCaKey } from "./ca-checks";
 import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, yearsToHours } from "./model";
+import { constraintsInPem, type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { parseWholeNumber } from "./numbers";
 import type { ParseContext, StepParse } from "./step-parse";
 import { corporateStems, keyAndCsrOf } from "./verify-corporate";
@@ -26,6 +27,8 @@ export interface CaValue {
   existingChecks: { existing?: ExistingCaCheck; agentExisting?: ExistingCaCheck };
   /** Corporate step 2's verification of the loaded files, once finished for these files. */
   corporateCheck?: CorporateCheck;
+  /** The name constraints of the loaded or organization's CAs that sign each role's certificates. */
+  nameConstraints: { backend: IssuerConstraints; agent: IssuerConstraints };
 }
 
 export const existingField = (which: "existing" | "agentExisting", part: "certPem" | "keyPem"): string =>
@@ -121,9 +124,15 @@ function corporateCa(input: WizardInput, which: "caPem" | "agentCaPem", errors: 
 function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIssue[]): Partial<CaValue> {
   const ca = corporateCa(input, "caPem", errors);
   const agentCa = input.plan.caLayout === "separate" ? corporateCa(input, "agentCaPem", errors) : undefined;
+  const backend = constraintsInPem(input.ca.corporate.caPem);
+  const agent = input.plan.caLayout === "separate" ? constraintsInPem(input.ca.corporate.agentCaPem) : backend;
+  for (const message of subjectProblems(backend)) errors.push({ field: "ca.corporate.caPem", message });
+  if (agent !== backend)
+    for (const message of subjectProblems(agent)) errors.push({ field: "ca.corporate.agentCaPem", message });
+  const nameConstraints = { backend, agent };
   const cas = ca && agentCa !== null ? { ca, ...(agentCa ? { agentCa } : {}) } : null;
   const c = input.ca.corporate;
-  if (c.files.length === 0) return { cas };
+  if (c.files.length === 0) return { cas, nameConstraints };
   const stems = corporateStems(input);
   const check = caChecks.corporate.get(corporateKey(c, stems));
   if (!check) {
@@ -131,7 +140,7 @@ function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIss
       field: "ca.corporate.files",
       message: "Checking the signed certificates against their keys and CSRs…",
     });
-    return { cas };
+    return { cas, nameConstraints };
   }
   const leaves: Record<string, CorporateLeafMaterial> = {};
   for (const s of stems) {
@@ -140,7 +149,25 @@ function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIss
     if (leaf && !leaf.ok) errors.push({ field: "ca.corporate.files", message: leaf.message });
     else if (leaf?.ok && keyPem && csrPem) leaves[s.stem] = { chainPem: leaf.chainPem, keyPem, csrPem };
   }
-  return { cas, corporateCheck: check, corporateLeaves: leaves };
+  return { cas, corporateCheck: check, corporateLeaves: leaves, nameConstraints };
+}
+
+/**
+ * The constraints of loaded CAs that passed their check: the main CA signs backends (and agents
+ * with one CA); a loaded agent CA signs agents, a new one has none. A subject the wizard cannot
+ * issue under them is refused at the CA's certificate.
+ */
+function loadedConstraints(input: WizardInput, value: CaValue, errors: FieldIssue[]): CaValue["nameConstraints"] {
+  const of = (which: "existing" | "agentExisting"): IssuerConstraints => {
+    const nc = value.existingChecks[which]?.ok ? value.existingChecks[which]?.nameConstraints : undefined;
+    if (!nc) return [];
+    for (const message of subjectProblems([nc])) errors.push({ field: existingField(which, "certPem"), message });
+    return [nc];
+  };
+  if (input.ca.source !== "existing") return { backend: [], agent: [] };
+  const backend = of("existing");
+  const agent = keepsAgentCa(input) ? of("agentExisting") : input.plan.caLayout === "separate" ? [] : backend;
+  return { backend, agent };
 }
 
 /** The Create a CA step: which CAs sign, new (named, with a validity), loaded, or the organization's. */
@@ -155,6 +182,7 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     issuerEnd: { backend: null, agent: null },
     newAgentCa: input.plan.caLayout === "separate" && input.ca.source !== "corporate" && !keepsAgentCa(input),
     existingChecks: {},
+    nameConstraints: { backend: [], agent: [] },
   };
   if (input.ca.source === "corporate")
     return { value: { ...value, ...parseCorporate(input, ctx.caChecks, errors) }, errors, warnings };
@@ -207,5 +235,6 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     if (!years.ok) errors.push({ field: "ca.validityYears", message: years.message });
   }
   value.cas = ca && agentCa !== null ? { ca, ...(agentCa ? { agentCa } : {}) } : null;
+  value.nameConstraints = loadedConstraints(input, value, errors);
   return { value, errors, warnings };
 }
