@@ -180,12 +180,12 @@ export function bundleReadme(
   lines.push(`## ${OFFLINE_DIR}/: KEEP OFFLINE`, "");
   if (plan.ca.corporatePem) {
     lines.push(
-      `Signed by your organization's CA ${code(plan.ca.commonName)}: no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`,
+      `Signed by your organization's CA "${text(plan.ca.commonName)}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`,
       "",
     );
   } else if (plan.ca.existing) {
     lines.push(
-      `Issued by your existing CA ${code(plan.ca.commonName)}${plan.agentCa?.existing ? ` and agent CA ${code(plan.agentCa.commonName)}` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
+      `Issued by your existing CA "${text(plan.ca.commonName)}"${plan.agentCa?.existing ? ` and agent CA "${text(plan.agentCa.commonName)}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
       "",
     );
   }
@@ -218,7 +218,7 @@ export function bundleReadme(
     );
   }
   for (const agent of hosts.agents) {
-    lines.push(`### Agents using the certificate ${code(agent.name)}`, "");
+    lines.push(`### Agents using the certificate "${text(agent.name)}"`, "");
     lines.push(
       "Agent certificates carry no host names: an agent only ever presents its certificate as a client, and the backend checks the CA signature and the CN, never a host name. " +
         "The same folder may go to every agent that should authenticate as this CN.",
