@@ -1,4 +1,5 @@
 import { issuesFor } from "@/lib/plan/issues";
+import { MAX_AGENTS } from "@/lib/wizard/model";
 import { agentField } from "@/lib/wizard/parse-agents";
 import { addAgent, patchAgent, removeAgent, setAgentValidity } from "@/lib/wizard/update";
 
@@ -53,7 +54,7 @@ export function AgentsForm({ input, onChange, check, now, state }: StepFormProps
         ))}
       </ul>
       <div>
-        <Button variant="secondary" onClick={() => onChange(addAgent)}>
+        <Button variant="secondary" disabled={rows.length >= MAX_AGENTS} onClick={() => onChange(addAgent)}>
           + Add an agent certificate
         </Button>
       </div>

@@ -2,7 +2,7 @@ import { commonNameProblem } from "../pki/names";
 import { reservedStemProblem } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import { type LeafValidity, leafValidity } from "./leaf-validity";
-import type { AgentRow, WizardInput } from "./model";
+import { type AgentRow, MAX_AGENTS, type WizardInput } from "./model";
 import { agentCnProblem } from "./name-constraint-checks";
 import type { CaValue } from "./parse-ca";
 import type { ParseContext, StepParse } from "./step-parse";
@@ -25,6 +25,11 @@ export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue):
   const errors: FieldIssue[] = [];
   if (input.agents.rows.length === 0)
     errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
+  if (input.agents.rows.length > MAX_AGENTS)
+    errors.push({
+      field: "agents.rows",
+      message: `At most ${MAX_AGENTS.toLocaleString("en-US")} agent certificates are supported.`,
+    });
   const backends = backendStems(input);
   const seen = new Set<string>();
   for (const row of input.agents.rows) {
