@@ -1,11 +1,13 @@
 "use client";
 import { type DragEvent, useState } from "react";
 
-import { loadFiles } from "@/lib/files/load-files";
+import { MAX_PASTED_TEXT } from "@/lib/files/caps";
 
-import { inputClass } from "../ui/field";
+import { ReadProgressBar } from "../files/read-progress";
+import { FieldMessages, inputClass } from "../ui/field";
 import { FileInput } from "../ui/file-input";
 import { Notice } from "../ui/notice";
+import { usePasteGuard } from "../ui/paste-guard";
 import { CertificateList } from "./certificate-list";
 import { useLoadedCertificates } from "./use-loaded-certificates";
 
@@ -14,12 +16,14 @@ import { useLoadedCertificates } from "./use-loaded-certificates";
  * in this component: nothing is saved, and leaving the step forgets it.
  */
 export function CertificateLoader({ now }: { now: Date }) {
-  const { files, pasted, setPasted, add, remove, view } = useLoadedCertificates(now);
+  const { files, pasted, setPasted, add, remove, view, progress, cancel, cancelled } = useLoadedCertificates(now);
+  const paste = usePasteGuard(MAX_PASTED_TEXT, "Load the bundle zip or the .pem files instead (above).");
   const [dragging, setDragging] = useState(false);
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void loadFiles(Array.from(event.dataTransfer.files)).then(add);
+    const dropped = Array.from(event.dataTransfer.files);
+    if (dropped.length > 0) add(dropped);
   };
   const over = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -46,8 +50,10 @@ export function CertificateLoader({ now }: { now: Date }) {
             accept=".zip,.pem,.crt,.cer,application/zip"
             multiple
             errors={fileProblems}
-            onLoad={add}
-          />
+            onPick={add}
+          >
+            {progress && <ReadProgressBar progress={progress} onCancel={cancel} />}
+          </FileInput>
           {files.length > 0 && (
             <ul aria-label="Loaded files" className="flex flex-col gap-1 text-sm">
               {files.map((f) => (
@@ -71,10 +77,18 @@ export function CertificateLoader({ now }: { now: Date }) {
             spellCheck={false}
             value={pasted}
             placeholder="-----BEGIN CERTIFICATE-----"
-            aria-describedby="renew.pasted-hint"
-            onChange={(e) => setPasted(e.target.value)}
-            className={`${inputClass(false)} font-mono text-xs`}
+            aria-describedby={paste.refused ? "renew.pasted-msg renew.pasted-hint" : "renew.pasted-hint"}
+            aria-invalid={paste.refused ? true : undefined}
+            {...paste.guard}
+            onChange={(e) => {
+              paste.clear();
+              setPasted(e.target.value);
+            }}
+            className={`${inputClass(paste.refused !== null)} font-mono text-xs`}
           />
+          <div role="alert">
+            {paste.refused && <FieldMessages id="renew.pasted-msg" errors={[paste.refused]} warnings={[]} />}
+          </div>
           <p id="renew.pasted-hint" className="text-xs text-slate-600">
             One or more -----BEGIN CERTIFICATE----- blocks, as cat prints them. A private key pasted here is dropped
             unread.
@@ -83,6 +97,12 @@ export function CertificateLoader({ now }: { now: Date }) {
       </div>
       <div aria-live="polite" className="flex flex-col gap-3">
         {view.status === "reading" && <p className="text-sm text-slate-700">Reading the certificates…</p>}
+        {cancelled.length > 0 && (
+          <Notice tone="warning">
+            Reading {cancelled.join(", ")} was cancelled: nothing from {cancelled.length === 1 ? "it" : "them"} is
+            shown. Load fewer files at a time, or the bundle zip as downloaded.
+          </Notice>
+        )}
         {problems.length > 0 && (
           <Notice
             tone="danger"

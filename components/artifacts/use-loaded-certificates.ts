@@ -1,34 +1,35 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import {
-  type CertificateGroup,
-  certificateSources,
-  groupIdentical,
-  type SourceProblem,
-} from "@/lib/bundle/certificate-sources";
-import type { LoadedFile } from "@/lib/files/read-files";
-import { describeCertificates } from "@/lib/pki/describe-cert";
+import type { SourceProblem } from "@/lib/bundle/certificate-sources";
+import { expiryStatus } from "@/lib/pki/describe-cert";
+import { daysUntil } from "@/lib/pki/format";
+import type { CertificatesRead } from "@/lib/wizard/reader-protocol";
 
+import { useFileReader } from "../files/use-file-reader";
 import { webCryptoAvailable } from "../generate/crypto-available";
 
-export type LoadedView =
-  | { status: "empty" }
-  | { status: "reading" }
-  | { status: "done"; groups: CertificateGroup[]; problems: SourceProblem[]; ignoredKeys: string[] };
+export type LoadedView = { status: "empty" } | { status: "reading" } | ({ status: "done" } & CertificatesRead);
+
+const NO_CRYPTO: SourceProblem = {
+  name: "this page",
+  reason: "failed to read the certificates: this browser hides WebCrypto on this page (see the message at the top).",
+};
 
 /**
  * Certificates the user loads on the Renew step. Files and pasted text live in this component's
  * state only: never in the wizard's input, so never in sessionStorage, and gone when the page is left.
- * Parsing runs on the main thread: a bundle holds a few dozen small certificates, and each
- * fingerprint awaits WebCrypto, so the page keeps answering while a zip is read.
+ * They are read in the reading Worker: a hostile zip or a file of garbage costs its time, and
+ * Cancel stops it. Days left follow the page's clock without reading anything again.
  */
 export function useLoadedCertificates(now: Date) {
-  const [files, setFiles] = useState<LoadedFile[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [pasted, setPasted] = useState("");
-  const [view, setView] = useState<LoadedView>({ status: "empty" });
-  // Days left are counted when the certificates are read: the wizard's clock moves with every edit
-  // and every minute, and following it would read every loaded file again each time.
+  const [read, setRead] = useState<LoadedView>({ status: "empty" });
+  /** The files whose reading was cancelled, named until the next load. */
+  const [cancelled, setCancelled] = useState<string[]>([]);
+  const reader = useFileReader();
+  const { read: request } = reader;
   const clock = useRef(now);
   useEffect(() => {
     clock.current = now;
@@ -36,47 +37,56 @@ export function useLoadedCertificates(now: Date) {
 
   useEffect(() => {
     if (files.length === 0 && pasted.trim() === "") {
-      setView({ status: "empty" });
+      setRead({ status: "empty" });
       return;
     }
-    let current = true;
-    setView({ status: "reading" });
-    const sources = certificateSources(files, pasted);
-    const finish = (problems: SourceProblem[], groups: CertificateGroup[] = []) => {
-      if (current) setView({ status: "done", groups, problems, ignoredKeys: sources.ignoredKeys });
-    };
     if (!webCryptoAvailable()) {
-      finish([
-        ...sources.problems,
-        {
-          name: "this page",
-          reason:
-            "failed to read the certificates: this browser hides WebCrypto on this page (see the message at the top).",
-        },
-      ]);
-    } else {
-      describeCertificates(globalThis.crypto, clock.current, sources.files).then(
-        (described) => finish([...sources.problems, ...described.skipped], groupIdentical(described.certificates)),
-        (e: unknown) =>
-          finish([
-            ...sources.problems,
-            {
-              name: "the certificates",
-              reason: `failed to read the certificates: ${e instanceof Error ? e.message : String(e)}`,
-            },
-          ]),
-      );
+      setRead({ status: "done", groups: [], problems: [NO_CRYPTO], ignoredKeys: [] });
+      return;
     }
-    return () => {
-      current = false;
-    };
-  }, [files, pasted]);
+    setRead({ status: "reading" });
+    void request((requestId) => ({
+      type: "certificates",
+      requestId,
+      files,
+      pasted,
+      now: clock.current.getTime(),
+    })).then((outcome) => {
+      if (outcome.type === "certificates") setRead({ status: "done", ...outcome.result });
+      else if (outcome.type === "failed")
+        setRead({
+          status: "done",
+          groups: [],
+          problems: [{ name: "the files", reason: outcome.message }],
+          ignoredKeys: [],
+        });
+      else if (outcome.type === "cancelled") {
+        // What was not read is not kept: the list shows only files whose certificates are shown.
+        setCancelled(files.map((f) => f.name));
+        setFiles([]);
+      }
+    });
+  }, [files, pasted, request]);
 
-  /** Adds files (as lib/files loaded them); one loaded again under the same name replaces the earlier copy. */
-  const add = useCallback((loaded: readonly LoadedFile[]) => {
-    setFiles((old) => [...old.filter((o) => !loaded.some((r) => r.name === o.name)), ...loaded]);
+  // The Worker read the dates; how many days are left is the page's clock's business.
+  const view = useMemo<LoadedView>(() => {
+    if (read.status !== "done") return read;
+    const groups = read.groups.map((g) => {
+      const daysLeft = daysUntil(now, g.certificate.notAfter);
+      return {
+        ...g,
+        certificate: { ...g.certificate, daysLeft, status: expiryStatus(daysLeft, now, g.certificate.notAfter) },
+      };
+    });
+    return { ...read, groups };
+  }, [read, now]);
+
+  /** Adds picked or dropped files; one loaded again under the same name replaces the earlier copy. */
+  const add = useCallback((picked: readonly File[]) => {
+    setCancelled([]);
+    setFiles((old) => [...old.filter((o) => !picked.some((p) => p.name === o.name)), ...picked]);
   }, []);
   const remove = useCallback((name: string) => setFiles((old) => old.filter((f) => f.name !== name)), []);
 
-  return { files, pasted, setPasted, add, remove, view };
+  return { files, pasted, setPasted, add, remove, view, progress: reader.progress, cancel: reader.cancel, cancelled };
 }

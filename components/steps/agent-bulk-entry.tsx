@@ -1,15 +1,18 @@
 "use client";
 import { useState } from "react";
 
-import { type LoadedFile, readTexts } from "@/lib/files/read-files";
+import { MAX_PASTED_TEXT } from "@/lib/files/caps";
+import type { Texts } from "@/lib/files/read-files";
 import { agentListCsv, type AgentListProblem, readAgentList } from "@/lib/wizard/agent-list";
-import { agentNameRules, MAX_AGENTS } from "@/lib/wizard/parse-agents";
+import { MAX_AGENTS } from "@/lib/wizard/model";
+import { agentNameRules } from "@/lib/wizard/parse-agents";
 import { replaceAgents } from "@/lib/wizard/update";
 
 import { downloadFile } from "../artifacts/download-zip";
+import { ReadFileInput } from "../files/read-file-input";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
-import { FileInput } from "../ui/file-input";
+import { usePasteGuard } from "../ui/paste-guard";
 import type { StepFormProps } from "./step-form-props";
 
 /** Problems listed at most: past that the count says how many more, and fixing the first ones shows the next. */
@@ -34,10 +37,10 @@ export function AgentBulkEntry({ input, onChange }: Pick<StepFormProps, "input" 
     if (list.names.length > 0) onChange((i) => replaceAgents(i, list.names));
     setApplied({ names: list.names.length, problems: list.problems });
   };
-  const load = (files: LoadedFile[]) => {
-    const { texts, problems } = readTexts(files, { instead: "a .txt or .csv file with one agent name per line" });
+  const paste = usePasteGuard(MAX_PASTED_TEXT, "Load the list as a .txt or .csv file instead (below).");
+  const load = ({ texts }: Texts) => {
     const [file] = texts;
-    if (!file) return problems.map((p) => p.reason);
+    if (!file) return [];
     const asCsv = /\.csv$/i.test(file.name);
     setText(file.text);
     setCsv(asCsv);
@@ -46,6 +49,7 @@ export function AgentBulkEntry({ input, onChange }: Pick<StepFormProps, "input" 
   };
   const problems = applied?.problems ?? [];
   const errors = [
+    ...(paste.refused ? [paste.refused] : []),
     ...problems.slice(0, SHOWN_PROBLEMS).map((p) => `Line ${p.line}: ${p.message}`),
     ...(problems.length > SHOWN_PROBLEMS ? [`…and ${problems.length - SHOWN_PROBLEMS} more lines.`] : []),
   ];
@@ -67,16 +71,21 @@ export function AgentBulkEntry({ input, onChange }: Pick<StepFormProps, "input" 
               value={text}
               aria-invalid={invalid || undefined}
               aria-describedby={describedBy}
-              onChange={(e) => setText(e.target.value)}
+              {...paste.guard}
+              onChange={(e) => {
+                paste.clear();
+                setText(e.target.value);
+              }}
               className={`${inputClass(invalid)} font-mono text-xs`}
             />
           )}
         </Field>
-        <FileInput
+        <ReadFileInput
+          purpose="agent-list"
           id="agents.file"
           label="Or load a .txt or .csv file"
           accept=".txt,.csv,text/plain,text/csv"
-          onLoad={load}
+          onRead={load}
         />
         <div className="flex flex-wrap gap-3">
           <Button onClick={() => apply(text, csv)} disabled={text.trim() === ""}>

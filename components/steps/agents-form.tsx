@@ -1,4 +1,5 @@
 import { issuesFor } from "@/lib/plan/issues";
+import { MAX_AGENTS } from "@/lib/wizard/model";
 import { addAgent, setAgentValidity } from "@/lib/wizard/update";
 
 import { Button } from "../ui/button";
@@ -9,7 +10,7 @@ import type { StepFormProps } from "./step-form-props";
 import { validityHint } from "./validity-hint";
 
 export function AgentsForm({ input, onChange, check, now, state }: StepFormProps) {
-  const { validityHours } = input.agents;
+  const { rows, validityHours } = input.agents;
   const { validity } = state.steps.agents.value;
   return (
     <div className="flex flex-col gap-6">
@@ -32,7 +33,7 @@ export function AgentsForm({ input, onChange, check, now, state }: StepFormProps
       <AgentBulkEntry input={input} onChange={onChange} />
       <AgentRows input={input} onChange={onChange} check={check} />
       <div>
-        <Button variant="secondary" onClick={() => onChange(addAgent)}>
+        <Button variant="secondary" disabled={rows.length >= MAX_AGENTS} onClick={() => onChange(addAgent)}>
           + Add an agent certificate
         </Button>
       </div>

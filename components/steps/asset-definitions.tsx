@@ -1,23 +1,24 @@
-import { type LoadedFile, readTexts } from "@/lib/files/read-files";
+import { MAX_PASTED_TEXT } from "@/lib/files/caps";
+import type { Texts } from "@/lib/files/read-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchAssets } from "@/lib/wizard/update";
 
+import { ReadFileInput } from "../files/read-file-input";
 import { Field, inputClass } from "../ui/field";
-import { FileInput } from "../ui/file-input";
 import { Notice } from "../ui/notice";
+import { usePasteGuard } from "../ui/paste-guard";
 import type { StepFormProps } from "./step-form-props";
 
 /** Paste definitions or load them from files (YAML or JSON, one or many documents). */
 export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
   const { assets } = input;
-  const load = (loaded: LoadedFile[]) => {
-    const { texts: read, problems } = readTexts(loaded, {
-      instead: "the definitions as .yml or .json files, or paste them above",
-    });
+  const paste = usePasteGuard(MAX_PASTED_TEXT, "Load the definitions as files instead (below).");
+  const definitionErrors = issuesFor(check.errors, "assets.definitions");
+  const load = ({ texts: read }: Texts) => {
+    if (read.length === 0) return;
     onChange((i) =>
       patchAssets(i, { files: [...i.assets.files.filter((f) => !read.some((r) => r.name === f.name)), ...read] }),
     );
-    return problems.map((p) => p.reason);
   };
   return (
     <section aria-labelledby="definitions-heading" className="flex flex-col gap-3">
@@ -35,7 +36,7 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
       <Field
         id="assets.pasted"
         label="Paste Asset definitions (YAML or JSON)"
-        errors={issuesFor(check.errors, "assets.definitions")}
+        errors={paste.refused ? [paste.refused, ...definitionErrors] : definitionErrors}
         hint="As Sensu and Bonsai publish them: one or many documents, separated by --- in YAML. Definitions with download headers are never saved in this browser."
       >
         {(describedBy, invalid) => (
@@ -46,18 +47,24 @@ export function AssetDefinitions({ input, onChange, check }: StepFormProps) {
             value={assets.pasted}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
-            onChange={(e) => onChange((i) => patchAssets(i, { pasted: e.target.value }))}
+            {...paste.guard}
+            onChange={(e) => {
+              paste.clear();
+              const pasted = e.target.value;
+              onChange((i) => patchAssets(i, { pasted }));
+            }}
             className={`${inputClass(invalid)} font-mono text-xs`}
           />
         )}
       </Field>
       <div className="flex flex-col gap-2">
-        <FileInput
+        <ReadFileInput
           id="assets.files"
           label="Or load definition files"
           accept=".yml,.yaml,.json,application/json,text/yaml"
           multiple
-          onLoad={load}
+          purpose="asset-definitions"
+          onRead={load}
         />
         {assets.files.length > 0 && (
           <ul aria-label="Loaded definition files" className="flex flex-col gap-1 text-sm">

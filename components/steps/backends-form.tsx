@@ -14,14 +14,15 @@ function SanPreview({ row, sans }: { row: BackendRow; sans: readonly San[] }) {
     <div className="flex flex-col gap-1">
       <p className="text-xs font-medium text-slate-700">In the certificate (subject alternative names):</p>
       <ul className="flex flex-wrap gap-1.5" aria-label={`Names in the certificate of ${row.name || "this backend"}`}>
-        {sans.map((san, i) => (
+        {sans.map((san) => (
           <li
             key={`${san.kind}:${san.value}`}
             className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800"
           >
             <span className="text-slate-500">{san.kind === "ip" ? "IP " : "DNS "}</span>
             {san.value}
-            {i === 0 && <span className="text-sky-800"> (CN)</span>}
+            {/* The FQDN is the CN; while it is refused (invalid, or outside a CA's constraints) no SAN is. */}
+            {san.kind === "dns" && san.value === row.fqdn.trim() && <span className="text-sky-800"> (CN)</span>}
           </li>
         ))}
       </ul>

@@ -1,29 +1,21 @@
-import { type LoadedFile, type ReadOptions, readTexts } from "@/lib/files/read-files";
+import type { Texts } from "@/lib/files/read-files";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchCorporate } from "@/lib/wizard/update";
 
-import { FileInput } from "../ui/file-input";
+import { ReadFileInput } from "../files/read-file-input";
 import { PemField } from "./pem-field";
 import type { StepFormProps } from "./step-form-props";
-
-/** A step-1 zip gives its csr/ files (keys and requests); PEM files are taken as they are. */
-const CORPORATE_FILES: ReadOptions = {
-  instead: "the keys-and-CSRs zip made in step 1 and the signed certificates (.pem, .crt or .cer)",
-  unzip: true,
-  entries: (path) => path.startsWith("csr/") && /\.(pem|crt|cer|csr)$/i.test(path),
-};
 
 /** Step 2 of the corporate mode, and the CA certificates hosts trust (needed in both steps). */
 export function CorporateCaFields({ input, onChange, check, state }: StepFormProps) {
   const c = input.ca.corporate;
-  const load = (loaded: LoadedFile[]) => {
-    const { texts: read, problems } = readTexts(loaded, CORPORATE_FILES);
+  const load = ({ texts: read }: Texts) => {
+    if (read.length === 0) return;
     onChange((i) =>
       patchCorporate(i, {
         files: [...i.ca.corporate.files.filter((f) => !read.some((r) => r.name === f.name)), ...read],
       }),
     );
-    return problems.map((p) => p.reason);
   };
   const stems = state.steps.ca.value.stems ?? [];
   const errors = issuesFor(check.errors, "ca.corporate.files");
@@ -63,14 +55,15 @@ export function CorporateCaFields({ input, onChange, check, state }: StepFormPro
         )}
       </div>
       <div className="flex flex-col gap-2">
-        <FileInput
+        <ReadFileInput
           id="ca.corporate.files"
+          purpose="corporate-files"
           label="Step 2: load the keys-and-CSRs zip and the signed certificates"
           hint="The private keys stay in this tab's memory and are never saved; after a reload, load the zip again."
           accept=".zip,.pem,.crt,.cer"
           multiple
           errors={errors}
-          onLoad={load}
+          onRead={load}
         />
         {c.files.length > 0 && (
           <>

@@ -1,7 +1,9 @@
-import { type LoadedFile, readTexts } from "@/lib/files/read-files";
+import { MAX_PASTED_TEXT } from "@/lib/files/caps";
+import type { Texts } from "@/lib/files/read-files";
 
+import { ReadFileInput } from "../files/read-file-input";
 import { Field, inputClass } from "../ui/field";
-import { FileInput } from "../ui/file-input";
+import { usePasteGuard } from "../ui/paste-guard";
 
 /** A PEM pasted or loaded from a file. Spell-check is off: some browsers send text to a server for it. */
 export function PemField({
@@ -22,14 +24,19 @@ export function PemField({
   warnings?: readonly string[];
 }) {
   // The file's text goes into the field, where it is checked like a paste; a file that is no text stays out.
-  const load = (files: LoadedFile[]) => {
-    const { texts, problems } = readTexts(files, { instead: "the PEM file, whose text starts with -----BEGIN" });
+  const paste = usePasteGuard(MAX_PASTED_TEXT, "Paste one PEM file's text, or load the file instead (below).");
+  const load = ({ texts }: Texts) => {
     const [file] = texts;
     if (file) onChange(file.text);
-    return problems.map((p) => p.reason);
   };
   return (
-    <Field id={id} label={label} hint={hint} errors={errors} warnings={warnings}>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      errors={paste.refused ? [paste.refused, ...errors] : errors}
+      warnings={warnings}
+    >
       {(describedBy, invalid) => (
         <div className="flex flex-col gap-2">
           <textarea
@@ -40,16 +47,21 @@ export function PemField({
             value={value}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
-            onChange={(e) => onChange(e.target.value)}
+            {...paste.guard}
+            onChange={(e) => {
+              paste.clear();
+              onChange(e.target.value);
+            }}
             className={`${inputClass(invalid)} font-mono text-xs`}
             placeholder="-----BEGIN …-----"
           />
-          <FileInput
+          <ReadFileInput
             id={`${id}.file`}
             label={`Load ${label} from a file`}
             labelHidden
             accept=".pem,.crt,.key,.cer,text/plain"
-            onLoad={load}
+            purpose="pem"
+            onRead={load}
           />
         </div>
       )}

@@ -1,10 +1,10 @@
 import { useState } from "react";
 
-import { type LoadedFile, readTexts } from "@/lib/files/read-files";
+import type { Texts } from "@/lib/files/read-files";
 import type { WizardInput } from "@/lib/wizard/model";
 import { parsePlanFile } from "@/lib/wizard/plan-file";
 
-import { FileInput } from "../ui/file-input";
+import { ReadFileInput } from "../files/read-file-input";
 import { Notice } from "../ui/notice";
 
 /**
@@ -14,11 +14,10 @@ import { Notice } from "../ui/notice";
  */
 export function PlanFileLoader({ onChange }: { onChange: (change: (input: WizardInput) => WizardInput) => void }) {
   const [loaded, setLoaded] = useState<string | null>(null);
-  const load = (files: LoadedFile[]) => {
+  const load = ({ texts }: Texts) => {
     setLoaded(null);
-    const { texts, problems } = readTexts(files, { instead: "the sensu-tls-plan.json from an earlier bundle" });
     const [file] = texts;
-    if (!file) return problems.map((p) => p.reason);
+    if (!file) return [];
     const parsed = parsePlanFile(file.text);
     if (!parsed.ok) return [`${file.name}: ${parsed.message}`];
     const { input, caFingerprints } = parsed.value;
@@ -47,11 +46,12 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
       <h2 id="plan-file-heading" className="font-semibold">
         Renewing or extending a deployment?
       </h2>
-      <FileInput
+      <ReadFileInput
         id="plan.file"
         label="Load the sensu-tls-plan.json from its bundle to restore every input (names, addresses, layout, validity, settings)."
         accept=".json,.yml,.yaml,application/json"
-        onLoad={load}
+        purpose="plan-file"
+        onRead={load}
       />
       <div aria-live="polite">{loaded && <Notice tone="success">{loaded}</Notice>}</div>
     </section>

@@ -1,14 +1,16 @@
 import { useState } from "react";
 
-import { type LoadedFile, readTexts } from "@/lib/files/read-files";
+import { MAX_PASTED_TEXT } from "@/lib/files/caps";
+import type { Texts } from "@/lib/files/read-files";
 import { readCertificates } from "@/lib/pki/read-certificates";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchRevocation } from "@/lib/wizard/update";
 
+import { ReadFileInput } from "../files/read-file-input";
 import { Checkbox } from "../ui/checkbox";
 import { ChoiceGroup } from "../ui/choice-group";
 import { Field, inputClass } from "../ui/field";
-import { FileInput } from "../ui/file-input";
+import { usePasteGuard } from "../ui/paste-guard";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 
@@ -16,13 +18,13 @@ import type { StepFormProps } from "./step-form-props";
 export function RevokeFields({ input, onChange, check }: StepFormProps) {
   const r = input.revocation;
   const [added, setAdded] = useState<string[]>([]);
+  const paste = usePasteGuard(MAX_PASTED_TEXT, "Load the certificates to revoke as files instead (below).");
   const at = (field: string) => ({
     errors: issuesFor(check.errors, `revocation.${field}`),
     warnings: issuesFor(check.warnings, `revocation.${field}`),
   });
-  const load = (files: LoadedFile[]) => {
-    const { texts, problems } = readTexts(files, { instead: "the certificates to revoke as PEM files" });
-    const messages = problems.map((p) => p.reason);
+  const load = ({ texts }: Texts) => {
+    const messages: string[] = [];
     const serials: string[] = [];
     const read: string[] = [];
     for (const file of texts) {
@@ -55,7 +57,8 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
         id="revocation.revoke"
         label="Serial numbers to revoke"
         hint="Hex, one per line, as openssl x509 -noout -serial prints them. Empty: an empty list to publish."
-        {...at("revoke")}
+        errors={paste.refused ? [paste.refused, ...at("revoke").errors] : at("revoke").errors}
+        warnings={at("revoke").warnings}
       >
         {(describedBy, invalid) => (
           <textarea
@@ -65,18 +68,24 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
             value={r.revoke}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
-            onChange={(e) => onChange((i) => patchRevocation(i, { revoke: e.target.value }))}
+            {...paste.guard}
+            onChange={(e) => {
+              paste.clear();
+              const revoke = e.target.value;
+              onChange((i) => patchRevocation(i, { revoke }));
+            }}
             className={`${inputClass(invalid)} font-mono text-xs`}
           />
         )}
       </Field>
       <div className="flex flex-col gap-1">
-        <FileInput
+        <ReadFileInput
           id="revocation.files"
           label="Or load the certificates to revoke (PEM)"
           accept=".pem,.crt,.cer"
           multiple
-          onLoad={load}
+          purpose="revoke-certificates"
+          onRead={load}
         />
         <div aria-live="polite" className="text-sm">
           {added.length > 0 && <p className="text-slate-700">Added: {added.join("; ")}</p>}

@@ -1,8 +1,5 @@
 "use client";
-import { type ChangeEvent, type ReactNode, useRef, useState } from "react";
-
-import { loadFiles } from "@/lib/files/load-files";
-import type { LoadedFile } from "@/lib/files/read-files";
+import type { ChangeEvent, ReactNode } from "react";
 
 import { FieldMessages } from "./field";
 
@@ -15,13 +12,12 @@ export interface FileInputProps {
   /** File types offered in the picker, as for <input accept>. */
   accept: string;
   multiple?: boolean;
-  /** Messages the caller keeps about what was loaded (a check on its content), shown with the input's own. */
+  /** Why the last pick was not (or not all) read, and any check on its content. */
   errors?: readonly string[];
-  /**
-   * Gets the picked files' bytes, read within the caps of lib/files (a file over them keeps only its
-   * size); what it returns is shown as the input's errors until the next pick.
-   */
-  onLoad: (files: LoadedFile[]) => readonly string[] | void;
+  /** Gets the picked files themselves, unread: reading them is the reading Worker's job. */
+  onPick: (files: File[]) => void;
+  /** Shown under the input while the picked files are read: a progress bar and its Cancel. */
+  children?: ReactNode;
 }
 
 /**
@@ -36,21 +32,16 @@ export function FileInput({
   accept,
   multiple = false,
   errors = [],
-  onLoad,
+  onPick,
+  children,
 }: FileInputProps) {
-  const [loadErrors, setLoadErrors] = useState<readonly string[]>([]);
-  // Reading is asynchronous: only the latest pick may report, however the reads finish.
-  const latest = useRef(0);
-  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
     const picked = Array.from(event.target.files ?? []);
     // Cleared, so picking the same file again (after fixing it) is a change too.
     event.target.value = "";
-    if (picked.length === 0) return;
-    const pickNo = ++latest.current;
-    const loaded = await loadFiles(picked);
-    if (pickNo === latest.current) setLoadErrors(onLoad(loaded) ?? []);
+    if (picked.length > 0) onPick(picked);
   };
-  const messages = [...new Set([...loadErrors, ...errors])];
+  const messages = [...new Set(errors)];
   const msgId = `${id}-msg`;
   const hintId = `${id}-hint`;
   const describedBy = [messages.length > 0 ? msgId : "", hint ? hintId : ""].filter(Boolean).join(" ") || undefined;
@@ -64,11 +55,12 @@ export function FileInput({
         type="file"
         accept={accept}
         multiple={multiple}
-        onChange={(e) => void pick(e)}
+        onChange={pick}
         aria-invalid={messages.length > 0 || undefined}
         aria-describedby={describedBy}
         className="text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
       />
+      {children}
       {/* Always in the page, so screen readers announce a message as it appears. */}
       <div role="alert">{messages.length > 0 && <FieldMessages id={msgId} errors={messages} warnings={[]} />}</div>
       {hint && (

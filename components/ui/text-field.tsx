@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 
+import { MAX_LINE_TEXT } from "@/lib/files/caps";
+
 import { Field, inputClass } from "./field";
+import { usePasteGuard } from "./paste-guard";
 
 export interface TextFieldProps {
   id: string;
@@ -29,8 +32,10 @@ export function TextField({
   suffix,
   mono,
 }: TextFieldProps) {
+  const paste = usePasteGuard(MAX_LINE_TEXT, "Paste only the value this field asks for.");
+  const shown = paste.refused ? [paste.refused, ...(errors ?? [])] : errors;
   return (
-    <Field id={id} label={label} hint={hint} errors={errors} warnings={warnings}>
+    <Field id={id} label={label} hint={hint} errors={shown} warnings={warnings}>
       {(describedBy, invalid) => (
         <div className="flex items-center gap-2">
           <input
@@ -44,7 +49,11 @@ export function TextField({
             autoComplete="off"
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy}
-            onChange={(e) => onChange(e.target.value)}
+            {...paste.guard}
+            onChange={(e) => {
+              paste.clear();
+              onChange(e.target.value);
+            }}
             className={`${inputClass(invalid)} ${mono ? "font-mono" : ""}`}
           />
           {suffix && <span className="shrink-0 text-sm text-slate-600">{suffix}</span>}

@@ -1,4 +1,10 @@
-import { type FileRead, type LoadedFile, readFiles, type ReadOptions } from "../files/read-files";
+import {
+  type FileRead,
+  type LoadedFile,
+  readFiles,
+  type ReadOptions,
+  type ReadProgressListener,
+} from "../files/read-files";
 import type { CertificateDescription, CertificateFile } from "../pki/describe-cert";
 import { holdsCertificate, withoutPrivateKeys } from "../pki/pem";
 
@@ -56,9 +62,13 @@ function addZip(out: CertificateSources, zip: Extract<FileRead, { kind: "zip" }>
 }
 
 /** Every loaded file, zips unpacked: certificate texts to describe, and what was left out and why. */
-export function certificateSources(loaded: readonly LoadedFile[], pasted = ""): CertificateSources {
+export function certificateSources(
+  loaded: readonly LoadedFile[],
+  pasted = "",
+  progress?: ReadProgressListener,
+): CertificateSources {
   const out: CertificateSources = { files: [], problems: [], ignoredKeys: [] };
-  for (const read of readFiles(loaded, RENEW_FILES)) {
+  for (const read of readFiles(loaded, RENEW_FILES, progress)) {
     if (read.kind === "text") addText(out, read.name, read.text);
     else if (read.kind === "zip") addZip(out, read);
     else if (read.kind === "skipped") out.ignoredKeys.push(read.name);

@@ -7,6 +7,7 @@ import { readmeEntry } from "./common-entries";
 import { type CsrFill, type CsrLayout, csrLayout } from "./csr-layout";
 import type { ProgressListener } from "./issue-all";
 import { fillEntry } from "./manifest-entry";
+import { code, row, text } from "./markdown";
 import { zipFiles } from "./zip";
 
 const USAGE_WORDS: Record<string, string> = { "1.3.6.1.5.5.7.3.1": "serverAuth", "1.3.6.1.5.5.7.3.2": "clientAuth" };
@@ -25,7 +26,9 @@ function csrReadme(layout: CsrLayout): string {
   lines.push("| CSR | common name | subject alternative names | extended key usage |", "|---|---|---|---|");
   for (const { leaf, path } of layout.requests) {
     const usages = PROFILES[leaf.profile].extendedKeyUsages.map((u) => USAGE_WORDS[u] ?? u).join(" + ");
-    lines.push(`| ${path} | ${leaf.commonName} | ${leaf.sans.map((s) => s.value).join(", ") || "none"} | ${usages} |`);
+    lines.push(
+      row([code(path), code(leaf.commonName), leaf.sans.map((s) => code(s.value)).join(", ") || "none", usages]),
+    );
   }
   lines.push("");
   lines.push(
@@ -33,7 +36,7 @@ function csrReadme(layout: CsrLayout): string {
     "",
   );
   lines.push("## Files", "");
-  for (const e of layout.entries) lines.push(`- ${e.path}: ${e.purpose}`);
+  for (const e of layout.entries) lines.push(`- ${code(e.path)}: ${text(e.purpose)}`);
   lines.push("");
   return lines.join("\n");
 }

@@ -11,6 +11,7 @@ import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
 import { README_PATH, README_PURPOSE } from "./common-entries";
 import { AGENT_USERS_PATH, type Manifest } from "./manifest";
 import { type ManifestEntry, OFFLINE_HOST } from "./manifest-entry";
+import { code, fence, row, text } from "./markdown";
 import {
   EXPIRY_CHECKS_JSON,
   EXPIRY_CHECKS_YAML,
@@ -29,34 +30,27 @@ export interface CertificateDates {
 
 const mode = (m: number) => `0${m.toString(8)}`;
 const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-const cell = (s: string) => s.replace(/\|/g, "\\|");
 
 function installSteps(dir: string, host: string): string {
-  return [
-    "```sh",
-    `# on ${host}: copy the folder ${dir}/ there, then from inside it`,
-    "sudo bash install.sh",
-    "```",
-  ].join("\n");
+  return fence("sh", [`# on ${host}: copy the folder ${dir}/ there, then from inside it`, "sudo bash install.sh"]).join(
+    "\n",
+  );
 }
 
 /** The CA certificate as the bundle holds it (inZip) and as install.sh puts it on every backend (installed). */
 function trustStore(plan: ResolvedPlan, ca: { inZip: string; installed: string }): string[] {
   const lines = ["## Trust the CA on operators' machines", ""];
   lines.push(
-    `So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ${ca.inZip}.`,
+    `So sensuctl and browsers accept the backends without prompts. install.sh copies ca.pem into the TLS directory for Sensu, but does not add it to the system trust store; on a workstation use the bundle's ${code(ca.inZip)}.`,
     "",
   );
   for (const step of trustStoreSteps(ca.installed, ca.inZip)) {
-    lines.push(`### ${step.platform}`, "", "```" + step.shell, ...step.commands, "```", "", step.note, "");
+    lines.push(`### ${step.platform}`, "", ...fence(step.shell, step.commands), "", text(step.note), "");
   }
   lines.push(
     "Then point sensuctl at the cluster over https. The CA path must be absolute: on a workstation, from the unzipped bundle's folder; on a backend, the installed file:",
     "",
-    "```sh",
-    sensuctlConfigure(plan, `"$PWD/${ca.inZip}"`),
-    sensuctlConfigure(plan, ca.installed),
-    "```",
+    ...fence("sh", [sensuctlConfigure(plan, `"$PWD/${ca.inZip}"`), sensuctlConfigure(plan, ca.installed)]),
     "",
   );
   return lines;
@@ -79,10 +73,10 @@ function agentMtls(plan: ResolvedPlan): string[] {
   );
   if (plan.mtls.bindUsers) {
     lines.push(
-      `Each agent CN gets its own Sensu user (${AGENT_USERS_PATH}). Once every agent uses its certificate, from a workstation with sensuctl:`,
+      `Each agent CN gets its own Sensu user (${code(AGENT_USERS_PATH)}). Once every agent uses its certificate, from a workstation with sensuctl:`,
       "",
     );
-    lines.push("```sh", ...agentUserCommands(AGENT_USERS_PATH), "```", "");
+    lines.push(...fence("sh", agentUserCommands(AGENT_USERS_PATH)), "");
   } else {
     lines.push(
       "Every agent certificate authenticates as the seeded agent user (group system:agents). Change that user's password, which still opens the agent port: `sensuctl user change-password agent --interactive`.",
@@ -104,15 +98,14 @@ function sudoSection(plan: ResolvedPlan, entries: readonly ManifestEntry[]): str
     "On each agent that runs these checks, from the bundle's sudo/ folder. Check the file with visudo first: a sudoers file with a syntax error breaks sudo on the host.",
     "",
   );
-  lines.push("```sh");
-  if (has(COPY_SCRIPT_FILE))
-    lines.push(
-      `sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`,
-    );
   lines.push(
-    `sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`,
-    `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`,
-    "```",
+    ...fence("sh", [
+      ...(has(COPY_SCRIPT_FILE)
+        ? [`sudo sh ${COPY_SCRIPT_FILE}            # verifies each archive's sha512, installs the root-owned copies`]
+        : []),
+      `sudo visudo -c -f sudoers.d/${SUDOERS_FILE}`,
+      `sudo install -o root -g root -m 0440 sudoers.d/${SUDOERS_FILE} /etc/sudoers.d/${SUDOERS_FILE}`,
+    ]),
     "",
   );
   if (has("checks/sudo-checks.yaml"))
@@ -129,10 +122,10 @@ function monitoringSection(plan: ResolvedPlan, manifest: Manifest): string[] {
       "The guide's `openssl x509 -noout -enddate` check always exits 0, so it never alerts.",
     "",
   );
-  lines.push("```sh", `sensuctl create -f ${yaml}`, "```", "");
+  lines.push(...fence("sh", [`sensuctl create -f ${yaml}`]), "");
   lines.push("A check runs only on agents with one of its subscriptions:", "");
   for (const note of subscriptionNotes(planExpiryChecks(plan, manifest.hosts)))
-    lines.push(`- \`${note.subscription}\` (${note.checks.join(", ")}): ${note.where}`);
+    lines.push(`- ${code(note.subscription)} (${note.checks.map(text).join(", ")}): ${text(note.where)}`);
   lines.push(
     "",
     `When they warn, follow ${RENEWAL_FILE}: new certificates with the same names, backends one at a time with \`sensuctl cluster health\` between, agents after.`,
@@ -168,9 +161,7 @@ function connectionTable(connections: readonly Connection[]): string[] {
         : c.status === "note"
           ? `note: ${c.note ?? ""}`
           : `FAILED: ${c.checks.find((x) => !x.ok)?.detail ?? ""}`;
-    lines.push(
-      `| ${cell(c.from)} | ${cell(c.to)} | ${cell(c.url)} | ${cell(c.presented)} | ${cell(c.verifiedWith)} | ${cell(result)} |`,
-    );
+    lines.push(row([text(c.from), text(c.to), code(c.url), text(c.presented), text(c.verifiedWith), text(result)]));
   }
   lines.push("");
   return lines;
@@ -193,8 +184,8 @@ export function bundleReadme(
   // The same words whether the browser or the command line made it: the two write identical bundles.
   lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, on this machine. Nothing here was sent anywhere.`, "");
   lines.push(`- Sensu Go: ${SENSU_VERSION_LABELS[plan.sensuVersion]}`);
-  lines.push(`- Backends: ${plan.backends.map((b) => b.fqdn).join(", ")}`);
-  lines.push(`- Agent certificates: ${plan.agents.map((a) => a.commonName).join(", ")}`);
+  lines.push(`- Backends: ${plan.backends.map((b) => code(b.fqdn)).join(", ")}`);
+  lines.push(`- Agent certificates: ${plan.agents.map((a) => code(a.commonName)).join(", ")}`);
   lines.push(`- Keys: ${KEY_ALGORITHM_LABELS[plan.leafAlgorithm]} (CA: ${KEY_ALGORITHM_LABELS[plan.ca.algorithm]})`);
   lines.push(
     plan.caLayout === "separate"
@@ -205,12 +196,12 @@ export function bundleReadme(
   lines.push(`## ${OFFLINE_DIR}/: KEEP OFFLINE`, "");
   if (plan.ca.corporatePem) {
     lines.push(
-      `Signed by your organization's CA "${plan.ca.commonName}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`,
+      `Signed by your organization's CA "${text(plan.ca.commonName)}": no CA key was ever in the wizard. Keep step 1's zip (the private keys) as safe as the host folders below.`,
       "",
     );
   } else if (plan.ca.existing) {
     lines.push(
-      `Issued by your existing CA "${plan.ca.commonName}"${plan.agentCa?.existing ? ` and agent CA "${plan.agentCa.commonName}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
+      `Issued by your existing CA "${text(plan.ca.commonName)}"${plan.agentCa?.existing ? ` and agent CA "${text(plan.agentCa.commonName)}"` : ""}. Their private keys are not in this bundle: keep them where they were, offline.`,
       "",
     );
   }
@@ -223,15 +214,15 @@ export function bundleReadme(
   lines.push("## Install, host by host", "");
   lines.push(
     "Backends first, in the order below, then agents. Each host folder mirrors the host's file system and holds install.sh, which: refuses to run unless root; " +
-      `copies the files into ${plan.tlsDir} owned by sensu (keys 0400, certificates 0644, so ca.pem stays readable for the trust store); backs up every file it replaces; ` +
+      `copies the files into ${code(plan.tlsDir)} owned by sensu (keys 0400, certificates 0644, so ca.pem stays readable for the trust store); backs up every file it replaces; ` +
       "merges the TLS settings into the existing backend.yml or agent.yml, keeping all other settings (it stops before changing anything if the file uses YAML it cannot merge line by line); " +
       "checks the result parses as YAML; and prints the restart order. `SENSU_INSTALL_ROOT=/tmp/try bash install.sh` rehearses it in a scratch directory.",
     "",
   );
   for (const [i, host] of hosts.backends.entries()) {
     const backend = host.backend;
-    lines.push(`### ${i + 1}. Backend ${backend.name} (${backend.fqdn})`, "");
-    lines.push(`Names in its certificate: ${backend.sans.map((s) => s.value).join(", ")}`, "");
+    lines.push(`### ${i + 1}. Backend ${code(backend.name)} (${code(backend.fqdn)})`, "");
+    lines.push(`Names in its certificate: ${backend.sans.map((s) => code(s.value)).join(", ")}`, "");
     lines.push(installSteps(host.folder, backend.fqdn), "");
     lines.push(
       plan.backends.length === 1
@@ -243,7 +234,7 @@ export function bundleReadme(
     );
   }
   for (const agent of hosts.agents) {
-    lines.push(`### Agents using the certificate "${agent.name}"`, "");
+    lines.push(`### Agents using the certificate "${text(agent.name)}"`, "");
     lines.push(
       "Agent certificates carry no host names: an agent only ever presents its certificate as a client, and the backend checks the CA signature and the CN, never a host name. " +
         "The same folder may go to every agent that should authenticate as this CN.",
@@ -266,7 +257,7 @@ export function bundleReadme(
   );
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
-  for (const d of dates) lines.push(`| ${cell(d.path)} | ${cell(d.subject)} | ${day(d.notAfter)} |`);
+  for (const d of dates) lines.push(row([code(d.path), code(d.subject), day(d.notAfter)]));
   lines.push("");
   lines.push(
     "Expired backend certificates take etcd down; expired agent certificates fail silently. Renew before these dates, one backend at a time, checking `sensuctl cluster health` between.",
@@ -275,10 +266,10 @@ export function bundleReadme(
   lines.push(...monitoringSection(plan, manifest));
   lines.push("## Every file", "");
   lines.push("| file | install to | mode | what it is |", "|---|---|---|---|");
-  lines.push(`| ${README_PATH} | | 0644 | ${README_PURPOSE} |`);
+  lines.push(row([code(README_PATH), "", "0644", text(README_PURPOSE)]));
   for (const e of entries) {
-    const to = e.host === OFFLINE_HOST ? "keep offline" : e.installTo ? `${e.installTo} on ${e.host}` : "";
-    lines.push(`| ${cell(e.path)} | ${cell(to)} | ${mode(e.mode)} | ${cell(e.purpose)} |`);
+    const to = e.host === OFFLINE_HOST ? "keep offline" : e.installTo ? `${code(e.installTo)} on ${text(e.host)}` : "";
+    lines.push(row([code(e.path), to, mode(e.mode), text(e.purpose)]));
   }
   lines.push("");
   return lines.join("\n");

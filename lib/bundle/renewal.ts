@@ -1,6 +1,7 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { expiryCheckName } from "../sensu/expiry-checks";
 import type { HostLayouts } from "./host-layout";
+import { fence, text } from "./markdown";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
 
 /** The renewal runbook: shown on the Renew step and written to the bundle as RENEWAL.md. */
@@ -22,12 +23,12 @@ function backendSections(backends: HostLayouts<unknown>["backends"]): RunbookSec
     const last = i === count - 1;
     const next = last
       ? "Then go on to the agents."
-      : `Only when every member is healthy, go on to ${backends[i + 1]?.name}.`;
+      : `Only when every member is healthy, go on to ${text(backends[i + 1]?.name ?? "")}.`;
     return {
       title: `Backend ${i + 1} of ${count}: ${b.name} (${b.fqdn})`,
       paragraphs: [
         count > 1
-          ? `The other members keep etcd's quorum while ${b.name} restarts. ${next}`
+          ? `The other members keep etcd's quorum while ${text(b.name)} restarts. ${next}`
           : `A single backend: the cluster is down while it restarts. ${next}`,
       ],
       commands: [
@@ -102,13 +103,17 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
   ];
 }
 
-/** RENEWAL.md: the same sections as Markdown. */
+/**
+ * RENEWAL.md: the same sections as Markdown. Paragraphs are Markdown already (values escaped where
+ * they are written, commands in backticks, which the page shows as code too); titles are plain
+ * text, so they are escaped here.
+ */
 export function renewalMarkdown(plan: ResolvedPlan, hosts: HostLayouts<unknown>): string {
   const lines = ["# Renewing the certificates", ""];
   for (const section of renewalRunbook(plan, hosts)) {
-    lines.push(`## ${section.title}`, "");
+    lines.push(`## ${text(section.title)}`, "");
     for (const p of section.paragraphs) lines.push(p, "");
-    if (section.commands) lines.push("```sh", ...section.commands, "```", "");
+    if (section.commands) lines.push(...fence("sh", section.commands), "");
   }
   return lines.join("\n");
 }

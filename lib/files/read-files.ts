@@ -17,6 +17,14 @@ export interface LoadedFile {
   error?: string;
 }
 
+/** How far a read has come, for a progress bar: `done` of `total` units, and what is being read. */
+export interface ReadProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+export type ReadProgressListener = (progress: ReadProgress) => void;
+
 export interface ReadOptions {
   /** What to load instead, ending every message: "Load <instead>." */
   instead: string;
@@ -75,7 +83,7 @@ function wantedEntries(entries: readonly ZipEntry[], options: ReadOptions): ZipE
 }
 
 /** Count, then sizes as declared, then the load: all before one byte is inflated; the first cap passed ends it. */
-function readZip(file: LoadedFile, options: ReadOptions, budget: Budget): FileRead {
+function readZip(file: LoadedFile, options: ReadOptions, budget: Budget, progress?: ReadProgressListener): FileRead {
   const instead = `Load ${options.instead}.`;
   const directory = readZipDirectory(file.bytes, MAX_ZIP_ENTRIES);
   if (directory.status === "damaged")
@@ -100,7 +108,8 @@ function readZip(file: LoadedFile, options: ReadOptions, budget: Budget): FileRe
     return problem(file.name, "load-too-big", loadTooBig(file.name));
   const files: TextFile[] = [];
   const notTextEntries: FileProblem[] = [];
-  for (const entry of toRead) {
+  for (const [i, entry] of toRead.entries()) {
+    progress?.({ done: i, total: toRead.length, label: `Unpacking ${entry.path} from ${file.name}` });
     const unpacked = unpackEntry(file.bytes, entry);
     if (!unpacked.ok)
       return problem(
@@ -120,7 +129,7 @@ function readZip(file: LoadedFile, options: ReadOptions, budget: Budget): FileRe
   return { kind: "zip", name: file.name, files, notText: notTextEntries, skipped };
 }
 
-function readFile(file: LoadedFile, options: ReadOptions, budget: Budget): FileRead {
+function readFile(file: LoadedFile, options: ReadOptions, budget: Budget, progress?: ReadProgressListener): FileRead {
   if (file.error !== undefined)
     return problem(file.name, "unreadable", `failed to read ${file.name} (${file.error}). Load it again.`);
   const size = file.size ?? file.bytes.byteLength;
@@ -133,7 +142,8 @@ function readFile(file: LoadedFile, options: ReadOptions, budget: Budget): FileR
   // A file loadFiles left unread for the load cap has its size but no bytes: it spends the budget here too.
   const unread = file.bytes.byteLength < size;
   if (!budget.take(unread ? Infinity : size)) return problem(file.name, "load-too-big", loadTooBig(file.name));
-  if (options.unzip && (isZip(file.bytes) || /\.zip$/i.test(file.name))) return readZip(file, options, budget);
+  if (options.unzip && (isZip(file.bytes) || /\.zip$/i.test(file.name)))
+    return readZip(file, options, budget, progress);
   if (options.skip?.(file.name)) return { kind: "skipped", name: file.name };
   const text = decodeText(file.bytes);
   return text === null
@@ -141,10 +151,17 @@ function readFile(file: LoadedFile, options: ReadOptions, budget: Budget): FileR
     : { kind: "text", name: file.name, text };
 }
 
-/** Each file read, in order: its text, its zip's wanted texts, or the problem that kept it unread. */
-export function readFiles(files: readonly LoadedFile[], options: ReadOptions): FileRead[] {
+/**
+ * Each file read, in order: its text, its zip's wanted texts, or the problem that kept it unread.
+ * `progress` hears of each zip entry as it is unpacked.
+ */
+export function readFiles(
+  files: readonly LoadedFile[],
+  options: ReadOptions,
+  progress?: ReadProgressListener,
+): FileRead[] {
   const budget = loadBudget();
-  return files.map((file) => readFile(file, options, budget));
+  return files.map((file) => readFile(file, options, budget, progress));
 }
 
 export interface Texts {
@@ -156,9 +173,9 @@ export interface Texts {
 }
 
 /** readFiles with zips flattened: what most inputs want. */
-export function readTexts(files: readonly LoadedFile[], options: ReadOptions): Texts {
+export function readTexts(files: readonly LoadedFile[], options: ReadOptions, progress?: ReadProgressListener): Texts {
   const out: Texts = { texts: [], problems: [], skipped: [] };
-  for (const read of readFiles(files, options)) {
+  for (const read of readFiles(files, options, progress)) {
     if (read.kind === "text") out.texts.push({ name: read.name, text: read.text });
     else if (read.kind === "skipped") out.skipped.push(read.name);
     else if (read.kind === "problem") out.problems.push(read.problem);

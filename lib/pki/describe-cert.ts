@@ -69,10 +69,12 @@ export async function describeCertificates(
   crypto: Crypto,
   now: Date,
   files: readonly CertificateFile[],
+  progress?: (done: number, total: number, name: string) => void,
 ): Promise<Described> {
   const certificates: CertificateDescription[] = [];
   const skipped: Described["skipped"] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    progress?.(i, files.length, file.name);
     const parsed = parsePemBlocks(file.text, file.name);
     if (!parsed.ok) {
       skipped.push({ name: file.name, reason: parsed.message });

@@ -2,6 +2,7 @@ import { signingParams } from "./algorithms";
 import type { CertificateAuthority } from "./ca";
 import { daysUntil, formatUtc } from "./format";
 import { importPrivateKeyPem, type KeyFormat } from "./import-key";
+import { describeSubtree, readNameConstraints } from "./name-constraints";
 import type { PemResult } from "./pem-blocks";
 import { CLIENT_AUTH, SERVER_AUTH } from "./profiles";
 import { derHex, readOneCertificate } from "./read-certificates";
@@ -57,6 +58,16 @@ function caNotices(cert: X509Certificate, daysLeft: number): string[] {
   if (bc?.pathLength !== undefined) {
     notices.push(
       `The CA has pathLenConstraint ${bc.pathLength}: it can sign host certificates${bc.pathLength === 0 ? " but no intermediate CAs" : ""}, which is all the wizard issues.`,
+    );
+  }
+  const nc = readNameConstraints(cert);
+  if (nc) {
+    const all = [
+      ...nc.permitted.map((t) => `permitted;${describeSubtree(t)}`),
+      ...nc.excluded.map((t) => `excluded;${describeSubtree(t)}`),
+    ];
+    notices.push(
+      `The CA has name constraints (${all.join(", ")}): every name of the plan is checked against them, at its field.`,
     );
   }
   const ku = cert.getExtension(KeyUsagesExtension);

@@ -122,6 +122,15 @@ describe("commonNameProblem", () => {
     assert.match(commonNameProblem(" ca") ?? "", /spaces/);
     assert.match(commonNameProblem("a\nb") ?? "", /control/);
   });
+
+  it("refuses invisible characters that reorder or break the name, and keeps ordinary Unicode", () => {
+    assert.match(commonNameProblem("Corp \u202Egnp.exe CA") ?? "", /invisible character U\+202E/);
+    assert.match(commonNameProblem("Corp\u2028CA") ?? "", /U\+2028/);
+    assert.match(commonNameProblem("Corp\u0085CA") ?? "", /U\+0085/);
+    assert.match(commonNameProblem("\u2066Corp CA\u2069") ?? "", /U\+2066/);
+    for (const fine of ["Société Générale CA", "株式会社 CA", "<img src=x> CA", "CA 👩‍💻"])
+      assert.equal(commonNameProblem(fine), null, fine);
+  });
 });
 
 describe("splitList", () => {

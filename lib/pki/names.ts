@@ -74,6 +74,11 @@ export function commonNameProblem(cn: string): string | null {
   if ([...cn].length > MAX_COMMON_NAME)
     return `The common name is ${[...cn].length} characters; X.509 allows ${MAX_COMMON_NAME}.`;
   if (/[\u0000-\u001f\u007f]/.test(cn)) return "The common name contains a control character.";
+  // Invisible characters that reorder or break the text around them: a name could read as another
+  // one on screen and in the README ("Trojan Source"), or split a line of a generated file.
+  const hidden = /[\u0080-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.exec(cn);
+  if (hidden)
+    return `The common name contains the invisible character U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}, which changes how the text around it reads: remove it.`;
   return null;
 }
 

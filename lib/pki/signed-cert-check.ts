@@ -1,5 +1,6 @@
 import { formatUtc } from "./format";
 import { summarize } from "./inspect";
+import { chainConstraintProblems } from "./name-constraints";
 import { type San, sanKey } from "./names";
 import { withNewline } from "./pem";
 import type { PemResult } from "./pem-blocks";
@@ -179,6 +180,12 @@ export async function checkSignedCertificate(
   const built = await buildChain(crypto, now, leaf, pool);
   if (!built.ok) return built;
   const { chain, root, unused } = built.value;
+  const constrained = chainConstraintProblems([...chain, ...(root ? [root] : [])]);
+  if (constrained.length)
+    return {
+      ok: false,
+      message: `A verifier would refuse this certificate's chain: ${constrained.join("; ")}. Ask the CA for a certificate its chain allows, or use another CA.`,
+    };
   const notices: string[] = [];
   const last = chain[chain.length - 1] ?? leaf;
   if (chain.length === 1 && !root)

@@ -1,6 +1,18 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -101,16 +113,51 @@ describe(
       assert.equal(existsSync(join(rootDir, "test")), false);
     });
 
+    // /tmp itself is refused at the field now, so each tree others can write is made in the scratch directory.
     it("refuses a directory that others can write", () => {
       const sha = createHash("sha512").update(archive).digest("hex");
-      const open = mkdtempSync(join(tmpdir(), "sensu-open-"));
-      try {
-        const r = run("sh", [script(join(open, "libexec"), sha), archives]);
-        assert.equal(r.code, 1);
-        assert.match(r.out, /failed to trust \/.*: it must be owned by root and writable by root only/);
-      } finally {
-        rmSync(open, { recursive: true, force: true });
-      }
+      const open = mkdtempSync(join(base, "open-"));
+      chmodSync(open, 0o1777);
+      const r = run("sh", [script(join(open, "libexec"), sha), archives]);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /failed to trust \/.*: it must be owned by root and writable by root only/);
+    });
+
+    it("refuses a group-writable parent before creating anything below it", () => {
+      const sha = createHash("sha512").update(archive).digest("hex");
+      const parent = join(base, "group-writable");
+      mkdirSync(join(parent, "opt"), { recursive: true });
+      chmodSync(parent, 0o775);
+      const r = run("sh", [script(join(parent, "opt", "libexec"), sha), archives]);
+      assert.equal(r.code, 1, r.out);
+      assert.match(r.out, new RegExp(`failed to trust ${parent}: it must be owned by root and writable by root only`));
+      assert.equal(existsSync(join(parent, "opt", "libexec")), false);
+    });
+
+    it("refuses a symbolic link among the components, even one root owns pointing at a root-owned directory", () => {
+      const sha = createHash("sha512").update(archive).digest("hex");
+      const real = join(base, "real");
+      mkdirSync(real, { mode: 0o755 });
+      const link = join(base, "link");
+      symlinkSync(real, link);
+      const r = run("sh", [script(join(link, "libexec"), sha), archives]);
+      assert.equal(r.code, 1, r.out);
+      assert.match(
+        r.out,
+        new RegExp(`failed to trust ${link}: it is a symbolic link; give ROOT_DIR as a path without links`),
+      );
+      assert.deepEqual(readdirSync(real), []);
+    });
+
+    it("refuses a directory owned by another user", () => {
+      const sha = createHash("sha512").update(archive).digest("hex");
+      const owned = join(base, "owned");
+      mkdirSync(owned, { mode: 0o755 });
+      chownSync(owned, 65534, 65534);
+      const r = run("sh", [script(join(owned, "libexec"), sha), archives]);
+      assert.equal(r.code, 1, r.out);
+      assert.match(r.out, new RegExp(`failed to trust ${owned}: it must be owned by root`));
+      assert.equal(existsSync(join(owned, "libexec")), false);
     });
   },
 );

@@ -91,15 +91,27 @@ HOST="$host_os/$host_arch/$host_arm"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# Refuses a directory that anyone but root could change: sudo would then run their file as root.
+# Refuses a path that anyone but root could change, checking every component up to /: one owned
+# by another user or writable by its group or by everyone could be renamed and replaced, and a
+# symbolic link is only as safe as whoever can change where it points (and where that leads).
+# Components that do not exist yet are skipped: install -d makes them as root, and the check runs
+# again on the result.
 check_root_owned() {
   dir=$1
-  while [ "$dir" != / ]; do
-    [ -z "$(find -H "$dir" -maxdepth 0 \( ! -user root -o -perm /022 \) -print)" ] ||
+  while :; do
+    if [ -L "$dir" ]; then
+      fail "failed to trust $dir: it is a symbolic link; give ROOT_DIR as a path without links"
+    fi
+    if [ -e "$dir" ] && [ -n "$(find "$dir" -maxdepth 0 \( ! -user root -o -perm /022 \) -print)" ]; then
       fail "failed to trust $dir: it must be owned by root and writable by root only"
+    fi
+    [ "$dir" != / ] || break
     dir=$(dirname "$dir")
   done
 }
+
+# Before anything is downloaded: a directory others control is refused however the rest would go.
+check_root_owned "$ROOT_DIR"
 
 # install_build NAME LABEL SHA512 URL ARCHIVE_NAME plain|headers DEST COMMAND...
 install_build() {
@@ -121,6 +133,7 @@ install_build() {
     fail "failed to verify $name ($label): the archive's sha512 differs from the asset definition"
   mkdir "$WORK/x"
   tar -xf "$WORK/archive" -C "$WORK/x" --no-same-owner || fail "failed to unpack $name ($label)"
+  check_root_owned "$dest"
   install -d -o root -g root -m 0755 "$ROOT_DIR" "$dest"
   check_root_owned "$dest"
   for cmd in "$@"; do

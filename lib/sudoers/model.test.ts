@@ -82,6 +82,19 @@ describe("planSudoers", () => {
     assert.deepEqual(fields({ rootDir: "/var/cache/sensu/sensu-agent2", choices: [chooseProfile(LINUX_AMD64)] }), []);
   });
 
+  it("refuses root-owned copies in a tree others can write, at the root directory's field, in root-owned mode only", () => {
+    const issues = issuesOf({ rootDir: "/tmp/sensu-commands", choices: [chooseProfile(LINUX_AMD64)] });
+    assert.deepEqual(
+      issues.map((i) => i.field),
+      ["rootDir"],
+    );
+    assert.match(issues[0]?.message ?? "", /under \/tmp, which every local user can write/);
+    assert.deepEqual(
+      fields({ mode: "selected-commands", rootDir: "/tmp/sensu-commands", choices: [chooseProfile(LINUX_AMD64)] }),
+      [],
+    );
+  });
+
   it("in root-owned mode refuses non-Linux builds and two builds for the same hosts", () => {
     assert.match(issuesOf({ choices: [chooseProfile(0)] })[0]?.message ?? "", /darwin\/386 build .* not for Linux/);
     assert.deepEqual(

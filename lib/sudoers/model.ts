@@ -3,7 +3,7 @@ import type { BuildChoice, PlannedBuild } from "./builds";
 import { assetPathEnvVar } from "./env-var";
 import { buildLabel } from "./filters";
 import type { SudoersIssue } from "./issue";
-import { rootOwnedProblems } from "./root-owned";
+import { rootOwnedProblems, untrustedTreeProblem } from "./root-owned";
 import {
   type AbsPath,
   assetDirSegments,
@@ -93,12 +93,13 @@ export function planSudoers(input: SudoersInput, assets: readonly Asset[]): Plan
   const rootOwned = input.mode === "root-owned";
   const rootDir = parseDirectory(rootOwned ? input.rootDir : DEFAULT_ROOT_DIR, "The directory for root-owned copies");
   if (!rootDir.ok) issue("rootDir", rootDir.message);
+  const untrusted = rootOwned && rootDir.ok ? untrustedTreeProblem(rootDir.value) : null;
   if (rootOwned && rootDir.ok && cacheDir.ok && `${rootDir.value}/`.startsWith(`${cacheDir.value}/`)) {
     issue(
       "rootDir",
       "The directory for root-owned copies is inside the cache directory, which the agent's user can write: choose a directory outside it.",
     );
-  }
+  } else if (untrusted) issue("rootDir", untrusted);
   if (!RULE_MODES.includes(input.mode)) issue("mode", `Unknown rule mode "${String(input.mode)}".`);
   if (input.mode !== "all-assets" && input.choices.length === 0) issue("choices", "Choose at least one asset build.");
 

@@ -22,6 +22,35 @@ export function hostPattern(build: AssetBuild): string {
   return `${os ?? "*"}/${arch ?? "*"}/${armVersion ?? "*"}`;
 }
 
+/**
+ * Trees someone other than root can write on a Linux host. A directory for root-owned copies under
+ * one of them can be created (or replaced) by that someone before the copy script runs, and the
+ * sudoers rules, which may be installed without the script, would then run their file as root.
+ */
+const UNTRUSTED_TREES: readonly { trees: readonly string[]; who: string }[] = [
+  {
+    trees: ["/tmp", "/var/tmp", "/dev/shm", "/run/shm", "/dev/mqueue", "/run/lock", "/var/lock", "/var/crash"],
+    who: "every local user can write",
+  },
+  { trees: ["/home", "/var/home", "/Users", "/run/user"], who: "holds users' own directories, which they can write" },
+  {
+    // The agent's cache directory is refused by planSudoers itself, whatever it is set to.
+    trees: ["/var/lib/sensu", "/var/log/sensu", "/run/sensu", "/var/run/sensu"],
+    who: "the Sensu packages give to the sensu user",
+  },
+  { trees: ["/var/mail", "/var/spool/mail"], who: "the mail group can write" },
+];
+
+/** Why a directory cannot hold root-owned copies because of the tree it is in, or null. */
+export function untrustedTreeProblem(dir: string): string | null {
+  for (const { trees, who } of UNTRUSTED_TREES) {
+    const tree = trees.find((t) => dir === t || dir.startsWith(`${t}/`));
+    if (tree)
+      return `The directory for root-owned copies is ${dir === tree ? "" : "under "}${tree}, which ${who}: someone could create ${dir} before the copy script does, and the sudo rules would run what they put there as root. Choose a directory only root can write, such as /usr/local/libexec/sensu.`;
+  }
+  return null;
+}
+
 /** Why the chosen builds cannot be installed by the copy script; empty when they can. */
 export function rootOwnedProblems(choices: readonly BuildChoice[], builds: readonly PlannedBuild[]): SudoersIssue[] {
   const issues: SudoersIssue[] = [];

@@ -9,9 +9,9 @@ import fc from "fast-check";
 import { run } from "../bundle/unzipped.test-helper";
 import { parseAssets } from "./asset-parse";
 import { renderCopyScript } from "./copy-script";
-import { planSudoers, RULE_MODES, type RuleMode } from "./model";
+import { DEFAULT_INPUT, planSudoers, RULE_MODES, type RuleMode } from "./model";
 import { BASE_SECURE_PATH, ECHO, renderSudoers } from "./render";
-import { parseSudoersBack, visudoCheck } from "./sudoers.test-helper";
+import { chooseProfile, guideAssets, LINUX_AMD64, parseSudoersBack, visudoCheck } from "./sudoers.test-helper";
 import { parseCommandName, parseDirectory, parseSha512, parseUserName } from "./tokens";
 
 // Whatever the user types or pastes, the wizard either refuses it with a reason, or writes a file
@@ -51,15 +51,44 @@ const HOSTILE = [
   "ALL",
 ];
 
-/** A value from `valid`, or (one time in five) a valid value with something hostile spliced in, or any string at all. */
+/**
+ * Whole values sudoers reads as its own words: keywords, tags, digests, the pseudo-commands and
+ * Defaults. Spliced into another value they are harmless letters; standing alone some make visudo
+ * refuse the file (a user named sudoedit or sha256, a command .../bin/sudoedit).
+ */
+const KEYWORDS = [
+  "ALL",
+  "all",
+  "sudoedit",
+  "list",
+  "Defaults",
+  "sha224",
+  "sha256",
+  "sha384",
+  "sha512",
+  "NOPASSWD",
+  "SETENV",
+  "NOEXEC",
+  "Cmnd_Alias",
+  "User_Alias",
+  "include",
+  "includedir",
+  "root",
+];
+
+/**
+ * A value from `valid` (never a keyword), or (four times in twelve) a valid value with something
+ * hostile spliced in, a sudoers keyword standing alone, or any string at all.
+ */
 function maybeHostile(valid: fc.Arbitrary<string>): fc.Arbitrary<{ raw: string; valid: boolean }> {
   const spliced = fc.tuple(valid, fc.constantFrom(...HOSTILE), fc.nat()).map(([v, bad, at]) => {
     const i = at % (v.length + 1);
     return `${v.slice(0, i)}${bad}${v.slice(i)}`;
   });
   return fc.oneof(
-    { weight: 8, arbitrary: valid.map((raw) => ({ raw, valid: true })) },
+    { weight: 8, arbitrary: valid.filter((v) => !KEYWORDS.includes(v)).map((raw) => ({ raw, valid: true })) },
     { weight: 1, arbitrary: spliced.map((raw) => ({ raw, valid: false })) },
+    { weight: 2, arbitrary: fc.constantFrom(...KEYWORDS).map((raw) => ({ raw, valid: false })) },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 24 }).map((raw) => ({ raw, valid: false })) },
   );
 }
@@ -205,5 +234,27 @@ describe("hostile input never widens a rendered rule", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses every sudoers keyword where visudo would, and renders one visudo accepts wherever else it stands", () => {
+    const rendered: string[] = [];
+    for (const word of KEYWORDS) {
+      for (const input of [
+        { user: word, choices: [chooseProfile(LINUX_AMD64)] },
+        { choices: [chooseProfile(LINUX_AMD64, [word])] },
+        { rootDir: `/opt/${word}`, securePath: true, choices: [chooseProfile(LINUX_AMD64)] },
+        { mode: "selected-commands" as const, cacheDir: `/var/${word}`, choices: [chooseProfile(LINUX_AMD64, [word])] },
+      ]) {
+        const plan = planSudoers({ ...DEFAULT_INPUT, ...input }, guideAssets());
+        if (plan.ok) rendered.push(renderSudoers(plan.value).text);
+        else assert.ok(plan.issues.every((i) => i.message.length > 10));
+      }
+    }
+    assert.ok(rendered.length > KEYWORDS.length, `only ${rendered.length} keyword plans rendered`);
+    const failures = visudoCheck(rendered);
+    assert.deepEqual(
+      failures.map((f) => `${f.out}\n${rendered[f.index]}`),
+      [],
+    );
   });
 });

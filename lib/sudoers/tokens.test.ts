@@ -28,6 +28,13 @@ describe("parseUserName", () => {
     ];
     for (const [raw, reason] of cases) assert.match(messageOf(parseUserName(raw)), reason, JSON.stringify(raw));
   });
+
+  it("refuses the lower-case words visudo reads as keywords where a user stands", () => {
+    assert.match(messageOf(parseUserName("sudoedit")), /"sudoedit" cannot stand in a sudoers rule: .*built-in editor/);
+    for (const digest of ["sha224", "sha256", "sha384", "sha512"])
+      assert.match(messageOf(parseUserName(digest)), /start of a command digest.*visudo refuses/, digest);
+    for (const fine of ["list", "all", "include", "sha1", "sudoedit2"]) assert.ok(parseUserName(fine).ok, fine);
+  });
 });
 
 describe("parseDirectory", () => {
@@ -95,6 +102,15 @@ describe("parseCommandName", () => {
     ]) {
       assert.equal(parseCommandName(c).ok, false, JSON.stringify(c));
     }
+  });
+
+  it("refuses the names sudoers gives a meaning of its own, saying what that meaning is", () => {
+    assert.match(messageOf(parseCommandName("sudoedit")), /should not be specified with a path/);
+    assert.match(messageOf(parseCommandName("ALL")), /keyword for every command/);
+    assert.match(messageOf(parseCommandName("list")), /sudo -l/);
+    // Exact words only: the case matters to sudoers, and an inherited property is no keyword.
+    for (const fine of ["Sudoedit", "all", "lists", "toString", "constructor"])
+      assert.ok(parseCommandName(fine).ok, fine);
   });
 });
 

@@ -25,6 +25,31 @@ export const MAX_PATH = 200;
 export const MAX_COMMAND = 100;
 
 const USER_NAME = /^[a-z_][a-z0-9_-]*$/;
+
+/**
+ * Lower-case words the sudoers grammar reserves where a user name stands: visudo 1.9 refuses
+ * `sudoedit ALL=...` and `Defaults:sha256 ...` with a syntax error (found by running every word of
+ * sudoers(5) through visudo -c; the upper-case keywords such as ALL cannot pass USER_NAME anyway).
+ */
+const RESERVED_USER_NAMES: Record<string, string> = {
+  sudoedit: "sudoers reads sudoedit as its built-in editor command",
+  sha224: "sudoers reads sha224 as the start of a command digest",
+  sha256: "sudoers reads sha256 as the start of a command digest",
+  sha384: "sudoers reads sha384 as the start of a command digest",
+  sha512: "sudoers reads sha512 as the start of a command digest",
+};
+
+/**
+ * Command file names that sudoers gives a meaning of its own. visudo refuses a rule naming
+ * `…/bin/sudoedit` ("sudoedit should not be specified with a path"); `…/bin/ALL` and `…/bin/list`
+ * pass visudo, but a reviewer reads the first as "every command" and sudo gives "list" to sudo -l.
+ */
+const RESERVED_COMMANDS: Record<string, string> = {
+  sudoedit:
+    "sudoedit is sudo's built-in editor, which sudoers refuses with a path (visudo: sudoedit should not be specified with a path)",
+  ALL: "ALL is the sudoers keyword for every command, so a rule naming a file ALL reads as granting everything",
+  list: "list is the sudoers pseudo-command for sudo -l",
+};
 const SEGMENT = /^[A-Za-z0-9._+-]+$/;
 const SHA512 = /^[0-9A-Fa-f]{128}$/;
 
@@ -51,6 +76,12 @@ export function parseUserName(raw: string): Parsed<UserName> {
       : "must start with a lower-case letter or _";
     return { ok: false, message: `The user name ${first}; use lower-case letters, digits, _ and -.` };
   }
+  const reserved = Object.hasOwn(RESERVED_USER_NAMES, raw) ? RESERVED_USER_NAMES[raw] : undefined;
+  if (reserved)
+    return {
+      ok: false,
+      message: `The user name "${raw}" cannot stand in a sudoers rule: ${reserved}, and visudo refuses the file. Run the agent as another user.`,
+    };
   return { ok: true, value: raw as UserName };
 }
 
@@ -89,6 +120,12 @@ export function parseCommandName(raw: string): Parsed<CommandName> {
     return {
       ok: false,
       message: `The command name contains ${describeChar(raw, /[A-Za-z0-9._+-]/)}; use letters, digits, . _ + and -.`,
+    };
+  const reserved = Object.hasOwn(RESERVED_COMMANDS, raw) ? RESERVED_COMMANDS[raw] : undefined;
+  if (reserved)
+    return {
+      ok: false,
+      message: `"${raw}" cannot be a command in these rules: ${reserved}. Leave it out, or copy the program under another name yourself.`,
     };
   return { ok: true, value: raw as CommandName };
 }

@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 
 import { agentListCsv, readAgentList } from "./agent-list";
 import { defaultInput } from "./model";
-import { agentNameRules, MAX_AGENTS } from "./parse-agents";
+import { MAX_AGENTS } from "./model";
+import { agentNameRules } from "./parse-agents";
 import { replaceAgents } from "./update";
 
 const rules = agentNameRules(defaultInput());

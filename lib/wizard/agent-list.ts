@@ -1,5 +1,6 @@
 import type { AgentRow } from "./model";
-import { agentNameProblem, type AgentNameRules, MAX_AGENTS, TOO_MANY_AGENTS } from "./parse-agents";
+import { MAX_AGENTS } from "./model";
+import { agentNameProblem, type AgentNameRules, TOO_MANY_AGENTS } from "./parse-agents";
 
 /** A line of a pasted or loaded list that names no usable agent, by its line number (1-based). */
 export interface AgentListProblem {

@@ -1,4 +1,5 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
+import type { CaNameConstraints } from "../pki/name-constraints";
 import type { ProfileId } from "../pki/profiles";
 import type { CorporateInput, ExistingCaInput } from "./model";
 import { textHash } from "./text-hash";
@@ -14,6 +15,8 @@ export interface ExistingCaCheck {
   notAfter: string;
   fingerprint: string;
   notices: string[];
+  /** The CA's nameConstraints, when it has them: every name it signs is checked against them. */
+  nameConstraints?: CaNameConstraints;
 }
 
 /** Corporate step 2: per certificate stem (FQDN, "dashboard", agent CN), the assembled chain or the problem. */

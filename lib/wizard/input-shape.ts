@@ -2,7 +2,7 @@ import { KEY_ALGORITHMS } from "../pki/algorithms";
 import { PLAN_FILE_VERSION } from "../plan/plan-file";
 import { SENSU_VERSIONS } from "../plan/sensu-version";
 import { RULE_MODES } from "../sudoers/model";
-import { MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
+import { MAX_AGENTS, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 
 /**
@@ -185,6 +185,8 @@ export function inputRulesProblem(input: WizardInput): string | null {
   const unique = (rows: { id: string }[]) => new Set(rows.map((r) => r.id)).size === rows.length;
   if (!unique(input.backends.rows) || !unique(input.agents.rows)) return problem;
   if (input.backends.rows.length < MIN_BACKENDS || input.backends.rows.length > MAX_BACKENDS) return problem;
+  if (input.agents.rows.length > MAX_AGENTS)
+    return `input lists ${input.agents.rows.length.toLocaleString("en-US")} agent certificates; the wizard issues at most ${MAX_AGENTS.toLocaleString("en-US")} in one plan.`;
   const count = parseWholeNumber(input.plan.backendCount, "count", MIN_BACKENDS, MAX_BACKENDS);
   if (count.ok && count.value !== input.backends.rows.length) return problem;
   return null;

@@ -10,6 +10,12 @@ export type RevocationCheck = "on" | "off";
 /** Backends a cluster may have here: etcd wants an odd count, but any size from 1 to 7 works. */
 export const MIN_BACKENDS = 1;
 export const MAX_BACKENDS = 7;
+/**
+ * Agent certificates in one plan: the largest bundle the file caps are sized for (lib/files/caps),
+ * and as many rows as the Agent certificates form renders without freezing. A plan file could
+ * otherwise list tens of thousands.
+ */
+export const MAX_AGENTS = 1_000;
 
 /** One row of the guide's backend table. Lists are kept as typed so bad input is never lost. */
 export interface BackendRow {

@@ -2,7 +2,8 @@ import { commonNameProblem } from "../pki/names";
 import { reservedStemProblem } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import { type LeafValidity, leafValidity } from "./leaf-validity";
-import type { AgentRow, WizardInput } from "./model";
+import { type AgentRow, MAX_AGENTS, type WizardInput } from "./model";
+import { agentCnProblem, type IssuerConstraints } from "./name-constraint-checks";
 import type { CaValue } from "./parse-ca";
 import type { ParseContext, StepParse } from "./step-parse";
 
@@ -20,19 +21,18 @@ function backendStems(input: WizardInput): Map<string, string> {
   return stems;
 }
 
-/** At most this many agent certificates: past it, an online CA that signs on request suits better. */
-export const MAX_AGENTS = 10_000;
-
 export const TOO_MANY_AGENTS = `More than ${MAX_AGENTS.toLocaleString("en")} agent certificates: issue them from an online CA instead, either your organization's ("My organization's CA signs" makes the keys and requests) or cfssl serving the bundle's ca-config.json.`;
 
 /** What an agent name must not clash with: backend FQDNs and the CAs' names. */
 export interface AgentNameRules {
   backends: ReadonlyMap<string, string>;
   caNames: readonly string[];
+  /** The agent CA's name constraints, when a loaded or organization's CA has any. */
+  constraints: IssuerConstraints;
 }
 
-export function agentNameRules(input: WizardInput): AgentNameRules {
-  return { backends: backendStems(input), caNames: [input.ca.commonName, input.ca.agentCaCommonName] };
+export function agentNameRules(input: WizardInput, constraints: IssuerConstraints = []): AgentNameRules {
+  return { backends: backendStems(input), caNames: [input.ca.commonName, input.ca.agentCaCommonName], constraints };
 }
 
 /**
@@ -52,7 +52,7 @@ export function agentNameProblem(cn: string, seen: ReadonlySet<string>, rules: A
   const backend = rules.backends.get(key);
   if (backend) return `"${cn}" is taken by ${backend}.`;
   if (rules.caNames.includes(cn)) return "An agent certificate cannot have the same name as a CA.";
-  return null;
+  return agentCnProblem(cn, rules.constraints);
 }
 
 export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue): StepParse<AgentsValue> {
@@ -60,7 +60,7 @@ export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue):
   const { rows } = input.agents;
   if (rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
   if (rows.length > MAX_AGENTS) errors.push({ field: "agents.rows", message: TOO_MANY_AGENTS });
-  const rules = agentNameRules(input);
+  const rules = agentNameRules(input, ca.nameConstraints.agent);
   const seen = new Set<string>();
   for (const row of rows) {
     const problem = agentNameProblem(row.commonName, seen, rules);

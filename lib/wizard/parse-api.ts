@@ -3,6 +3,7 @@ import type { FieldIssue } from "../plan/issues";
 import type { ResolvedDashboard } from "../plan/resolved-plan";
 import { absolutePathProblem } from "../sensu/paths";
 import type { WizardInput } from "./model";
+import { dashboardProblems, type IssuerConstraints } from "./name-constraint-checks";
 import type { BackendsValue } from "./parse-backends";
 import type { StepParse } from "./step-parse";
 
@@ -12,7 +13,12 @@ export interface ApiValue {
   dashboard: ResolvedDashboard;
 }
 
-export function parseApi(input: WizardInput, backends: BackendsValue): StepParse<ApiValue> {
+/** `constraints`: the name constraints of the CA that signs the web UI's certificate, if it has any. */
+export function parseApi(
+  input: WizardInput,
+  backends: BackendsValue,
+  constraints: IssuerConstraints = [],
+): StepParse<ApiValue> {
   const errors: FieldIssue[] = [];
   const { api } = input;
   const host = parseSan(api.apiUrlHost);
@@ -38,6 +44,7 @@ export function parseApi(input: WizardInput, backends: BackendsValue): StepParse
       if (!parsed.ok) errors.push({ field: "api.dashboardNames", message: parsed.message });
       else dashboardSans.push(parsed.san);
     }
+    errors.push(...dashboardProblems(dashboardSans, constraints));
     if (names[0] && names[0].length > 64)
       errors.push({
         field: "api.dashboardNames",

@@ -3,6 +3,7 @@ import { reservedStemProblem } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import { type LeafValidity, leafValidity } from "./leaf-validity";
 import { type BackendRow, MAX_BACKENDS, type WizardInput } from "./model";
+import { constrainBackendRow, type IssuerConstraints } from "./name-constraint-checks";
 import type { CaValue } from "./parse-ca";
 import type { ParseContext, StepParse } from "./step-parse";
 
@@ -98,6 +99,20 @@ function firstIp(row: BackendRow): string | undefined {
   return parsed?.ok ? parsed.san.value : undefined;
 }
 
+/** A parsed row under its CA's name constraints: refused names join the row's errors. */
+function withConstraints(
+  parsed: ParsedBackendRow,
+  constraints: IssuerConstraints,
+  warnings: FieldIssue[],
+): ParsedBackendRow {
+  if (constraints.length === 0) return parsed;
+  const { row } = parsed;
+  const c = constrainBackendRow(row, parsed.sans, constraints);
+  warnings.push(...c.warnings.map((w) => ({ field: backendField(row, w.field), message: w.message })));
+  const errors = c.errors.map((e) => ({ field: backendField(row, e.field), message: e.message }));
+  return { ...parsed, sans: c.sans, errors: [...parsed.errors, ...errors] };
+}
+
 function duplicates(
   rows: readonly BackendRow[],
   key: (row: BackendRow) => string[],
@@ -129,7 +144,7 @@ export function parseBackends(input: WizardInput, ctx: ParseContext, ca: CaValue
   if (rows.length > MAX_BACKENDS)
     errors.push({ field: "backends.rows", message: `At most ${MAX_BACKENDS} backends are supported.` });
   const cluster = rows.length > 1;
-  const parsed = rows.map(parseRow);
+  const parsed = rows.map((row) => withConstraints(parseRow(row), ca.nameConstraints.backend, warnings));
   for (const { row, sans, errors: rowErrors } of parsed) {
     errors.push(...rowErrors);
     const ipsBroken = rowErrors.some((e) => e.field === backendField(row, "ips"));

@@ -6,6 +6,7 @@ import type { CorporateLeafMaterial, ResolvedCa } from "../plan/resolved-plan";
 import type { CorporateCheck, CorporateStem, ExistingCaCheck } from "./ca-checks";
 import { existingCaKey } from "./ca-checks";
 import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, yearsToHours } from "./model";
+import { type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { parseWholeNumber } from "./numbers";
 import { parseCorporate } from "./parse-corporate";
 import type { ParseContext, StepParse } from "./step-parse";
@@ -29,6 +30,8 @@ export interface CaValue {
   corporateCheck?: CorporateCheck;
   /** Corporate mode: the certificates the organization's CA is asked to sign, by file stem. */
   stems?: CorporateStem[];
+  /** The name constraints of the loaded or organization's CAs that sign each role's certificates. */
+  nameConstraints: { backend: IssuerConstraints; agent: IssuerConstraints };
 }
 
 export const existingField = (which: "existing" | "agentExisting", part: "certPem" | "keyPem"): string =>
@@ -96,6 +99,24 @@ function parseExisting(
   };
 }
 
+/**
+ * The constraints of loaded CAs that passed their check: the main CA signs backends (and agents
+ * with one CA); a loaded agent CA signs agents, a new one has none. A subject the wizard cannot
+ * issue under them is refused at the CA's certificate.
+ */
+function loadedConstraints(input: WizardInput, value: CaValue, errors: FieldIssue[]): CaValue["nameConstraints"] {
+  const of = (which: "existing" | "agentExisting"): IssuerConstraints => {
+    const nc = value.existingChecks[which]?.ok ? value.existingChecks[which]?.nameConstraints : undefined;
+    if (!nc) return [];
+    for (const message of subjectProblems([nc])) errors.push({ field: existingField(which, "certPem"), message });
+    return [nc];
+  };
+  if (input.ca.source !== "existing") return { backend: [], agent: [] };
+  const backend = of("existing");
+  const agent = keepsAgentCa(input) ? of("agentExisting") : input.plan.caLayout === "separate" ? [] : backend;
+  return { backend, agent };
+}
+
 /** The Create a CA step: which CAs sign, new (named, with a validity), loaded, or the organization's. */
 export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValue> {
   const errors: FieldIssue[] = [];
@@ -108,6 +129,7 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     issuerEnd: { backend: null, agent: null },
     newAgentCa: input.plan.caLayout === "separate" && input.ca.source !== "corporate" && !keepsAgentCa(input),
     existingChecks: {},
+    nameConstraints: { backend: [], agent: [] },
   };
   if (input.ca.source === "corporate")
     return { value: { ...value, ...parseCorporate(input, ctx.caChecks, errors) }, errors, warnings };
@@ -161,5 +183,6 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     if (!years.ok) errors.push({ field: "ca.validityYears", message: years.message });
   }
   value.cas = ca && agentCa !== null ? { ca, ...(agentCa ? { agentCa } : {}) } : null;
+  value.nameConstraints = loadedConstraints(input, value, errors);
   return { value, errors, warnings };
 }

@@ -4,6 +4,7 @@ import type { FieldIssue } from "../plan/issues";
 import type { CorporateLeafMaterial, ResolvedCa } from "../plan/resolved-plan";
 import { type CaChecks, type CorporateCheck, corporateKey, type CorporateStem } from "./ca-checks";
 import type { WizardInput } from "./model";
+import { constraintsInPem, type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { corporateStems, keyAndCsrOf } from "./verify-corporate";
 
 /** The organization's CA as hosts will trust it, or null with the problem at its field. */
@@ -43,6 +44,7 @@ function corporateCa(input: WizardInput, which: "caPem" | "agentCaPem", errors: 
 /** What the Create a CA step knows in the corporate mode. */
 export interface CorporateValue {
   cas: { ca: ResolvedCa; agentCa?: ResolvedCa } | null;
+  nameConstraints: { backend: IssuerConstraints; agent: IssuerConstraints };
   stems: CorporateStem[];
   corporateCheck?: CorporateCheck;
   corporateLeaves?: Record<string, CorporateLeafMaterial>;
@@ -51,17 +53,23 @@ export interface CorporateValue {
 export function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIssue[]): CorporateValue {
   const ca = corporateCa(input, "caPem", errors);
   const agentCa = input.plan.caLayout === "separate" ? corporateCa(input, "agentCaPem", errors) : undefined;
+  const backend = constraintsInPem(input.ca.corporate.caPem);
+  const agent = input.plan.caLayout === "separate" ? constraintsInPem(input.ca.corporate.agentCaPem) : backend;
+  for (const message of subjectProblems(backend)) errors.push({ field: "ca.corporate.caPem", message });
+  if (agent !== backend)
+    for (const message of subjectProblems(agent)) errors.push({ field: "ca.corporate.agentCaPem", message });
+  const nameConstraints = { backend, agent };
   const cas = ca && agentCa !== null ? { ca, ...(agentCa ? { agentCa } : {}) } : null;
   const c = input.ca.corporate;
   const stems = corporateStems(input);
-  if (c.files.length === 0) return { cas, stems };
+  if (c.files.length === 0) return { cas, stems, nameConstraints };
   const check = caChecks.corporate.get(corporateKey(c, stems));
   if (!check) {
     errors.push({
       field: "ca.corporate.files",
       message: "Checking the signed certificates against their keys and CSRs…",
     });
-    return { cas, stems };
+    return { cas, stems, nameConstraints };
   }
   const leaves: Record<string, CorporateLeafMaterial> = {};
   for (const s of stems) {
@@ -70,5 +78,5 @@ export function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: F
     if (leaf && !leaf.ok) errors.push({ field: "ca.corporate.files", message: leaf.message });
     else if (leaf?.ok && keyPem && csrPem) leaves[s.stem] = { chainPem: leaf.chainPem, keyPem, csrPem };
   }
-  return { cas, stems, corporateCheck: check, corporateLeaves: leaves };
+  return { cas, stems, corporateCheck: check, corporateLeaves: leaves, nameConstraints };
 }

@@ -31,6 +31,11 @@ function urlProblem(text: string): string | null {
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return "Use an http:// or https:// URL: Sensu fetches CRLs over HTTP.";
   if (/[\s"'\\]/.test(text)) return "The URL may not contain spaces, quotes or backslashes.";
+  // The URL goes into certificates as an IA5String (ASCII only) and into YAML and Markdown as it is
+  // typed: only the characters RFC 3986 allows in a URI, anything else percent-encoded.
+  const odd = /[^A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]/.exec(text);
+  if (odd)
+    return `"${odd[0]}" may not stand in a URL as it is: percent-encode it (${[...new TextEncoder().encode(odd[0])].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")}).`;
   return null;
 }
 

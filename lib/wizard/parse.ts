@@ -39,7 +39,7 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
     backends,
     agents,
     etcd: parseEtcd(input, backends.value),
-    api: parseApi(input, backends.value),
+    api: parseApi(input, backends.value, ca.value.nameConstraints.backend),
     "agent-transport": parseTransport(input, backends.value),
     "agent-mtls": nothing(),
     revocation: parseRevocation(input),

@@ -81,6 +81,15 @@ describe("plan files", () => {
     assert.ok(parsePlanFile(noAgentCa).ok, "the agent CA's fingerprint is optional");
   });
 
+  it("refuse a file listing more agent certificates than the form can show, saying how many", () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `a${i}`, commonName: `agent-${i}` }));
+    assert.match(
+      message(edited((p) => (p.input.agents.rows = rows(20_000)))),
+      /input lists 20,000 agent certificates; the wizard issues at most 1,000 in one plan\./,
+    );
+    assert.ok(parsePlanFile(edited((p) => (p.input.agents.rows = rows(1_000)))).ok);
+  });
+
   it("accept a file from before CA checks left the input, dropping their check: null", () => {
     const older = JSON.parse(planFileJson(plan()));
     older.input.ca.existing.check = null;

@@ -1,7 +1,15 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { type CaLayout, SENSU_VERSION_LABELS, type SensuVersion } from "../plan/sensu-version";
 import { keyExists } from "../sensu/key-catalog";
-import { type AgentRow, type BackendRow, exampleBackend, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
+import {
+  type AgentRow,
+  type BackendRow,
+  exampleBackend,
+  MAX_AGENTS,
+  MAX_BACKENDS,
+  MIN_BACKENDS,
+  type WizardInput,
+} from "./model";
 import { parseWholeNumber } from "./numbers";
 
 /** Pure state changes: each returns a new input and leaves the old one untouched. */
@@ -51,6 +59,7 @@ export function setBackendValidity(input: WizardInput, raw: string): WizardInput
 }
 
 export function addAgent(input: WizardInput): WizardInput {
+  if (input.agents.rows.length >= MAX_AGENTS) return input;
   const row: AgentRow = { id: freshId("a", input.agents.rows), commonName: "" };
   return { ...input, agents: { ...input.agents, rows: [...input.agents.rows, row] } };
 }

@@ -1,6 +1,7 @@
 import { fingerprintSha256 } from "../pki/describe-cert";
 import { importCa } from "../pki/import-ca";
 import { importPrivateKeyPem } from "../pki/import-key";
+import { readNameConstraints } from "../pki/name-constraints";
 import { readOneCertificate } from "../pki/read-certificates";
 import type { ExistingCaCheck } from "./ca-checks";
 import type { ExistingCaInput } from "./model";
@@ -35,7 +36,9 @@ export async function verifyExistingCa(
     return { ...base, ok: false, field: keyAtFault ? "keyPem" : "certPem", message: result.message };
   }
   const { ca, notices } = result.value;
+  const nameConstraints = readNameConstraints(ca.certificate);
   return {
+    ...(nameConstraints ? { nameConstraints } : {}),
     ...base,
     ok: true,
     field: "certPem",
