@@ -161,8 +161,12 @@ describe("the Ansible tree", () => {
     const plan = guidePlan((i) => ({
       ...i,
       plan: { ...i.plan, ansible: true },
-      revocation: { ...i.revocation, crlUrl: hostile },
+      revocation: { ...i.revocation, crlUrl: "https://crl.example.com/agent-ca.crl" },
     }));
+    // The Revocation step refuses braces in a URL (RFC 3986); the generator must still be safe on
+    // its own, so the hostile value goes straight into the resolved plan.
+    if (!plan.revocation) throw new Error("the test plan has no CRL");
+    plan.revocation.crlUrl = hostile;
     const b = await generateBundle(crypto, NOW, plan);
     const text = file(b, "ansible/host_vars/backend-1.yml").content;
     assert.ok(text.includes(`!unsafe ${hostile}`) || text.includes(`!unsafe "${hostile}"`), text);
