@@ -45,13 +45,16 @@ describe("a pasted or loaded list of agents", () => {
     assert.equal(quoted.problems[0]?.line, 2);
   });
 
-  it("stops at 10,000 names, pointing to an online CA", () => {
+  it("stops at the agent cap, pointing to an online CA", () => {
     const lines = Array.from({ length: MAX_AGENTS + 5 }, (_, i) => `agent-${i}`).join("\n");
     const list = read(lines);
     assert.equal(list.names.length, MAX_AGENTS);
     assert.equal(list.problems.length, 1);
     assert.equal(list.problems[0]?.line, MAX_AGENTS + 1);
-    assert.match(list.problems[0]?.message ?? "", /More than 10,000 agent certificates: issue them from an online CA/);
+    assert.match(
+      list.problems[0]?.message ?? "",
+      new RegExp(`More than ${MAX_AGENTS.toLocaleString("en")} agent certificates: issue them from an online CA`),
+    );
   });
 
   it("round-trips through the CSV download, neutralising what a spreadsheet would run", () => {
