@@ -25,9 +25,12 @@ const JINJA_IN_A_FIELD = "https://crl.example.com/{{ansible_env}}.crl";
 const plan = guidePlan((input) => {
   const next = setBackendCount({ ...input, plan: { ...input.plan, ansible: true } }, "3");
   next.backends.rows.forEach((row, i) => (row.ips = `127.0.3.${i + 1}`));
-  next.revocation = { ...next.revocation, crlUrl: JINJA_IN_A_FIELD };
+  next.revocation = { ...next.revocation, crlUrl: "https://crl.example.com/agent-ca.crl" };
   return next;
 });
+// The Revocation step refuses braces in a URL (RFC 3986): the generator's own safety is what is
+// tested, so the value goes straight into the resolved plan.
+if (plan.revocation) plan.revocation.crlUrl = JINJA_IN_A_FIELD;
 const BACKENDS = ["backend-1", "backend-2", "backend-3"];
 const AGENT_HOST = "agent-host-1";
 
