@@ -13,6 +13,7 @@ function masked(text: string): string {
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z/g, "<time>")
     .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/g, "<time>")
     .replace(/([0-9A-F]{2}:){31}[0-9A-F]{2}/g, "<fingerprint>")
+    .replace(/^([^,\n]+),[0-9a-f]+,<time>,/gm, "$1,<serial>,<time>,")
     .replace(/(cluster_admin_password: !unsafe |password: ")[A-Za-z0-9_-]{43}/g, "$1<password>");
 }
 

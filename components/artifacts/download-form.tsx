@@ -1,5 +1,7 @@
 "use client";
 
+import { useMemo } from "react";
+
 import { awaitsSignedCertificates } from "@/lib/bundle/csr-layout";
 import { plannedEntries } from "@/lib/bundle/planned";
 
@@ -19,9 +21,11 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
   const { generator, inputKey } = useWizard();
-  const { generation, generate, discard, markDownloaded } = generator;
+  const { generation, generate, discard, cancel, markDownloaded } = generator;
   const crypto = webCryptoAvailable();
 
+  // The planned tree of a 10,000-agent fleet is 50,000 rows: laid out once per plan, not per render.
+  const planned = useMemo(() => (resolved.ok ? plannedEntries(resolved.plan) : []), [resolved]);
   if (!resolved.ok)
     return (
       <StepsNeedingAttention
@@ -35,7 +39,7 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
   const csrStep = awaitsSignedCertificates(plan);
-  const entries = bundle ? bundle.entries : plannedEntries(plan);
+  const entries = bundle ? bundle.files : planned;
   // Issued at the clock the plan was just checked against, so the Worker and the checks agree.
   const start = () => generate(plan, now, inputKey);
   return (
@@ -67,7 +71,9 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
           See the message at the top of the page: this browser hides WebCrypto here.
         </Notice>
       )}
-      {generation.status === "running" && <GenerateProgress progress={generation.progress} />}
+      {generation.status === "running" && (
+        <GenerateProgress progress={generation.progress} startedAt={generation.startedAt} onCancel={cancel} />
+      )}
       {generation.status === "failed" && (
         <Notice tone="danger" role="alert" title="Failed to generate the bundle">
           <p>{generation.message}</p>
@@ -94,7 +100,7 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
       {bundle && failures.length === 0 ? (
         <Notice tone="success" role="status" title="Bundle ready">
           <p>
-            {bundle.entries.length} files, {kib(bundle.zip.byteLength)}.{" "}
+            {bundle.files.length.toLocaleString("en-US")} files, {kib(bundle.zip.byteLength)}.{" "}
             {generation.status === "done" && generation.downloaded
               ? "Downloaded. The keys are still in this tab until you discard them or close it."
               : "Download it now: the keys are in this tab's memory only, and leaving the page loses them."}
@@ -125,7 +131,11 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
           <ul className="text-xs">
             {bundle.expiries.map((e) => (
               <li key={e.path}>
-                <span className="font-mono">{e.path}</span> expires {e.notAfter.toISOString().slice(0, 10)}
+                <span className="font-mono">{e.path}</span>
+                {e.count > 1
+                  ? ` and ${(e.count - 1).toLocaleString("en-US")} more agent certificates expire `
+                  : " expires "}
+                {e.notAfter.toISOString().slice(0, 10)}
               </li>
             ))}
           </ul>
@@ -152,7 +162,7 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
               : "Once generated, every connection below is checked against the issued certificates and the written settings before anything is offered for download."}
           </p>
           <TopologyDiagram plan={plan} connections={bundle?.connections} />
-          {bundle && <ConnectionTable connections={bundle.connections} />}
+          {bundle && <ConnectionTable connections={bundle.connections} groups={bundle.groups} />}
         </section>
       )}
       <section className="flex flex-col gap-3">

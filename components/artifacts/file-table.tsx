@@ -1,19 +1,58 @@
+"use client";
+import { useId, useMemo, useState } from "react";
+
 import { OFFLINE_HOST, OPERATOR_HOST, type PlannedEntry } from "@/lib/bundle/manifest-entry";
 import { OFFLINE_DIR } from "@/lib/plan/file-names";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 
+/** Host sections shown at once; a fleet's others are found by searching. */
+export const HOSTS_SHOWN = 12;
+
 function groups(entries: readonly PlannedEntry[]): [string, PlannedEntry[]][] {
   const out = new Map<string, PlannedEntry[]>();
-  for (const e of entries) out.set(e.host, [...(out.get(e.host) ?? []), e]);
+  for (const e of entries) {
+    const list = out.get(e.host);
+    if (list) list.push(e);
+    else out.set(e.host, [e]);
+  }
   return [...out];
 }
 
-/** The bundle, host by host: the same manifest the zip and its README are made from. */
+/**
+ * The bundle, host by host: the same manifest the zip and its README are made from. Past
+ * HOSTS_SHOWN hosts (a fleet's agents) only the first sections render, and a search finds the rest.
+ */
 export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
+  const all = useMemo(() => groups(entries), [entries]);
+  const [query, setQuery] = useState("");
+  const searchId = useId();
+  const needle = query.trim().toLowerCase();
+  const matching = needle ? all.filter(([host]) => host.toLowerCase().includes(needle)) : all;
+  const shown = matching.slice(0, HOSTS_SHOWN);
   return (
     <div className="flex flex-col gap-6">
-      {groups(entries).map(([host, files]) => {
+      {all.length > HOSTS_SHOWN && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={searchId} className="text-sm font-medium text-slate-900">
+            Find a host&apos;s files
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            placeholder="agent or backend name"
+          />
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {entries.length.toLocaleString("en-US")} files for {all.length.toLocaleString("en-US")} hosts; showing{" "}
+            {shown.length} of {matching.length.toLocaleString("en-US")}
+            {needle ? " matching" : ""}. Every agent folder holds the same files under its own name.
+          </p>
+        </div>
+      )}
+      {shown.map(([host, files]) => {
         const offline = host === OFFLINE_HOST;
         return (
           <section

@@ -1,5 +1,6 @@
 // The generation Worker: keys, certificates and the zip are made here so the page never freezes
 // (ECDSA in Chromium never yields; see STACK.md).
+import { summarizeBundle } from "@/lib/bundle/bundle-summary";
 import { generateBundle } from "@/lib/bundle/generate";
 import type { GenerateReply, GenerateRequest } from "@/lib/bundle/worker-protocol";
 
@@ -15,7 +16,8 @@ scope.onmessage = async (event) => {
     const bundle = await generateBundle(crypto, new Date(now), plan, (progress) =>
       scope.postMessage({ type: "progress", requestId, progress }),
     );
-    scope.postMessage({ type: "done", requestId, bundle }, [bundle.zip.buffer as ArrayBuffer]);
+    const summary = summarizeBundle(bundle);
+    scope.postMessage({ type: "done", requestId, summary }, [summary.zip.buffer as ArrayBuffer]);
   } catch (error) {
     scope.postMessage({ type: "failed", requestId, message: error instanceof Error ? error.message : String(error) });
   }

@@ -64,6 +64,7 @@ describe("the bundle layout", () => {
       "agents/agent/etc/sensu/tls/agent.pem",
       "agents/agent/etc/sensu/tls/agent-key.pem",
       "agents/agent/etc/sensu/agent.yml",
+      "agents/index.csv",
       "monitoring/expiry-checks.yaml",
       "monitoring/expiry-checks.json",
       "RENEWAL.md",
@@ -160,6 +161,20 @@ describe("the certificates in the bundle", () => {
         "agents/agent/etc/sensu/tls/agent.pem",
       ].sort((a, b) => (a.startsWith("ca/") === b.startsWith("ca/") ? 0 : a.startsWith("ca/") ? 1 : -1)),
     );
+  });
+
+  it("list every agent in agents/index.csv with the serial, expiry and fingerprint of its certificate", async () => {
+    const cert = new X509Certificate(content(separate, "agents/agent/etc/sensu/tls/agent.pem"));
+    const fingerprint = Buffer.from(await cert.getThumbprint("SHA-256", crypto)).toString("hex");
+    const [header, row, end] = content(separate, "agents/index.csv").split("\r\n");
+    assert.equal(header, "cn,serial,not_after,sha256_fingerprint,folder");
+    const [cn, serial, notAfter, sha256, folder] = (row ?? "").split(",");
+    assert.deepEqual(
+      [cn, serial, notAfter, folder],
+      ["agent", cert.serialNumber, cert.notAfter.toISOString(), "agents/agent/"],
+    );
+    assert.equal(sha256?.replace(/:/g, "").toLowerCase(), fingerprint);
+    assert.equal(end, "", "one row per agent, CRLF-terminated");
   });
 });
 

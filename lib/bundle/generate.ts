@@ -8,6 +8,7 @@ import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
+import { type AgentIndexRow, agentIndexRow } from "./agent-index";
 import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
 import { readmeEntry } from "./common-entries";
@@ -33,6 +34,15 @@ async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf)
 async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<Map<string, PemTriple>> {
   const out = new Map<string, PemTriple>();
   for (const [name, leaf] of leaves) out.set(name, await pemsOf(crypto, leaf));
+  return out;
+}
+
+async function indexOf(
+  crypto: Crypto,
+  certs: readonly [string, X509Certificate][],
+): Promise<Map<string, AgentIndexRow>> {
+  const out = new Map<string, AgentIndexRow>();
+  for (const [cn, cert] of certs) out.set(cn, await agentIndexRow(crypto, cert));
   return out;
 }
 
@@ -72,6 +82,10 @@ export async function issuedPems(
     agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
+    agentIndex: await indexOf(
+      crypto,
+      [...issued.agents].map(([cn, leaf]) => [cn, leaf.certificate]),
+    ),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {
@@ -103,6 +117,10 @@ async function corporatePems(
     agentCa: agentCaPem ? caOnly(agentCaPem) : undefined,
     backends: new Map(plan.backends.map((b) => [b.fqdn, triple(b.fqdn)])),
     agents: new Map(plan.agents.map((a) => [a.commonName, triple(a.commonName)])),
+    agentIndex: await indexOf(
+      crypto,
+      plan.agents.map((a) => [a.commonName, firstCertificate(triple(a.commonName).cert)]),
+    ),
     dashboard: plan.api.dashboard.mode === "issue" ? triple(DASHBOARD_STEM) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {

@@ -1,4 +1,5 @@
 import type { CaFingerprints } from "../plan/plan-file";
+import type { AgentIndexRow } from "./agent-index";
 
 export interface PemTriple {
   cert: string;
@@ -13,6 +14,8 @@ export interface IssuedPems {
   backends: Map<string, PemTriple>;
   agents: Map<string, PemTriple>;
   dashboard?: PemTriple;
+  /** Serial, expiry and fingerprint of each agent certificate, by CN, for agents/index.csv. */
+  agentIndex: Map<string, AgentIndexRow>;
   /** Random passwords of the CN-bound agent users, by CN. */
   agentPasswords: Map<string, string>;
   /** SHA-256 fingerprints of the CA certificates, for the plan file. */

@@ -1,7 +1,8 @@
-import { OPERATOR_DIR, SUDO_DIR } from "../plan/file-names";
+import { AGENT_INDEX_PATH, OPERATOR_DIR, SUDO_DIR } from "../plan/file-names";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { agentUsersYaml } from "../sensu/agent-users";
 import { sudoersBundleFiles } from "../sudoers/bundle-files";
+import { AGENT_INDEX_PURPOSE, agentIndexCsv } from "./agent-index";
 import { type AnsibleLayout, mapAnsibleEntries } from "./ansible-hosts";
 import { ansibleLayout } from "./ansible-layout";
 import { planFileEntry } from "./common-entries";
@@ -93,6 +94,22 @@ function sharedEntries(plan: ResolvedPlan, hosts: HostLayouts<unknown>): Entry[]
   return entries;
 }
 
+/** agents/index.csv beside the agent folders, when there are any. */
+function agentIndexEntry(plan: ResolvedPlan): Entry[] {
+  if (plan.agents.length === 0) return [];
+  const names = plan.agents.map((a) => a.commonName);
+  return [
+    {
+      path: AGENT_INDEX_PATH,
+      mode: PUBLIC_MODE,
+      kind: "document",
+      purpose: AGENT_INDEX_PURPOSE,
+      host: OPERATOR_HOST,
+      content: (f) => agentIndexCsv(names, f.pems.agentIndex),
+    },
+  ];
+}
+
 /** Where every file goes and what it is for, from the plan alone: the one place paths are made. */
 export function bundleLayout(plan: ResolvedPlan): BundleLayout<Entry> {
   const offline = offlineLayout(plan);
@@ -107,6 +124,7 @@ export function bundleLayout(plan: ResolvedPlan): BundleLayout<Entry> {
     ...offline.entries,
     ...hosts.backends.flatMap((h) => h.entries),
     ...hosts.agents.flatMap((h) => h.entries),
+    ...agentIndexEntry(plan),
     ...sharedEntries(plan, hosts),
     ...(ansible?.entries ?? []),
   ];

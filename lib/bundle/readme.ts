@@ -19,6 +19,7 @@ import {
   planExpiryChecks,
   subscriptionNotes,
 } from "./monitoring";
+import { agentsLine, fleetConnections, fleetDates, fleetFileRows, isFleet } from "./readme-fleet";
 import { RENEWAL_FILE } from "./renewal";
 
 export interface CertificateDates {
@@ -147,7 +148,8 @@ function ansibleSection(manifest: Manifest, checked: readonly Connection[]): str
   ];
 }
 
-function connectionTable(connections: readonly Connection[]): string[] {
+function connectionTable(plan: ResolvedPlan, all: readonly Connection[]): string[] {
+  const { listed: connections, passingAgents } = fleetConnections(plan, all);
   const lines = ["## Connections checked before download", ""];
   lines.push(
     "Each connection below was checked before this bundle was written, against the issued certificates and the settings in it: scheme, the CA the client verifies with, the host name among the SANs, key usage, and validity.",
@@ -163,6 +165,17 @@ function connectionTable(connections: readonly Connection[]): string[] {
           : `FAILED: ${c.checks.find((x) => !x.ok)?.detail ?? ""}`;
     lines.push(row([text(c.from), text(c.to), code(c.url), text(c.presented), text(c.verifiedWith), text(result)]));
   }
+  if (passingAgents > 0)
+    lines.push(
+      row([
+        `${plan.agents.length.toLocaleString("en-US")} agents`,
+        `${plan.backends.length} backends`,
+        "wss, port 8081",
+        "each backend's certificate",
+        "the CA in each agent folder",
+        `ok: all ${passingAgents.toLocaleString("en-US")} connections`,
+      ]),
+    );
   lines.push("");
   return lines;
 }
@@ -185,7 +198,7 @@ export function bundleReadme(
   lines.push(`Generated ${day(generatedAt)} by Sensu TLS Wizard, on this machine. Nothing here was sent anywhere.`, "");
   lines.push(`- Sensu Go: ${SENSU_VERSION_LABELS[plan.sensuVersion]}`);
   lines.push(`- Backends: ${plan.backends.map((b) => code(b.fqdn)).join(", ")}`);
-  lines.push(`- Agent certificates: ${plan.agents.map((a) => code(a.commonName)).join(", ")}`);
+  lines.push(agentsLine(plan));
   lines.push(`- Keys: ${KEY_ALGORITHM_LABELS[plan.leafAlgorithm]} (CA: ${KEY_ALGORITHM_LABELS[plan.ca.algorithm]})`);
   lines.push(
     plan.caLayout === "separate"
@@ -233,7 +246,18 @@ export function bundleReadme(
       "",
     );
   }
-  for (const agent of hosts.agents) {
+  const fleet = hosts.agents[0] && isFleet(plan) ? hosts.agents[0] : undefined;
+  if (fleet) {
+    lines.push(`### Agents (${plan.agents.length.toLocaleString("en-US")} certificates)`, "");
+    lines.push(
+      "Each agent certificate has its own folder under agents/, named by its CN and holding the same files under that name; agents/index.csv lists them all. " +
+        "Agent certificates carry no host names: the backend checks the CA signature and the CN. Copy each agent its own folder, then on it:",
+      "",
+    );
+    lines.push(installSteps("agents/<CN>", "each agent"), "");
+    lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
+  }
+  for (const agent of fleet ? [] : hosts.agents) {
     lines.push(`### Agents using the certificate "${text(agent.name)}"`, "");
     lines.push(
       "Agent certificates carry no host names: an agent only ever presents its certificate as a client, and the backend checks the CA signature and the CN, never a host name. " +
@@ -242,22 +266,26 @@ export function bundleReadme(
     );
     lines.push(installSteps(agent.folder, "each agent"), "");
     lines.push("Then `systemctl restart sensu-agent`; the agent connects over wss to every backend.", "");
-    if (plan.sudoers)
-      lines.push(
-        `Agents that run the privileged checks also get the sudo rules from ${SUDO_DIR}/ (see below): run \`visudo -c -f\` on the file before installing it in /etc/sudoers.d.`,
-        "",
-      );
   }
+  if (plan.sudoers && plan.agents.length > 0)
+    lines.push(
+      `Agents that run the privileged checks also get the sudo rules from ${SUDO_DIR}/ (see below): run \`visudo -c -f\` on the file before installing it in /etc/sudoers.d.`,
+      "",
+    );
   lines.push(
     ...agentMtls(plan),
     ...ansibleSection(manifest, ansibleChecked),
     ...sudoSection(plan, entries),
     ...trustStore(plan, { inZip: manifest.operatorCa.path, installed: first.paths.ca }),
-    ...connectionTable(connections),
+    ...connectionTable(plan, connections),
   );
   lines.push("## Expiry", "");
   lines.push("| certificate | subject | expires |", "|---|---|---|");
-  for (const d of dates) lines.push(row([code(d.path), code(d.subject), day(d.notAfter)]));
+  for (const { date: d, more } of fleetDates(plan, dates)) {
+    const path =
+      more > 0 ? `${code(d.path)} and ${more.toLocaleString("en-US")} more agent certificates` : code(d.path);
+    lines.push(row([path, code(d.subject), day(d.notAfter)]));
+  }
   lines.push("");
   lines.push(
     "Expired backend certificates take etcd down; expired agent certificates fail silently. Renew before these dates, one backend at a time, checking `sensuctl cluster health` between.",
@@ -267,10 +295,20 @@ export function bundleReadme(
   lines.push("## Every file", "");
   lines.push("| file | install to | mode | what it is |", "|---|---|---|---|");
   lines.push(row([code(README_PATH), "", "0644", text(README_PURPOSE)]));
-  for (const e of entries) {
+  const files = fleetFileRows(plan, entries);
+  for (const e of files.entries) {
     const to = e.host === OFFLINE_HOST ? "keep offline" : e.installTo ? `${code(e.installTo)} on ${text(e.host)}` : "";
     lines.push(row([code(e.path), to, mode(e.mode), text(e.purpose)]));
   }
+  if (files.otherAgents > 0)
+    lines.push(
+      row([
+        code("agents/<CN>/"),
+        "on each agent",
+        "",
+        `The same files for each of the other ${files.otherAgents.toLocaleString("en-US")} agent certificates (agents/index.csv).`,
+      ]),
+    );
   lines.push("");
   return lines.join("\n");
 }

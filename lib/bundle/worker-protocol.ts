@@ -1,5 +1,5 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
-import type { Bundle } from "./bundle";
+import type { BundleSummary } from "./bundle-summary";
 import type { Progress } from "./issue-all";
 
 /** Main thread → generation Worker. */
@@ -12,8 +12,11 @@ export interface GenerateRequest {
   now: number;
 }
 
-/** Generation Worker → main thread. The zip's buffer is transferred, not copied. */
+/**
+ * Generation Worker → main thread. Only the summary crosses: no file's content, and the zip's
+ * buffer is transferred, not copied, so a fleet's bundle is never held twice.
+ */
 export type GenerateReply =
   | { type: "progress"; requestId: number; progress: Progress }
-  | { type: "done"; requestId: number; bundle: Bundle }
+  | { type: "done"; requestId: number; summary: BundleSummary }
   | { type: "failed"; requestId: number; message: string };

@@ -15,8 +15,13 @@ export const MAX_FILE_BYTES = 20_000_000;
  */
 export const MAX_LOAD_BYTES = 50_000_000;
 
-/** The most files a zip may list: a bundle for 1,500 agents. The directory is counted before any of it is read. */
-export const MAX_ZIP_ENTRIES = 10_000;
+/**
+ * The most files a zip may list: a bundle for 10,000 agents (five files each), under the 65,535 a zip
+ * without ZIP64 records can count.
+ * The directory is counted before any of it is read, and the byte caps above still bound what is
+ * unpacked, so a zip of many tiny entries costs only the directory walk.
+ */
+export const MAX_ZIP_ENTRIES = 65_000;
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 

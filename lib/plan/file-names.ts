@@ -27,6 +27,9 @@ export const OPERATOR_DIR = "operator";
 export const OPERATOR_CA_PATH = `${OFFLINE_DIR}/${cfsslNames(CA_STEM).cert}`;
 export const backendDir = (name: string): string => `backends/${name}`;
 export const agentDir = (commonName: string): string => `agents/${commonName}`;
+/** The fleet's certificates listed beside their folders; no agent folder may take its name. */
+export const AGENT_INDEX_FILE = "index.csv";
+export const AGENT_INDEX_PATH = `agents/${AGENT_INDEX_FILE}`;
 
 /**
  * Why a certificate's file stem would clash with the bundle's own files, or null. Compared without

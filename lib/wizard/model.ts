@@ -11,11 +11,11 @@ export type RevocationCheck = "on" | "off";
 export const MIN_BACKENDS = 1;
 export const MAX_BACKENDS = 7;
 /**
- * Agent certificates in one plan: the largest bundle the file caps are sized for (lib/files/caps),
- * and as many rows as the Agent certificates form renders without freezing. A plan file could
- * otherwise list tens of thousands.
+ * Agent certificates in one plan. The Agents step pages its rows and the Review page groups files
+ * and connections, so 10,000 stay responsive; past that, keys are an online CA's job (CSR mode,
+ * or cfssl with ca-config.json). A plan file could otherwise list tens of thousands.
  */
-export const MAX_AGENTS = 1_000;
+export const MAX_AGENTS = 10_000;
 
 /** One row of the guide's backend table. Lists are kept as typed so bad input is never lost. */
 export interface BackendRow {

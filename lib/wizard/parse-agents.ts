@@ -1,5 +1,5 @@
 import { commonNameProblem } from "../pki/names";
-import { reservedStemProblem } from "../plan/file-names";
+import { AGENT_INDEX_FILE, AGENT_INDEX_PATH, reservedStemProblem } from "../plan/file-names";
 import type { FieldIssue } from "../plan/issues";
 import { type LeafValidity, leafValidity } from "./leaf-validity";
 import { type AgentRow, MAX_AGENTS, type WizardInput } from "./model";
@@ -49,6 +49,7 @@ export function agentNameProblem(cn: string, seen: ReadonlySet<string>, rules: A
   if (seen.has(key)) return `Another agent certificate is already named "${cn}".`;
   const reserved = reservedStemProblem(cn);
   if (reserved) return `${reserved}.`;
+  if (key === AGENT_INDEX_FILE) return `"${cn}" is taken by the bundle's list of agents (${AGENT_INDEX_PATH}).`;
   const backend = rules.backends.get(key);
   if (backend) return `"${cn}" is taken by ${backend}.`;
   if (rules.caNames.includes(cn)) return "An agent certificate cannot have the same name as a CA.";

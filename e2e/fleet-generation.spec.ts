@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+import { expect, test } from "@playwright/test";
+
+import { openssl, unzipDownload } from "./support/bundle-files";
+
+const NAMES = Array.from({ length: 1000 }, (_, i) => `agent-${String(i).padStart(4, "0")}`);
+
+test("a fleet of 1,000 agents: generated with progress, grouped on Review, verified, and Cancel keeps nothing", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+
+  await test.step("Plan P-256 keys and load 1,000 agents", async () => {
+    await page.goto("/plan");
+    await page.getByRole("radio", { name: /ECDSA P-256/ }).check();
+    await page.goto("/agents");
+    await page.getByText("A fleet: paste or load the list of agents").click();
+    await page.getByLabel("Agent names, one per line").fill(NAMES.join("\n"));
+    await page.getByRole("button", { name: "Apply the list" }).click();
+    await expect(page.getByText("1,000 agents applied.")).toBeVisible();
+  });
+
+  await test.step("Review before generating: a few host sections and a search for the rest", async () => {
+    await page.goto("/download");
+    await expect(page.getByText(/files for 1,00\d hosts; showing 12 of 1,00\d/)).toBeVisible();
+    await page.getByLabel("Find a host's files").fill("agent-0999");
+    await expect(page.getByRole("region", { name: 'Files for agents using "agent-0999"' })).toBeVisible();
+    await page.getByLabel("Find a host's files").fill("");
+  });
+
+  await test.step("Generate: the progress bar moves, and 3,000 agent connections are one line", async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: number[] };
+      w.seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        if (bar) w.seen.push(Number(bar.getAttribute("aria-valuenow")));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByRole("button", { name: "Generate keys and certificates" }).click();
+    await expect(page.getByTestId("generate-rate")).toContainText(/of 1,0\d\d certificates/);
+    const download = page.getByRole("button", { name: /^Download sensu-tls-bundle-.*\.zip$/ });
+    await expect(download).toBeVisible({ timeout: 240_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    expect(
+      seen.some((v) => v > 0 && v < 100),
+      `progress seen: ${seen.join(",")}`,
+    ).toBe(true);
+    await expect(page.getByTestId("connections-agent")).toContainText(
+      "1,000 agents → 3 backends: 3,000 connections, all OK",
+    );
+
+    const saved = page.waitForEvent("download");
+    await download.click();
+    const bundle = await unzipDownload(await saved);
+    const folders = readdirSync(bundle.path("agents"), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(folders.map((d) => d.name).sort()).toEqual(NAMES);
+    const index = readFileSync(bundle.path("agents/index.csv"), "utf8").trim().split("\r\n");
+    expect(index.slice(1).map((l) => l.split(",")[0])).toEqual(NAMES);
+    const someone = NAMES[1 + Math.floor(Math.random() * 998)] ?? "agent-0500";
+    for (const cn of [NAMES[0], NAMES[999], someone]) {
+      const cert = bundle.path(`agents/${cn}/etc/sensu/tls/${cn}.pem`);
+      const verified = openssl(["verify", "-CAfile", bundle.path("ca/agent-ca.pem"), cert]);
+      expect(verified.out, cn).toContain(": OK");
+      expect(verified.code).toBe(0);
+    }
+  });
+
+  await test.step("Cancel a second generation: no bundle is offered", async () => {
+    await page.getByRole("button", { name: "Discard keys" }).click();
+    await page.getByRole("button", { name: "Generate keys and certificates" }).click();
+    await expect(page.getByRole("progressbar")).toBeVisible();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("progressbar")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Generate keys and certificates" })).toBeEnabled();
+    // Long enough for a Worker that kept going to have answered.
+    await page.waitForTimeout(3000);
+    await expect(page.getByRole("button", { name: /^Download sensu-tls-bundle/ })).toHaveCount(0);
+    await expect(page.getByText("Bundle ready")).toHaveCount(0);
+  });
+});
