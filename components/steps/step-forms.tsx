@@ -1,35 +1,35 @@
+import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
 
 import type { StepId } from "@/lib/wizard/steps";
 
-import { DownloadForm } from "../artifacts/download-form";
-import { AgentMtlsForm } from "./agent-mtls-form";
-import { AgentTransportForm } from "./agent-transport-form";
-import { AgentsForm } from "./agents-form";
-import { ApiForm } from "./api-form";
-import { AssetsForm } from "./assets-form";
-import { BackendsForm } from "./backends-form";
-import { CaForm } from "./ca-form";
-import { EtcdForm } from "./etcd-form";
-import { PlanForm } from "./plan-form";
-import { RenewForm } from "./renew-form";
-import { RevocationForm } from "./revocation-form";
 import type { StepFormProps } from "./step-form-props";
-import { TrustStoreForm } from "./trust-store-form";
+
+/** Shown for the moment a step's code is fetched; the step's problems and Next already come from the parse. */
+function Loading() {
+  return (
+    <p className="text-sm text-slate-600" role="status">
+      Loading this step…
+    </p>
+  );
+}
+
+// Each form (with its YAML previews, x509 readers and zip code) loads on its own step, not with every page.
+const lazy = (load: () => Promise<ComponentType<StepFormProps>>) => dynamic(load, { loading: Loading });
 
 /** The form of each step: the type makes a step without a form a compile error. */
 export const STEP_FORMS: Record<StepId, ComponentType<StepFormProps>> = {
-  plan: PlanForm,
-  ca: CaForm,
-  backends: BackendsForm,
-  agents: AgentsForm,
-  etcd: EtcdForm,
-  api: ApiForm,
-  "agent-transport": AgentTransportForm,
-  "agent-mtls": AgentMtlsForm,
-  revocation: RevocationForm,
-  assets: AssetsForm,
-  "trust-store": TrustStoreForm,
-  renew: RenewForm,
-  download: DownloadForm,
+  plan: lazy(() => import("./plan-form").then((m) => m.PlanForm)),
+  ca: lazy(() => import("./ca-form").then((m) => m.CaForm)),
+  backends: lazy(() => import("./backends-form").then((m) => m.BackendsForm)),
+  agents: lazy(() => import("./agents-form").then((m) => m.AgentsForm)),
+  etcd: lazy(() => import("./etcd-form").then((m) => m.EtcdForm)),
+  api: lazy(() => import("./api-form").then((m) => m.ApiForm)),
+  "agent-transport": lazy(() => import("./agent-transport-form").then((m) => m.AgentTransportForm)),
+  "agent-mtls": lazy(() => import("./agent-mtls-form").then((m) => m.AgentMtlsForm)),
+  revocation: lazy(() => import("./revocation-form").then((m) => m.RevocationForm)),
+  assets: lazy(() => import("./assets-form").then((m) => m.AssetsForm)),
+  "trust-store": lazy(() => import("./trust-store-form").then((m) => m.TrustStoreForm)),
+  renew: lazy(() => import("./renew-form").then((m) => m.RenewForm)),
+  download: lazy(() => import("../artifacts/download-form").then((m) => m.DownloadForm)),
 };

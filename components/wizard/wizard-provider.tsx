@@ -1,6 +1,7 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
+import { corporateStems } from "@/lib/wizard/corporate-files";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
 import { parseWizard, type WizardState } from "@/lib/wizard/parse";
 import {
@@ -11,8 +12,8 @@ import {
   STORAGE_KEY,
   VISITED_KEY,
 } from "@/lib/wizard/persist";
+import type { CaPemReader } from "@/lib/wizard/step-parse";
 import type { StepId } from "@/lib/wizard/steps";
-import { corporateStems } from "@/lib/wizard/verify-corporate";
 
 import { type Generation, useGenerator } from "../generate/use-generator";
 import { useCaChecks } from "./use-ca-checks";
@@ -91,7 +92,11 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   const { backends, agents, api } = input;
   const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
   const caChecks = useCaChecks(input, clock, stems);
-  const state = useMemo(() => parseWizard(input, { now: clock, caChecks }), [input, clock, caChecks]);
+  const readCaPem = useCaPemReader(input.ca.source === "corporate");
+  const state = useMemo(
+    () => parseWizard(input, { now: clock, caChecks, readCaPem }),
+    [input, clock, caChecks, readCaPem],
+  );
 
   if (!now) {
     return (
@@ -105,6 +110,23 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       {children}
     </WizardContext.Provider>
   );
+}
+
+/**
+ * The x509 reader of the organization's CA certificates, loaded the first time the corporate mode is
+ * chosen; until it arrives the parse reports the CA step as still reading, so nothing is enabled early.
+ */
+function useCaPemReader(wanted: boolean): CaPemReader | undefined {
+  const [reader, setReader] = useState<CaPemReader>();
+  useEffect(() => {
+    if (!wanted || reader) return;
+    let live = true;
+    void import("@/lib/wizard/ca-pem-reader").then((m) => live && setReader(() => m.CA_PEM_READER));
+    return () => {
+      live = false;
+    };
+  }, [wanted, reader]);
+  return reader;
 }
 
 /** A generated bundle exists only in this tab's memory: leaving before downloading loses its keys. */

@@ -17,7 +17,8 @@ import { requireTool, run } from "../bundle/unzipped.test-helper";
 import { parseConfig } from "../sensu/yaml";
 import { NO_CA_CHECKS } from "../wizard/ca-checks";
 import type { WizardInput } from "../wizard/model";
-import { parseWizard, resolvePlan } from "../wizard/parse";
+import { parseWizard } from "../wizard/parse";
+import { resolvePlan } from "../wizard/resolve-plan";
 import { STEPS } from "../wizard/steps";
 import {
   type CliRun,

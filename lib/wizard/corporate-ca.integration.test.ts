@@ -9,7 +9,7 @@ import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { type CaChecks, corporateKey, NO_CA_CHECKS, withCorporateCheck } from "./ca-checks";
 import { defaultInput, type WizardInput } from "./model";
-import { resolvePlan } from "./parse";
+import { resolvePlan } from "./resolve-plan";
 import { checkStep } from "./test-helpers";
 import { corporateStems, verifyCorporate } from "./verify-corporate";
 

@@ -4,9 +4,9 @@ import { describe, it } from "node:test";
 import { GUIDE_ASSET_YAML } from "../sudoers/guide-fixtures.test-helper";
 import { LINUX_AMD64, PROFILE } from "../sudoers/sudoers.test-helper";
 import { defaultInput, type WizardInput } from "./model";
-import { resolvePlan } from "./parse";
 import { assetsInUse, choiceField, parseAssets } from "./parse-assets";
 import { parseSavedInput, serializeInput } from "./persist";
+import { resolvePlan } from "./resolve-plan";
 import { NOW } from "./test-helpers";
 
 const withAssets = (patch: Partial<WizardInput["assets"]>): WizardInput => {

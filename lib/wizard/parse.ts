@@ -1,5 +1,4 @@
 import { assemblePlan, type ResolveResult } from "./assemble-plan";
-import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
 import type { WizardInput } from "./model";
 import { parseAgents } from "./parse-agents";
 import { parseApi } from "./parse-api";
@@ -53,9 +52,4 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
 export function parseWizard(input: WizardInput, ctx: ParseContext): WizardState {
   const steps = parseSteps(input, ctx);
   return { steps, resolved: assemblePlan(input, steps) };
-}
-
-/** The plan alone, for callers outside the page (tests, the bench): the same single parse. */
-export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
-  return parseWizard(input, { now, caChecks }).resolved;
 }
