@@ -1,4 +1,4 @@
-import { readChildren, readTlv } from "./der";
+import { readChildren } from "./der";
 import { parseIpv4, parseIpv6 } from "./ip";
 import type { San } from "./names";
 
