@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { corporateStems } from "@/lib/wizard/corporate-files";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
 import { parseWizard, type WizardState } from "@/lib/wizard/parse";
+import { assetsInUse } from "@/lib/wizard/parse-assets";
 import {
   LEGACY_STORAGE_KEY,
   loadOrDefault,
@@ -12,11 +13,11 @@ import {
   STORAGE_KEY,
   VISITED_KEY,
 } from "@/lib/wizard/persist";
-import type { CaPemReader } from "@/lib/wizard/step-parse";
 import type { StepId } from "@/lib/wizard/steps";
 
 import { type Generation, useGenerator } from "../generate/use-generator";
 import { useCaChecks } from "./use-ca-checks";
+import { useLazy } from "./use-lazy";
 
 interface WizardContextValue {
   input: WizardInput;
@@ -36,6 +37,10 @@ interface WizardContextValue {
 /** How often the clock moves: often enough for day-granular validity, rarely enough to cost nothing. */
 const CLOCK_TICK_MS = 60_000;
 const EPOCH = new Date(0);
+
+// The parse's readers that need x509 or js-yaml, fetched only when the input calls for them.
+const loadCaPemReader = () => import("@/lib/wizard/ca-pem-reader").then((m) => m.CA_PEM_READER);
+const loadYamlReader = () => import("@/lib/sudoers/yaml-reader").then((m) => m.loadYaml);
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
@@ -92,10 +97,11 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   const { backends, agents, api } = input;
   const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
   const caChecks = useCaChecks(input, clock, stems);
-  const readCaPem = useCaPemReader(input.ca.source === "corporate");
+  const readCaPem = useLazy(input.ca.source === "corporate", loadCaPemReader);
+  const loadYaml = useLazy(assetsInUse(input), loadYamlReader);
   const state = useMemo(
-    () => parseWizard(input, { now: clock, caChecks, readCaPem }),
-    [input, clock, caChecks, readCaPem],
+    () => parseWizard(input, { now: clock, caChecks, readCaPem, loadYaml }),
+    [input, clock, caChecks, readCaPem, loadYaml],
   );
 
   if (!now) {
@@ -110,23 +116,6 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       {children}
     </WizardContext.Provider>
   );
-}
-
-/**
- * The x509 reader of the organization's CA certificates, loaded the first time the corporate mode is
- * chosen; until it arrives the parse reports the CA step as still reading, so nothing is enabled early.
- */
-function useCaPemReader(wanted: boolean): CaPemReader | undefined {
-  const [reader, setReader] = useState<CaPemReader>();
-  useEffect(() => {
-    if (!wanted || reader) return;
-    let live = true;
-    void import("@/lib/wizard/ca-pem-reader").then((m) => live && setReader(() => m.CA_PEM_READER));
-    return () => {
-      live = false;
-    };
-  }, [wanted, reader]);
-  return reader;
 }
 
 /** A generated bundle exists only in this tab's memory: leaving before downloading loses its keys. */

@@ -42,7 +42,7 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
     "agent-transport": parseTransport(input, backends.value),
     "agent-mtls": nothing(),
     revocation: parseRevocation(input),
-    assets: parseAssets(input),
+    assets: parseAssets(input, ctx.loadYaml ?? null),
     "trust-store": nothing(),
     renew: parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
     download: nothing(),

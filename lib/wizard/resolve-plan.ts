@@ -1,3 +1,4 @@
+import { loadYaml } from "../sudoers/yaml-reader";
 import type { ResolveResult } from "./assemble-plan";
 import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
 import { CA_PEM_READER } from "./ca-pem-reader";
@@ -10,5 +11,5 @@ import { parseWizard } from "./parse";
  * parse does not pull x509 in.
  */
 export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
-  return parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER }).resolved;
+  return parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER, loadYaml }).resolved;
 }
