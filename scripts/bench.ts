@@ -136,7 +136,7 @@ async function main() {
     const sizes = SCALING.filter((n) => n <= MAX_AGENTS);
     const skipped = SCALING.filter((n) => n > MAX_AGENTS);
     const p256 = new Map<number, Awaited<ReturnType<typeof fleet>>>();
-    for (const n of sizes) p256.set(n, await fleet(browser, "ecdsa-p256", n, false));
+    for (const n of sizes) p256.set(n, await fleet(browser, "ecdsa-p256", n, n === 1_000));
     const rsaFleet = await fleet(browser, "rsa-2048", 100, true);
     say(
       `\nFleets with a separate agent CA (2 CAs, 3 backends, the agents), Generate to an enabled Download, ${FLEET_RUNS} runs each:\n`,
@@ -144,10 +144,11 @@ async function main() {
     say("| fleet | wizard in Chromium | raw WebCrypto, one core | wizard ÷ raw | target |");
     say("|---|---|---|---|---|");
     const thousand = p256.get(1_000);
-    if (thousand)
-      say(
-        `| 1,000 P-256 agents | ${ms(thousand.wizard)} | – | – | ≤ 2.5 s: ${verdict(median(thousand.wizard) <= 2_500)} |`,
-      );
+    if (thousand) {
+      const tw = ratio(thousand.wizard, thousand.raw);
+      const target = `≤ 2.5 s: ${verdict(median(thousand.wizard) <= 2_500)}`;
+      say(`| 1,000 P-256 agents | ${ms(thousand.wizard)} | ${ms(thousand.raw)} | ${tw.toFixed(2)} | ${target} |`);
+    }
     const rw = ratio(rsaFleet.wizard, rsaFleet.raw);
     say(
       `| 100 RSA-2048 agents | ${ms(rsaFleet.wizard)} | ${ms(rsaFleet.raw)} | ${rw.toFixed(2)} | ≤ 1.2× raw: ${verdict(rw <= 1.2)} |`,
