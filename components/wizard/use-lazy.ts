@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 
 /**
  * A module's export loaded the first time `wanted` is true, then kept: code only some inputs need
- * (x509 for an organization's CA, js-yaml for asset definitions) stays out of every page's first load.
+ * (x509 for an organization's CA, js-yaml and the sudoers model for asset definitions) stays out of every page's first load.
  * Undefined until it arrives; the parse then reports the step as still checking, never as valid.
  */
 export function useLazy<T>(wanted: boolean, load: () => Promise<T>): T | undefined {

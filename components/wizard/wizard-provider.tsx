@@ -1,10 +1,10 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
+import { assetsInUse } from "@/lib/wizard/assets-in-use";
 import { corporateStems } from "@/lib/wizard/corporate-files";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
 import { parseWizard, type WizardState } from "@/lib/wizard/parse";
-import { assetsInUse } from "@/lib/wizard/parse-assets";
 import {
   LEGACY_STORAGE_KEY,
   loadOrDefault,
@@ -40,7 +40,7 @@ const EPOCH = new Date(0);
 
 // The parse's readers that need x509 or js-yaml, fetched only when the input calls for them.
 const loadCaPemReader = () => import("@/lib/wizard/ca-pem-reader").then((m) => m.CA_PEM_READER);
-const loadYamlReader = () => import("@/lib/sudoers/yaml-reader").then((m) => m.loadYaml);
+const loadAssetsReader = () => import("@/lib/wizard/assets-reader").then((m) => m.ASSETS_READER);
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
@@ -98,10 +98,10 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
   const caChecks = useCaChecks(input, clock, stems);
   const readCaPem = useLazy(input.ca.source === "corporate", loadCaPemReader);
-  const loadYaml = useLazy(assetsInUse(input), loadYamlReader);
+  const parseAssets = useLazy(assetsInUse(input), loadAssetsReader);
   const state = useMemo(
-    () => parseWizard(input, { now: clock, caChecks, readCaPem, loadYaml }),
-    [input, clock, caChecks, readCaPem, loadYaml],
+    () => parseWizard(input, { now: clock, caChecks, readCaPem, parseAssets }),
+    [input, clock, caChecks, readCaPem, parseAssets],
   );
 
   if (!now) {

@@ -3,6 +3,7 @@ import type { FieldIssue } from "../plan/issues";
 import { parseAssetFilesWith, type ParsedAssets } from "../sudoers/asset-parse";
 import type { YamlLoad } from "../sudoers/documents";
 import { type PlanResult, planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
+import { assetsInUse } from "./assets-in-use";
 import type { WizardInput } from "./model";
 import type { StepParse } from "./step-parse";
 
@@ -17,10 +18,7 @@ export interface AssetsValue {
 
 const PASTED_SOURCE = "pasted text";
 
-/** The step is optional: with no definitions the bundle has no sudo rules. */
-export function assetsInUse(input: WizardInput): boolean {
-  return input.assets.pasted.trim() !== "" || input.assets.files.length > 0;
-}
+export { assetsInUse };
 
 function readAssets(input: WizardInput, loadYaml: YamlLoad | null): ParsedAssets {
   const { pasted, files } = input.assets;

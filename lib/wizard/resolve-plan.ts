@@ -1,5 +1,5 @@
-import { loadYaml } from "../sudoers/yaml-reader";
 import type { ResolveResult } from "./assemble-plan";
+import { ASSETS_READER } from "./assets-reader";
 import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
 import { CA_PEM_READER } from "./ca-pem-reader";
 import type { WizardInput } from "./model";
@@ -11,5 +11,5 @@ import { parseWizard } from "./parse";
  * parse does not pull x509 in.
  */
 export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
-  return parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER, loadYaml }).resolved;
+  return parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER, parseAssets: ASSETS_READER }).resolved;
 }

@@ -1,6 +1,5 @@
 import type { CaNameConstraints } from "../pki/name-constraints";
 import type { FieldIssue } from "../plan/issues";
-import type { YamlLoad } from "../sudoers/documents";
 import type { CaChecks } from "./ca-checks";
 
 /** What every step parser is given besides the input: one clock and the page's CA verifications. */
@@ -13,8 +12,6 @@ export interface ParseContext {
    * have loaded it: without it, a corporate CA step counts as still reading, never as valid.
    */
   readCaPem?: CaPemReader;
-  /** js-yaml's load (lib/sudoers/yaml-reader.ts), given once loaded: without it YAML asset definitions count as still being read. */
-  loadYaml?: YamlLoad;
 }
 
 /** The x509 reads the corporate mode's parse needs, injected so the parse itself stays free of x509. */
