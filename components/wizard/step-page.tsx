@@ -1,18 +1,17 @@
 "use client";
-import { useEffect } from "react";
+import { type ComponentType, useEffect } from "react";
 
 import { stepById, type StepId, stepIndex, STEPS } from "@/lib/wizard/steps";
 
-import { STEP_FORMS } from "../steps/step-forms";
+import type { StepFormProps } from "../steps/step-form-props";
 import { Pager } from "./pager";
 import { useWizard } from "./wizard-provider";
 
-/** One wizard step: heading, guide reference, the step's form, an announced error count, Back/Next. */
-export function StepPage({ id }: { id: StepId }) {
+/** One wizard step (its route gives the form, so each page loads only its own): heading, guide reference, the step's form, an announced error count, Back/Next. */
+export function StepPage({ id, Form }: { id: StepId; Form: ComponentType<StepFormProps> }) {
   const step = stepById(id);
   const { input, update, state, now, markVisited } = useWizard();
   const check = state.steps[id];
-  const Form = STEP_FORMS[id];
   useEffect(() => markVisited(id), [id, markVisited]);
   const errorCount = check.errors.length;
   return (

@@ -14,8 +14,6 @@ import {
   withExistingCheck,
 } from "@/lib/wizard/ca-checks";
 import type { CorporateInput, ExistingCaInput, WizardInput } from "@/lib/wizard/model";
-import { verifyCorporate } from "@/lib/wizard/verify-corporate";
-import { verifyExistingCa } from "@/lib/wizard/verify-existing-ca";
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -68,13 +66,16 @@ export function useCaChecks(input: WizardInput, now: Date, stems: readonly Corpo
     setChecks((c) => keepOnly(c, wanted));
     for (const [key, pair, keyFile] of wanted.existing) {
       if (!needed(key, latest.current.checks.existing)) continue;
-      verifyExistingCa(globalThis.crypto, clock.current, pair, keyFile)
+      // The x509 code loads with the first CA to check, not with every page.
+      import("@/lib/wizard/verify-existing-ca")
+        .then(({ verifyExistingCa }) => verifyExistingCa(globalThis.crypto, clock.current, pair, keyFile))
         .catch(failedExisting)
         .then((check) => land((c) => withExistingCheck(c, key, check), key));
     }
     const key = wanted.corporate;
     if (key && needed(key, latest.current.checks.corporate)) {
-      verifyCorporate(globalThis.crypto, clock.current, corporate, stems)
+      import("@/lib/wizard/verify-corporate")
+        .then(({ verifyCorporate }) => verifyCorporate(globalThis.crypto, clock.current, corporate, stems))
         .catch((error: unknown) => failedCorporate(stems, error))
         .then((check) => land((c) => withCorporateCheck(c, key, check), key));
     }

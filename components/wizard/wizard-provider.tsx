@@ -1,6 +1,8 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
+import { assetsInUse } from "@/lib/wizard/assets-in-use";
+import { corporateStems } from "@/lib/wizard/corporate-files";
 import { defaultInput, type WizardInput } from "@/lib/wizard/model";
 import { parseWizard, type WizardState } from "@/lib/wizard/parse";
 import {
@@ -12,10 +14,10 @@ import {
   VISITED_KEY,
 } from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
-import { corporateStems } from "@/lib/wizard/verify-corporate";
 
 import { type Generation, useGenerator } from "../generate/use-generator";
 import { useCaChecks } from "./use-ca-checks";
+import { useLazy } from "./use-lazy";
 
 interface WizardContextValue {
   input: WizardInput;
@@ -35,6 +37,10 @@ interface WizardContextValue {
 /** How often the clock moves: often enough for day-granular validity, rarely enough to cost nothing. */
 const CLOCK_TICK_MS = 60_000;
 const EPOCH = new Date(0);
+
+// The parse's readers that need x509 or js-yaml, fetched only when the input calls for them.
+const loadCaPemReader = () => import("@/lib/wizard/ca-pem-reader").then((m) => m.CA_PEM_READER);
+const loadAssetsReader = () => import("@/lib/wizard/assets-reader").then((m) => m.ASSETS_READER);
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
@@ -91,7 +97,12 @@ export function WizardProvider({ children }: { children: ReactNode }) {
   const { backends, agents, api } = input;
   const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
   const caChecks = useCaChecks(input, clock, stems);
-  const state = useMemo(() => parseWizard(input, { now: clock, caChecks }), [input, clock, caChecks]);
+  const readCaPem = useLazy(input.ca.source === "corporate", loadCaPemReader);
+  const parseAssets = useLazy(assetsInUse(input), loadAssetsReader);
+  const state = useMemo(
+    () => parseWizard(input, { now: clock, caChecks, readCaPem, parseAssets }),
+    [input, clock, caChecks, readCaPem, parseAssets],
+  );
 
   if (!now) {
     return (

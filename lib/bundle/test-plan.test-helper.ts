@@ -1,6 +1,6 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { defaultInput, type WizardInput } from "../wizard/model";
-import { resolvePlan } from "../wizard/parse";
+import { resolvePlan } from "../wizard/resolve-plan";
 import { NOW } from "../wizard/test-helpers";
 import { setBackendCount } from "../wizard/update";
 

@@ -4,7 +4,9 @@ import { formatUtc } from "../pki/format";
 import type { FieldIssue } from "../plan/issues";
 import { firstProblem } from "../sensu/connection";
 import { readAgentList } from "../wizard/agent-list";
+import { ASSETS_READER } from "../wizard/assets-reader";
 import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "../wizard/ca-checks";
+import { CA_PEM_READER } from "../wizard/ca-pem-reader";
 import type { ExistingCaInput, WizardInput } from "../wizard/model";
 import { parseWizard } from "../wizard/parse";
 import { agentNameRules } from "../wizard/parse-agents";
@@ -189,7 +191,7 @@ export async function runBundle(argv: readonly string[], io: CliIo, output: Outp
   const prepared = await inputFromOptions(io, values, flags, planFile.value, now);
   if (!prepared.ok) return report(2, prepared.lines);
   const { input, caChecks, notes } = prepared.value;
-  const state = parseWizard(input, { now, caChecks });
+  const state = parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER, parseAssets: ASSETS_READER });
   const all = (kind: "errors" | "warnings"): FieldIssue[] => STEPS.flatMap((s) => state.steps[s.id][kind]);
   const warnings = planIssues(all("warnings"), input, CA_OPTIONS);
   if (!asJson)

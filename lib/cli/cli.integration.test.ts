@@ -15,9 +15,12 @@ import {
 import { plannedEntries } from "../bundle/planned";
 import { requireTool, run } from "../bundle/unzipped.test-helper";
 import { parseConfig } from "../sensu/yaml";
+import { ASSETS_READER } from "../wizard/assets-reader";
 import { NO_CA_CHECKS } from "../wizard/ca-checks";
+import { CA_PEM_READER } from "../wizard/ca-pem-reader";
 import type { WizardInput } from "../wizard/model";
-import { parseWizard, resolvePlan } from "../wizard/parse";
+import { parseWizard } from "../wizard/parse";
+import { resolvePlan } from "../wizard/resolve-plan";
 import { STEPS } from "../wizard/steps";
 import {
   type CliRun,
@@ -331,7 +334,12 @@ describe("sensu-tls bundle refuses each bad input at its plan field, as the wiza
       assert.match(here[0]!.message, c.message);
       // The very words the wizard shows at that field.
       const input = inputs[n]!;
-      const state = parseWizard(input, { now: new Date(), caChecks: NO_CA_CHECKS });
+      const state = parseWizard(input, {
+        now: new Date(),
+        caChecks: NO_CA_CHECKS,
+        readCaPem: CA_PEM_READER,
+        parseAssets: ASSETS_READER,
+      });
       const wizard = planIssues(
         STEPS.flatMap((s) => state.steps[s.id].errors),
         input,

@@ -4,14 +4,13 @@ import { before, describe, it } from "node:test";
 import { encodeSequence, encodeTlv } from "./der";
 import {
   type CaNameConstraints,
-  chainConstraintProblems,
   commonNameAsDns,
   describeSubtree,
   NAME_CONSTRAINTS_OID,
   nameConstraintProblem,
-  readNameConstraints,
   subjectConstraintProblem,
 } from "./name-constraints";
+import { chainConstraintProblems, readNameConstraints } from "./name-constraints-read";
 import { nodeCrypto } from "./node-crypto";
 import { BasicConstraintsExtension, Extension, type X509Certificate, X509CertificateGenerator } from "./x509";
 

@@ -1,8 +1,6 @@
-import { readChildren, readTlv } from "./der";
-import { summarize } from "./inspect";
+import { readChildren } from "./der";
 import { parseIpv4, parseIpv6 } from "./ip";
 import type { San } from "./names";
-import { BasicConstraintsExtension, type X509Certificate } from "./x509";
 
 /**
  * A CA's nameConstraints (RFC 5280 4.2.1.10), read so the wizard can refuse a name the CA may not
@@ -47,7 +45,7 @@ function subtreeOf(base: { tag: number; value: Uint8Array }): Subtree | null {
   return { kind: "other", type: GENERAL_NAME_TYPES[type] ?? `type ${type}` };
 }
 
-function subtrees(value: Uint8Array): Subtree[] | null {
+export function subtrees(value: Uint8Array): Subtree[] | null {
   const out: Subtree[] = [];
   const children = readChildren(value);
   if (!children) return null;
@@ -56,26 +54,6 @@ function subtrees(value: Uint8Array): Subtree[] | null {
     const subtree = base ? subtreeOf(base) : null;
     if (!subtree) return null;
     out.push(subtree);
-  }
-  return out;
-}
-
-/**
- * The certificate's name constraints, or null when it has none. A constraint that cannot be read
- * is reported as a subtree of an unknown kind, so it is never silently taken as "no constraint".
- */
-export function readNameConstraints(cert: X509Certificate): CaNameConstraints | null {
-  const ext = cert.getExtension(NAME_CONSTRAINTS_OID);
-  if (!ext) return null;
-  const out: CaNameConstraints = { ca: cert.subject, permitted: [], excluded: [] };
-  const unreadable: Subtree = { kind: "other", type: "unreadable" };
-  const outer = readTlv(new Uint8Array(ext.value));
-  const parts = outer && outer.tag === 0x30 ? readChildren(outer.value) : null;
-  if (!parts) return { ...out, permitted: [unreadable] };
-  for (const part of parts) {
-    const list = subtrees(part.value);
-    if (part.tag === 0xa0) out.permitted.push(...(list ?? [unreadable]));
-    else if (part.tag === 0xa1) out.excluded.push(...(list ?? [unreadable]));
   }
   return out;
 }
@@ -170,46 +148,4 @@ export function commonNameAsDns(cn: string): string | null {
     return null;
   }
   return dotted ? cn : null;
-}
-
-/** The names a verifier checks in a leaf: its DNS and IP SANs, and its CN where OpenSSL reads it as a host name. */
-function leafNames(leaf: X509Certificate): San[] {
-  const s = summarize(leaf);
-  const names: San[] = [
-    ...s.dnsNames.map((value) => ({ kind: "dns" as const, value })),
-    ...s.ipAddresses.map((value) => ({ kind: "ip" as const, value })),
-  ];
-  const cn = leaf.subjectName.getField("CN")[0];
-  const cnDns = s.dnsNames.length === 0 && cn ? commonNameAsDns(cn) : null;
-  return cnDns ? [...names, { kind: "dns", value: cnDns }] : names;
-}
-
-/**
- * What a verifier would refuse in a chain (leaf first, the trust anchor last if given) because of
- * its CAs' constraints: a pathLenConstraint with more intermediate CAs below it than it allows, or
- * a leaf name outside a CA's name constraints.
- */
-export function chainConstraintProblems(chain: readonly X509Certificate[]): string[] {
-  const [leaf, ...cas] = chain;
-  if (!leaf) return [];
-  const problems: string[] = [];
-  const names = leafNames(leaf);
-  for (const [i, ca] of cas.entries()) {
-    // Self-issued intermediates (a CA renewed under its own name) do not count (RFC 5280 6.1.4).
-    const below = cas.slice(0, i).filter((c) => c.subject !== c.issuer).length;
-    const pathLength = ca.getExtension(BasicConstraintsExtension)?.pathLength;
-    if (pathLength !== undefined && below > pathLength)
-      problems.push(
-        `"${ca.subject}" has pathLenConstraint ${pathLength}, so at most ${pathLength} intermediate CA${pathLength === 1 ? "" : "s"} may sit below it, and this chain has ${below}`,
-      );
-    const nc = readNameConstraints(ca);
-    if (!nc) continue;
-    const subject = subjectConstraintProblem(nc);
-    if (subject) problems.push(subject);
-    for (const name of names) {
-      const problem = nameConstraintProblem(name, nc);
-      if (problem) problems.push(`${name.value}: ${problem}`);
-    }
-  }
-  return problems;
 }

@@ -1,10 +1,21 @@
 import { isPrivateKeyLabel, pemKind, scanPem } from "./pem-scan";
-import { PemConverter } from "./x509";
 
 /** Unencrypted PKCS#8, the form Go's tls.LoadX509KeyPair and etcd read for RSA and ECDSA alike. */
 export async function privateKeyPem(crypto: Crypto, key: CryptoKey): Promise<string> {
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", key);
-  return withNewline(PemConverter.encode(pkcs8, "PRIVATE KEY"));
+  return withNewline(pemOf(pkcs8, "PRIVATE KEY"));
+}
+
+/**
+ * DER as a PEM block, base64 in 64-character lines (RFC 7468). Written here rather than taken from
+ * x509's PemConverter: this module is on every page (it finds certificate blocks), x509 is not.
+ */
+export function pemOf(der: ArrayBuffer, label: string): string {
+  const bytes = new Uint8Array(der);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
+  return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join("\n");
 }
 
 /** PEM files end with a newline so `cat a.pem b.pem` and `diff` behave. */

@@ -1,6 +1,6 @@
 import { formatUtc } from "./format";
 import { summarize } from "./inspect";
-import { chainConstraintProblems } from "./name-constraints";
+import { chainConstraintProblems } from "./name-constraints-read";
 import { type San, sanKey } from "./names";
 import { withNewline } from "./pem";
 import type { PemResult } from "./pem-blocks";

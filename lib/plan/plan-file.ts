@@ -1,14 +1,15 @@
 import { dump } from "js-yaml";
 
+import { PLAN_FILE_KIND, PLAN_FILE_VERSION } from "./plan-file-version";
 import type { SavedInput } from "./resolved-plan";
+
+export { PLAN_FILE_KIND, PLAN_FILE_VERSION };
 
 /**
  * A plan file: every non-secret input plus the CA's fingerprint, so a later visit (renewal, more
  * agents) starts from the same names and can tell whether the CA it is given is the same one. The
  * bundle writes it; the wizard, which owns the input's shape, reads it back.
  */
-export const PLAN_FILE_KIND = "sensu-tls-wizard-plan";
-export const PLAN_FILE_VERSION = 1;
 
 export interface CaFingerprints {
   /** SHA-256 of the CA certificate's DER, "AB:CD:…" as `openssl x509 -fingerprint -sha256` prints it. */

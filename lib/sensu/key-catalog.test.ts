@@ -1,9 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { SENSU_VERSIONS } from "../plan/sensu-version";
 import { isCommercial, keyExists, keyFacts } from "./key-catalog";
+import { hasRevocationCheck, REVOCATION_CHECK_KEY } from "./revocation-check-key";
 
 describe("key catalogue", () => {
+  it("agrees with the revocation-check fact the page's parse reads without loading the catalogue", () => {
+    for (const version of SENSU_VERSIONS)
+      assert.equal(hasRevocationCheck(version), keyExists("backend", REVOCATION_CHECK_KEY, version), version);
+  });
+
   it("knows when keys arrived and left", () => {
     assert.equal(keyExists("backend", "enable-cert-revocation-check", "6.12+"), true);
     assert.equal(keyExists("backend", "enable-cert-revocation-check", "6.4-6.11"), false);

@@ -4,9 +4,10 @@ import { describe, it } from "node:test";
 import { load } from "js-yaml";
 
 import { assetDefinition } from "./asset-definition";
-import { type Asset, parseAssetFiles, parseAssets } from "./asset-parse";
+import type { Asset } from "./asset-parse";
 import { GUIDE_ASSET_JSON, GUIDE_ASSET_YAML } from "./guide-fixtures.test-helper";
 import { toJsonDocuments, toYamlDocuments } from "./serialize";
+import { parseAssetFiles, parseAssets } from "./yaml-reader";
 
 const SHA = "a".repeat(128);
 const asset = (name: string, spec: string) =>

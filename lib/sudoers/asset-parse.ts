@@ -1,4 +1,4 @@
-import { splitDocuments } from "./documents";
+import { splitDocumentsWith, type YamlLoad } from "./documents";
 import { type BuildFilter, parseFilter } from "./filters";
 import { parseSha512, type Sha512 } from "./tokens";
 
@@ -170,8 +170,8 @@ function parseAsset(value: unknown, source: string, problems: AssetProblem[]): A
 }
 
 /** Parses one pasted text or file. `source` (a file name) prefixes every document label. */
-export function parseAssets(text: string, source?: string): ParsedAssets {
-  const split = splitDocuments(text, source);
+export function parseAssetsWith(loadYaml: YamlLoad | null, text: string, source?: string): ParsedAssets {
+  const split = splitDocumentsWith(loadYaml, text, source);
   const problems: AssetProblem[] = split.errors.map((e) => ({
     document: e.label,
     name: null,
@@ -199,8 +199,11 @@ export function parseAssets(text: string, source?: string): ParsedAssets {
 }
 
 /** Parses several dropped files as one set: later duplicates are reported against the earlier file. */
-export function parseAssetFiles(files: readonly { name: string; text: string }[]): ParsedAssets {
-  const all = files.map((f) => parseAssets(f.text, f.name));
+export function parseAssetFilesWith(
+  loadYaml: YamlLoad | null,
+  files: readonly { name: string; text: string }[],
+): ParsedAssets {
+  const all = files.map((f) => parseAssetsWith(loadYaml, f.text, f.name));
   const out: ParsedAssets = { assets: [], problems: all.flatMap((p) => p.problems) };
   for (const asset of all.flatMap((p) => p.assets)) {
     const earlier = out.assets.find((a) => a.name === asset.name && a.namespace === asset.namespace);

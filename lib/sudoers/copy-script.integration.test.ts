@@ -18,9 +18,9 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { requireTool, run } from "../bundle/unzipped.test-helper";
-import { parseAssets } from "./asset-parse";
 import { COPY_SCRIPT_FILE, renderCopyScript } from "./copy-script";
 import { chooseProfile, LINUX_AMD64, LINUX_ARM64, LINUX_ARMV7, planOrThrow } from "./sudoers.test-helper";
+import { parseAssets } from "./yaml-reader";
 
 // The copy script is checked by bash -n and shellcheck, then run for real (as root, with a local
 // archive) to show it installs a verified root-owned copy and refuses a tampered archive or a

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { parseAssets } from "./asset-parse";
 import { archiveFileName, renderCopyScript } from "./copy-script";
 import { AMD64_SHA, chooseProfile, LINUX_AMD64, LINUX_ARM64, LINUX_ARMV7, planOrThrow } from "./sudoers.test-helper";
+import { parseAssets } from "./yaml-reader";
 
 const script = (input: Parameters<typeof planOrThrow>[0], assets?: Parameters<typeof planOrThrow>[1]) =>
   renderCopyScript(planOrThrow(input, assets)) ?? "";

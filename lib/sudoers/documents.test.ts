@@ -1,9 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { jsonPieces, splitDocuments } from "./documents";
+import { jsonPieces, splitDocumentsWith, YAML_READER_LOADING } from "./documents";
+import { splitDocuments } from "./yaml-reader";
 
 describe("splitDocuments", () => {
+  it("reads JSON without the YAML reader, and reports YAML as still loading until the page has it", () => {
+    assert.deepEqual(
+      splitDocumentsWith(null, '{"a": 1}').documents.map((d) => d.value),
+      [{ a: 1 }],
+    );
+    const pending = splitDocumentsWith(null, "a: 1\n", "assets.yml");
+    assert.deepEqual(pending.documents, []);
+    assert.deepEqual(
+      pending.errors.map((e) => e.message),
+      [YAML_READER_LOADING],
+    );
+  });
+
   it("numbers YAML documents and keeps the good ones around a broken one", () => {
     const r = splitDocuments("---\na: 1\n---\nb: [unclosed\n---\nc: 3\n", "assets.yml");
     assert.deepEqual(

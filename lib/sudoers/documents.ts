@@ -1,8 +1,12 @@
-import { load } from "js-yaml";
-
 // Pasted or dropped definitions come as YAML (one or many `---` documents) or JSON (one object, an
 // array of objects, or sensuctl's stream of objects), the forms Sensu and Bonsai publish. Each document is parsed on its own so
 // that one broken document does not hide the good ones around it.
+
+/** js-yaml's load, given by the caller (lib/sudoers/yaml-reader.ts): the page loads it only once YAML is typed. */
+export type YamlLoad = (text: string) => unknown;
+
+/** Reported for YAML given before the page has loaded the YAML reader: the step is still checking, not valid. */
+export const YAML_READER_LOADING = "the YAML reader is still loading";
 
 export interface SourceDocument {
   /** 1-based position among the documents of this text, as a person would count them. */
@@ -79,8 +83,11 @@ export function jsonPieces(text: string): string[] {
   return pieces;
 }
 
-/** Parses `text` (YAML or JSON) into documents; an array at the top level counts as one document per item. */
-export function splitDocuments(text: string, source?: string): SplitDocuments {
+/**
+ * Parses `text` (YAML or JSON) into documents; an array at the top level counts as one document per
+ * item. JSON needs no YAML reader; YAML without one is reported as still loading.
+ */
+export function splitDocumentsWith(loadYaml: YamlLoad | null, text: string, source?: string): SplitDocuments {
   const out: SplitDocuments = { documents: [], errors: [] };
   let index = 0;
   const add = (value: unknown) => {
@@ -109,9 +116,13 @@ export function splitDocuments(text: string, source?: string): SplitDocuments {
     }
     return out;
   }
+  if (!loadYaml) {
+    fail(YAML_READER_LOADING);
+    return out;
+  }
   for (const chunk of yamlChunks(text)) {
     try {
-      const value = load(chunk);
+      const value = loadYaml(chunk);
       if (value !== null && value !== undefined) add(value);
     } catch (e) {
       fail(`failed to parse YAML: ${firstLine((e as Error).message)}`);

@@ -3,11 +3,11 @@ import { describe, it } from "node:test";
 
 import { load } from "js-yaml";
 
-import { parseAssets } from "./asset-parse";
-import { splitDocuments } from "./documents";
 import { checksToJson, checksToYaml, exampleChecks } from "./example-checks";
 import { SUDO_EXAMPLE_JSON, SUDO_EXAMPLE_YAML, SUDO_TEST_JSON, SUDO_TEST_YAML } from "./guide-fixtures.test-helper";
 import { chooseProfile, guideAssets, LINUX_AMD64, LINUX_ARM64, planOrThrow } from "./sudoers.test-helper";
+import { parseAssets } from "./yaml-reader";
+import { splitDocuments } from "./yaml-reader";
 
 const values = (text: string) => splitDocuments(text).documents.map((d) => d.value);
 

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { parseAssets } from "./asset-parse";
 import { DEFAULT_INPUT, planSudoers, type SudoersInput } from "./model";
 import {
   AMD64_SHA,
@@ -13,6 +12,7 @@ import {
   planOrThrow,
   PROFILE,
 } from "./sudoers.test-helper";
+import { parseAssets } from "./yaml-reader";
 
 const issuesOf = (input: Partial<SudoersInput>, assets = guideAssets()) => {
   const r = planSudoers({ ...DEFAULT_INPUT, ...input }, assets);

@@ -1,5 +1,6 @@
 import type { Asset } from "./asset-parse";
 import type { BuildChoice, PlannedBuild } from "./builds";
+import { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, RULE_MODES, type RuleMode } from "./defaults";
 import { assetPathEnvVar } from "./env-var";
 import { buildLabel } from "./filters";
 import type { SudoersIssue } from "./issue";
@@ -19,21 +20,7 @@ import {
 // can only come out of planSudoers (its brand is not exported), so every user name, path and
 // command in it has been through lib/sudoers/tokens.
 
-/**
- * 1 all-assets: the guide's `**` lines, for test systems only.
- * 2 selected-builds: the guide's sha512-pinned `bin/*` lines.
- * 3 selected-commands: named commands in the chosen builds' cache directories.
- * 4 root-owned: verified root-owned copies, no SETENV (recommended).
- */
-export type RuleMode = "all-assets" | "selected-builds" | "selected-commands" | "root-owned";
-export const RULE_MODES: readonly RuleMode[] = ["all-assets", "selected-builds", "selected-commands", "root-owned"];
-
-/** The user the Sensu packages create and run sensu-agent as. */
-export const DEFAULT_USER = "sensu";
-/** sensu-agent's default cache-dir on Linux; assets unpack to <cache>/<sha512>. */
-export const DEFAULT_CACHE_DIR = "/var/cache/sensu/sensu-agent";
-/** Where root-owned copies go: libexec holds programs run by other programs, not by people. */
-export const DEFAULT_ROOT_DIR = "/usr/local/libexec/sensu";
+export { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, RULE_MODES, type RuleMode };
 
 /** Everything the UI collects, untrusted. */
 export interface SudoersInput {

@@ -7,12 +7,12 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 
 import { run } from "../bundle/unzipped.test-helper";
-import { parseAssets } from "./asset-parse";
 import { renderCopyScript } from "./copy-script";
 import { DEFAULT_INPUT, planSudoers, RULE_MODES, type RuleMode } from "./model";
 import { BASE_SECURE_PATH, ECHO, renderSudoers } from "./render";
 import { chooseProfile, guideAssets, LINUX_AMD64, parseSudoersBack, visudoCheck } from "./sudoers.test-helper";
 import { parseCommandName, parseDirectory, parseSha512, parseUserName } from "./tokens";
+import { parseAssets } from "./yaml-reader";
 
 // Whatever the user types or pastes, the wizard either refuses it with a reason, or writes a file
 // that visudo accepts and that grants exactly the chosen commands: no more, no other user.

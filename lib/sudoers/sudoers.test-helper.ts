@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { run } from "../bundle/unzipped.test-helper";
-import { type Asset, parseAssets } from "./asset-parse";
+import type { Asset } from "./asset-parse";
 import type { BuildChoice } from "./builds";
 import { GUIDE_ASSET_YAML } from "./guide-fixtures.test-helper";
 import { DEFAULT_INPUT, planSudoers, type SudoersInput, type SudoersPlan } from "./model";
+import { parseAssets } from "./yaml-reader";
 
 export const PROFILE = "sensu/system-profile-linux";
 /** Build indexes in the guide's definition. */

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { ASSETS_READER } from "./assets-reader";
 import { type CaChecks, type ExistingCaCheck, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
+import { CA_PEM_READER } from "./ca-pem-reader";
 import { defaultInput, type WizardInput } from "./model";
 import { parseWizard } from "./parse";
 import { NOW } from "./test-helpers";
@@ -27,7 +29,8 @@ function loadedInput(keyPem = KEY): WizardInput {
   return input;
 }
 
-const parse = (input: WizardInput, caChecks: CaChecks) => parseWizard(input, { now: NOW, caChecks });
+const parse = (input: WizardInput, caChecks: CaChecks) =>
+  parseWizard(input, { now: NOW, caChecks, readCaPem: CA_PEM_READER, parseAssets: ASSETS_READER });
 
 describe("CA checks beside the input", () => {
   it("wait for the page's verification of exactly these texts", () => {

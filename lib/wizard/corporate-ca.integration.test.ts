@@ -8,8 +8,10 @@ import { generateBundle } from "../bundle/generate";
 import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { type CaChecks, corporateKey, NO_CA_CHECKS, withCorporateCheck } from "./ca-checks";
+import { CA_PEM_READER } from "./ca-pem-reader";
 import { defaultInput, type WizardInput } from "./model";
-import { resolvePlan } from "./parse";
+import { parseWizard } from "./parse";
+import { resolvePlan } from "./resolve-plan";
 import { checkStep } from "./test-helpers";
 import { corporateStems, verifyCorporate } from "./verify-corporate";
 
@@ -118,6 +120,19 @@ async function withChecked(input: WizardInput): Promise<WizardInput> {
 }
 
 describe("the corporate-CA mode", () => {
+  it("counts the CA step as still reading until the page has loaded the x509 reader, then accepts the CA", () => {
+    const input = corporateInput();
+    const before = parseWizard(input, { now: now(), caChecks: NO_CA_CHECKS });
+    assert.deepEqual(
+      before.steps.ca.errors.map((e) => [e.field, e.message]),
+      [["ca.corporate.caPem", "Reading this CA certificate…"]],
+    );
+    assert.equal(before.resolved.ok, false, "nothing can be generated while the CA is being read");
+    const after = parseWizard(input, { now: now(), caChecks: NO_CA_CHECKS, readCaPem: CA_PEM_READER });
+    assert.deepEqual(after.steps.ca.errors, []);
+    assert.ok(after.resolved.ok);
+  });
+
   it("makes keys and CSRs, then builds the host bundles from what the organization's CA signed", async () => {
     const step1 = resolvePlan(corporateInput(), now(), caChecks);
     assert.ok(step1.ok, step1.ok ? "" : step1.steps.join());

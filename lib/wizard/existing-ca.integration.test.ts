@@ -9,8 +9,8 @@ import { requireTool, run, unzipBundle } from "../bundle/unzipped.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
 import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
 import { defaultInput, type ExistingCaInput, type WizardInput } from "./model";
-import { resolvePlan } from "./parse";
 import { existingField } from "./parse-ca";
+import { resolvePlan } from "./resolve-plan";
 import { checkStep } from "./test-helpers";
 import { verifyExistingCa } from "./verify-existing-ca";
 

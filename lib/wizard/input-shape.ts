@@ -1,7 +1,7 @@
 import { KEY_ALGORITHMS } from "../pki/algorithms";
-import { PLAN_FILE_VERSION } from "../plan/plan-file";
+import { PLAN_FILE_VERSION } from "../plan/plan-file-version";
 import { SENSU_VERSIONS } from "../plan/sensu-version";
-import { RULE_MODES } from "../sudoers/model";
+import { RULE_MODES } from "../sudoers/defaults";
 import { MAX_AGENTS, MAX_BACKENDS, MIN_BACKENDS, type WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 

@@ -1,4 +1,4 @@
-import { capLeafValidity } from "../pki/import-ca";
+import { capLeafValidity } from "../pki/leaf-cap";
 import { addHours } from "../pki/validity";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";

@@ -1,7 +1,7 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import { HOURS_PER_YEAR } from "../pki/validity";
 import type { CaLayout, SensuVersion } from "../plan/sensu-version";
-import { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, type RuleMode } from "../sudoers/model";
+import { DEFAULT_CACHE_DIR, DEFAULT_ROOT_DIR, DEFAULT_USER, type RuleMode } from "../sudoers/defaults";
 
 /** The web UI's own certificate: the API's (the guide's default), one issued here, or a purchased one. */
 export type DashboardCertMode = "shared" | "issue" | "file";

@@ -2,12 +2,9 @@ import {
   type CaNameConstraints,
   commonNameAsDns,
   nameConstraintProblem,
-  readNameConstraints,
   subjectConstraintProblem,
 } from "../pki/name-constraints";
 import { parseSan, type San, sanKey, splitList } from "../pki/names";
-import { certificateBlocks } from "../pki/pem";
-import { X509Certificate } from "../pki/x509";
 import type { FieldIssue } from "../plan/issues";
 import type { BackendRow } from "./model";
 
@@ -18,19 +15,6 @@ import type { BackendRow } from "./model";
 
 /** Constraints of the CAs that sign one role's certificates; empty when none of them has any. */
 export type IssuerConstraints = readonly CaNameConstraints[];
-
-/** Every CA certificate in a pasted field (the organization's root and intermediates) that carries constraints. */
-export function constraintsInPem(pem: string): CaNameConstraints[] {
-  return certificateBlocks(pem).flatMap((block) => {
-    try {
-      const nc = readNameConstraints(new X509Certificate(block));
-      return nc ? [nc] : [];
-    } catch {
-      // An unreadable certificate is reported at its field by the CA step's own parse.
-      return [];
-    }
-  });
-}
 
 /** The first constraint that refuses `name`, or null. */
 export function constraintProblem(name: San, constraints: IssuerConstraints): string | null {

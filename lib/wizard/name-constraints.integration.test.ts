@@ -10,9 +10,9 @@ import { nodeCrypto } from "../pki/node-crypto";
 import { checkSignedCertificate } from "../pki/signed-cert-check";
 import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
 import { defaultInput, type ExistingCaInput, type WizardInput } from "./model";
-import { resolvePlan } from "./parse";
 import { agentField } from "./parse-agents";
 import { backendField } from "./parse-backends";
+import { resolvePlan } from "./resolve-plan";
 import { checkAll } from "./test-helpers";
 import { verifyExistingCa } from "./verify-existing-ca";
 

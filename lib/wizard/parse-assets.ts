@@ -1,7 +1,9 @@
 import { splitList } from "../pki/names";
 import type { FieldIssue } from "../plan/issues";
-import { parseAssetFiles, type ParsedAssets } from "../sudoers/asset-parse";
+import { parseAssetFilesWith, type ParsedAssets } from "../sudoers/asset-parse";
+import type { YamlLoad } from "../sudoers/documents";
 import { type PlanResult, planSudoers, type SudoersInput, type SudoersPlan } from "../sudoers/model";
+import { assetsInUse } from "./assets-in-use";
 import type { WizardInput } from "./model";
 import type { StepParse } from "./step-parse";
 
@@ -16,15 +18,12 @@ export interface AssetsValue {
 
 const PASTED_SOURCE = "pasted text";
 
-/** The step is optional: with no definitions the bundle has no sudo rules. */
-export function assetsInUse(input: WizardInput): boolean {
-  return input.assets.pasted.trim() !== "" || input.assets.files.length > 0;
-}
+export { assetsInUse };
 
-function readAssets(input: WizardInput): ParsedAssets {
+function readAssets(input: WizardInput, loadYaml: YamlLoad | null): ParsedAssets {
   const { pasted, files } = input.assets;
   const sources = [...files, ...(pasted.trim() ? [{ name: PASTED_SOURCE, text: pasted }] : [])];
-  return parseAssetFiles(sources);
+  return parseAssetFilesWith(loadYaml, sources);
 }
 
 function sudoersInput(input: WizardInput): SudoersInput {
@@ -49,10 +48,11 @@ function fieldOf(field: string): string {
   return `assets.${field}`;
 }
 
-export function parseAssets(input: WizardInput): StepParse<AssetsValue> {
+/** `loadYaml` is null until the page has loaded js-yaml: YAML definitions then count as still being read. */
+export function parseAssets(input: WizardInput, loadYaml: YamlLoad | null): StepParse<AssetsValue> {
   if (!assetsInUse(input))
     return { value: { parsed: null, planned: null, sudoers: undefined }, errors: [], warnings: [] };
-  const parsed = readAssets(input);
+  const parsed = readAssets(input, loadYaml);
   const { assets, problems } = parsed;
   const errors: FieldIssue[] = problems.map((p) => ({ field: "assets.definitions", message: p.message }));
   if (assets.length === 0 && problems.length === 0)

@@ -132,7 +132,7 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     nameConstraints: { backend: [], agent: [] },
   };
   if (input.ca.source === "corporate")
-    return { value: { ...value, ...parseCorporate(input, ctx.caChecks, errors) }, errors, warnings };
+    return { value: { ...value, ...parseCorporate(input, ctx.caChecks, ctx.readCaPem, errors) }, errors, warnings };
 
   const existing = input.ca.source === "existing";
   const fresh = (commonName: string): ResolvedCa | null =>

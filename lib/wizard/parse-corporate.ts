@@ -1,14 +1,19 @@
 import { certificateBlocks } from "../pki/pem";
-import { X509Certificate } from "../pki/x509";
 import type { FieldIssue } from "../plan/issues";
 import type { CorporateLeafMaterial, ResolvedCa } from "../plan/resolved-plan";
 import { type CaChecks, type CorporateCheck, corporateKey, type CorporateStem } from "./ca-checks";
+import { corporateStems, keyAndCsrOf } from "./corporate-files";
 import type { WizardInput } from "./model";
-import { constraintsInPem, type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
-import { corporateStems, keyAndCsrOf } from "./verify-corporate";
+import { type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
+import type { CaPemReader } from "./step-parse";
 
 /** The organization's CA as hosts will trust it, or null with the problem at its field. */
-function corporateCa(input: WizardInput, which: "caPem" | "agentCaPem", errors: FieldIssue[]): ResolvedCa | null {
+function corporateCa(
+  input: WizardInput,
+  which: "caPem" | "agentCaPem",
+  read: CaPemReader | undefined,
+  errors: FieldIssue[],
+): ResolvedCa | null {
   const pem = input.ca.corporate[which];
   const [block] = certificateBlocks(pem);
   if (!block) {
@@ -27,8 +32,12 @@ function corporateCa(input: WizardInput, which: "caPem" | "agentCaPem", errors: 
     );
     return null;
   }
+  if (!read) {
+    errors.push({ field: `ca.corporate.${which}`, message: "Reading this CA certificate…" });
+    return null;
+  }
   try {
-    const commonName = new X509Certificate(block).subjectName.getField("CN")[0] ?? "your organization's CA";
+    const commonName = read.commonName(block) ?? "your organization's CA";
     return { commonName, validityHours: 0, algorithm: input.plan.keyAlgorithm, corporatePem: pem };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
@@ -50,11 +59,17 @@ export interface CorporateValue {
   corporateLeaves?: Record<string, CorporateLeafMaterial>;
 }
 
-export function parseCorporate(input: WizardInput, caChecks: CaChecks, errors: FieldIssue[]): CorporateValue {
-  const ca = corporateCa(input, "caPem", errors);
-  const agentCa = input.plan.caLayout === "separate" ? corporateCa(input, "agentCaPem", errors) : undefined;
-  const backend = constraintsInPem(input.ca.corporate.caPem);
-  const agent = input.plan.caLayout === "separate" ? constraintsInPem(input.ca.corporate.agentCaPem) : backend;
+export function parseCorporate(
+  input: WizardInput,
+  caChecks: CaChecks,
+  read: CaPemReader | undefined,
+  errors: FieldIssue[],
+): CorporateValue {
+  const ca = corporateCa(input, "caPem", read, errors);
+  const agentCa = input.plan.caLayout === "separate" ? corporateCa(input, "agentCaPem", read, errors) : undefined;
+  const constraints = (pem: string) => read?.constraints(pem) ?? [];
+  const backend = constraints(input.ca.corporate.caPem);
+  const agent = input.plan.caLayout === "separate" ? constraints(input.ca.corporate.agentCaPem) : backend;
   for (const message of subjectProblems(backend)) errors.push({ field: "ca.corporate.caPem", message });
   if (agent !== backend)
     for (const message of subjectProblems(agent)) errors.push({ field: "ca.corporate.agentCaPem", message });

@@ -1,7 +1,7 @@
 import { splitList } from "../pki/names";
 import type { FieldIssue } from "../plan/issues";
 import type { ResolvedRevocation } from "../plan/resolved-plan";
-import { keyExists } from "../sensu/key-catalog";
+import { hasRevocationCheck } from "../sensu/revocation-check-key";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
 import { keepsAgentCa } from "./parse-ca";
@@ -99,8 +99,6 @@ export function parseRevocation(input: WizardInput): StepParse<RevocationValue> 
           cdp: r.cdpInNewCerts,
         }
       : undefined;
-  const check = keyExists("backend", "enable-cert-revocation-check", input.plan.sensuVersion)
-    ? r.check === "on"
-    : undefined;
+  const check = hasRevocationCheck(input.plan.sensuVersion) ? r.check === "on" : undefined;
   return { value: { check, crl }, errors, warnings };
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { defaultInput, exampleBackend } from "./model";
-import { resolvePlan } from "./parse";
+import { resolvePlan } from "./resolve-plan";
 import { checkAll } from "./test-helpers";
 import { allErrors, errorsAt, inputWith, NOW } from "./test-helpers";
 import { setBackendCount } from "./update";

@@ -1,9 +1,9 @@
 import { assemblePlan, type ResolveResult } from "./assemble-plan";
-import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
+import { assetsInUse } from "./assets-in-use";
 import type { WizardInput } from "./model";
 import { parseAgents } from "./parse-agents";
 import { parseApi } from "./parse-api";
-import { parseAssets } from "./parse-assets";
+import type { AssetsValue } from "./parse-assets";
 import { parseBackends } from "./parse-backends";
 import { parseCa } from "./parse-ca";
 import { parseEtcd } from "./parse-etcd";
@@ -24,12 +24,30 @@ export interface WizardState {
 
 const nothing = (): StepParse<null> => ({ value: null, errors: [], warnings: [] });
 
+/** The Assets step's parse (lib/wizard/assets-reader.ts), given by callers that have loaded it. */
+export type AssetsParser = (input: WizardInput) => StepParse<AssetsValue>;
+
+export interface WizardParseContext extends ParseContext {
+  /**
+   * Parses asset definitions (js-yaml and the sudoers model), which the page loads only once some
+   * are given: until then a step with definitions counts as still reading them, never as valid.
+   */
+  parseAssets?: AssetsParser;
+}
+
+function assetsStep(input: WizardInput, ctx: WizardParseContext): StepParse<AssetsValue> {
+  if (ctx.parseAssets) return ctx.parseAssets(input);
+  const value: AssetsValue = { parsed: null, planned: null, sudoers: assetsInUse(input) ? null : undefined };
+  const errors = assetsInUse(input) ? [{ field: "assets.definitions", message: "Reading the asset definitions…" }] : [];
+  return { value, errors, warnings: [] };
+}
+
 /**
  * Parse every step once, in journey order: a step that depends on an earlier one (etcd members,
  * api-url and the URL hosts on the backends' names; leaf validity on the CA) reads its parsed value
  * instead of parsing that input again.
  */
-export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
+export function parseSteps(input: WizardInput, ctx: WizardParseContext): ParsedSteps {
   const ca = parseCa(input, ctx);
   const backends = parseBackends(input, ctx, ca.value);
   const agents = parseAgents(input, ctx, ca.value);
@@ -43,19 +61,14 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
     "agent-transport": parseTransport(input, backends.value),
     "agent-mtls": nothing(),
     revocation: parseRevocation(input),
-    assets: parseAssets(input),
+    assets: assetsStep(input, ctx),
     "trust-store": nothing(),
     renew: parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
     download: nothing(),
   };
 }
 
-export function parseWizard(input: WizardInput, ctx: ParseContext): WizardState {
+export function parseWizard(input: WizardInput, ctx: WizardParseContext): WizardState {
   const steps = parseSteps(input, ctx);
   return { steps, resolved: assemblePlan(input, steps) };
-}
-
-/** The plan alone, for callers outside the page (tests, the bench): the same single parse. */
-export function resolvePlan(input: WizardInput, now: Date, caChecks: CaChecks = NO_CA_CHECKS): ResolveResult {
-  return parseWizard(input, { now, caChecks }).resolved;
 }

@@ -15,7 +15,7 @@ import { verifyExistingCa } from "./verify-existing-ca";
 
 /** The page's CA verifications, beside the input, keyed by the texts they were made for. */
 let caChecks: CaChecks = NO_CA_CHECKS;
-import { resolvePlan } from "./parse";
+import { resolvePlan } from "./resolve-plan";
 
 let dir: string;
 let crypto: Crypto;

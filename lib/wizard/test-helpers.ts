@@ -1,5 +1,7 @@
 import type { FieldIssue, StepCheck } from "../plan/issues";
+import { ASSETS_READER } from "./assets-reader";
 import { type CaChecks, NO_CA_CHECKS } from "./ca-checks";
+import { CA_PEM_READER } from "./ca-pem-reader";
 import { defaultInput, type WizardInput } from "./model";
 import { parseWizard } from "./parse";
 import { type StepId, STEPS } from "./steps";
@@ -15,7 +17,7 @@ export function inputWith(change: (input: WizardInput) => void): WizardInput {
 
 /** Every step's problems, from the one parse the page makes. */
 export function checkAll(input: WizardInput, now = NOW, caChecks: CaChecks = NO_CA_CHECKS): Record<StepId, StepCheck> {
-  const { steps } = parseWizard(input, { now, caChecks });
+  const { steps } = parseWizard(input, { now, caChecks, readCaPem: CA_PEM_READER, parseAssets: ASSETS_READER });
   return Object.fromEntries(
     STEPS.map((s) => [s.id, { errors: steps[s.id].errors, warnings: steps[s.id].warnings }]),
   ) as Record<StepId, StepCheck>;

@@ -1,7 +1,7 @@
 import { fingerprintSha256 } from "../pki/describe-cert";
 import { importCa } from "../pki/import-ca";
 import { importPrivateKeyPem } from "../pki/import-key";
-import { readNameConstraints } from "../pki/name-constraints";
+import { readNameConstraints } from "../pki/name-constraints-read";
 import { readOneCertificate } from "../pki/read-certificates";
 import type { ExistingCaCheck } from "./ca-checks";
 import type { ExistingCaInput } from "./model";

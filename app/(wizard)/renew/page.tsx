@@ -1,7 +1,7 @@
-import { StepPage } from "@/components/wizard/step-page";
+import { Step } from "./step";
 
 export const metadata = { title: "Renew certificates" };
 
 export default function Page() {
-  return <StepPage id="renew" />;
+  return <Step />;
 }

@@ -1,0 +1,8 @@
+"use client";
+import { AssetsForm } from "@/components/steps/assets-form";
+import { StepPage } from "@/components/wizard/step-page";
+
+/** The route's client side: its form is imported here, so it loads with this page and no other. */
+export function Step() {
+  return <StepPage id="assets" Form={AssetsForm} />;
+}

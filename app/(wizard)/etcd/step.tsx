@@ -1,0 +1,8 @@
+"use client";
+import { EtcdForm } from "@/components/steps/etcd-form";
+import { StepPage } from "@/components/wizard/step-page";
+
+/** The route's client side: its form is imported here, so it loads with this page and no other. */
+export function Step() {
+  return <StepPage id="etcd" Form={EtcdForm} />;
+}
