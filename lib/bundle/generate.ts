@@ -10,6 +10,7 @@ import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
 import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
+import { transitionCa, transitionConnections } from "./ca-transition-pems";
 import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
@@ -67,15 +68,17 @@ export async function issuedPems(
   onProgress: ProgressListener,
 ): Promise<IssuedPems> {
   const issued = await issueAll(crypto, now, plan, onProgress);
+  const t = plan.caTransition && (await transitionCa(crypto, now, plan, plan.caTransition, issued.ca));
   return {
-    ca: await pemsOf(crypto, issued.ca),
+    ca: await pemsOf(crypto, t ? t.shipped : issued.ca),
+    ...(t ? { caTransition: t } : {}),
     agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {
-      ca: await fingerprintSha256(crypto, issued.ca.certificate),
+      ...(t ? t.caFingerprints : { ca: await fingerprintSha256(crypto, issued.ca.certificate) }),
       ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
     },
     crl: await signRevocationList(crypto, now, plan, issued),
@@ -143,6 +146,8 @@ export async function generateBundle(
   // The Ansible tree's rows join the table only when one fails: otherwise they repeat the host folders'.
   const connections = [
     ...(await crossCheck(crypto, crossCheckInput(plan, manifest, now))),
+    // A CA renewal or rotation phase: hosts on both sides of the rolling restart must still talk.
+    ...(pems.caTransition ? await transitionConnections(crypto, plan, pems.caTransition) : []),
     ...ansible.filter((c) => c.status === "fail"),
   ];
   const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now, ansible));

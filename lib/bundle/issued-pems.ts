@@ -1,4 +1,5 @@
 import type { CaFingerprints } from "../plan/plan-file";
+import type { TransitionedCa } from "./ca-transition-pems";
 
 export interface PemTriple {
   cert: string;
@@ -21,7 +22,12 @@ export interface IssuedPems {
   crl?: string;
   /** The admin password the Ansible tree gives sensu-backend init, when the plan has that tree. */
   clusterAdminPassword?: string;
+  /** A CA renewal or rotation phase: what it shipped, and the trust files' content when they hold two CAs. */
+  caTransition?: TransitionedCa;
 }
+
+/** What every host's trust file for the main CA holds: both CAs while a rotation needs them. */
+export const caTrustOf = (pems: IssuedPems): string => pems.caTransition?.trustPem ?? pems.ca.cert;
 
 /** What fills the host bundle's layout: the PEMs, and the time the headers name. */
 export interface BundleFill {

@@ -1,5 +1,6 @@
 import { dump } from "js-yaml";
 
+import type { RotationRecord } from "./ca-transition";
 import type { SavedInput } from "./resolved-plan";
 
 /**
@@ -15,6 +16,8 @@ export interface CaFingerprints {
   ca: string;
   /** The agent CA's, in the separate-CA layout. */
   agentCa?: string;
+  /** A rotation of the CA under way or finished: `ca` is then the new CA's (ca-transition.ts). */
+  rotation?: RotationRecord;
 }
 
 export interface PlanFileOf<Input extends SavedInput> {
