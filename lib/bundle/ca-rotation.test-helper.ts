@@ -3,8 +3,14 @@ import { fingerprintSha256 } from "../pki/describe-cert";
 import { privateKeyPem, withNewline } from "../pki/pem";
 import { X509Certificate } from "../pki/x509";
 import type { ResolvedPlan } from "../plan/resolved-plan";
+import type { WizardInput } from "../wizard/model";
 import type { Bundle } from "./bundle";
 import { generateBundle } from "./generate";
+
+function savedWith(base: ResolvedPlan, certPem: string): WizardInput {
+  const saved = base.savedInput as WizardInput;
+  return { ...saved, ca: { ...saved.ca, source: "existing", existing: { certPem, keyPem: "" } } };
+}
 
 /** The bundle's file at `path`, or a failed test. */
 export function fileOf(bundle: Bundle, path: string): string {
@@ -44,6 +50,8 @@ export async function rotationBundles(crypto: Crypto, now: Date, base: ResolvedP
   const withCa = (existing: { certPem: string; keyPem: string }, caTransition?: ResolvedPlan["caTransition"]) => ({
     ...base,
     ca: { commonName: "loaded", validityHours: 0, algorithm: "ecdsa-p256" as const, existing },
+    // As the wizard saves it: the loaded CA's certificate (never its key) is part of the input.
+    savedInput: savedWith(base, existing.certPem),
     ...(caTransition ? { caTransition } : {}),
   });
   const phase0 = await generateBundle(crypto, now, withCa(oldCa));

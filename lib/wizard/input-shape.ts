@@ -84,7 +84,21 @@ export const INPUT_SHAPE: Shape = {
         cdpInNewCerts: "boolean",
       },
     },
-    renew: { fields: { warningDays: "string", criticalDays: "string" } },
+    renew: {
+      fields: {
+        warningDays: "string",
+        criticalDays: "string",
+        "ca?": {
+          fields: {
+            action: { oneOf: ["keep", "renew", "rotate"] },
+            newCommonName: "string",
+            validityYears: "string",
+            previousCaPem: "string",
+            rotation: { fields: { from: "string", to: "string", phase: "integer" } },
+          },
+        },
+      },
+    },
     assets: {
       fields: {
         pasted: "string",

@@ -8,6 +8,7 @@ import { existingCaKey } from "./ca-checks";
 import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, yearsToHours } from "./model";
 import { type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { parseWholeNumber } from "./numbers";
+import { rotationCaProblem } from "./parse-ca-lifecycle";
 import { parseCorporate } from "./parse-corporate";
 import type { ParseContext, StepParse } from "./step-parse";
 
@@ -146,6 +147,8 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     value.existingChecks.existing = check;
     value.issuerEnd.backend = endOf(check);
     ca = parseExisting(ctx, "existing", input.ca.existing, check, input.ca.expectedFingerprints.ca, errors, warnings);
+    const wrongPhaseCa = rotationCaProblem(input, check);
+    if (wrongPhaseCa) errors.push(wrongPhaseCa);
   } else {
     const cn = commonNameProblem(input.ca.commonName);
     if (cn) errors.push({ field: "ca.commonName", message: cn });

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+
+import { type RotationBundles,rotationBundles } from "../bundle/ca-rotation.test-helper";
+import { PLAN_FILE } from "../bundle/common-entries";
+import { guidePlan } from "../bundle/test-plan.test-helper";
+import { nodeCrypto } from "../pki/node-crypto";
+import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
+import { defaultCaLifecycle, type WizardInput } from "./model";
+import { resolvePlan } from "./parse";
+import { ACTION_FIELD, NEW_NAME_FIELD, PREVIOUS_CA_FIELD } from "./parse-ca-lifecycle";
+import { parsePlanFile } from "./plan-file";
+import { resumeRotation } from "./resume-rotation";
+import { checkStep, inputWith, NOW } from "./test-helpers";
+import { verifyExistingCa } from "./verify-existing-ca";
+
+let crypto: Crypto;
+let b: RotationBundles;
+before(async () => {
+  crypto = await nodeCrypto();
+  b = await rotationBundles(crypto, NOW, guidePlan());
+});
+
+const planOf = (bundle: RotationBundles["phase1"]) => {
+  const text = bundle.entries.find((e) => e.path === PLAN_FILE)?.content ?? "";
+  const parsed = parsePlanFile(text);
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.message);
+  return parsed.value;
+};
+
+/** The input as the plan file loader leaves it, with `ca` loaded on Create a CA and checked. */
+async function loaded(
+  bundle: RotationBundles["phase1"],
+  ca: { certPem: string; keyPem: string },
+  change: (i: WizardInput) => void = () => {},
+): Promise<{ input: WizardInput; checks: CaChecks }> {
+  const plan = planOf(bundle);
+  const input = resumeRotation(
+    {
+      ...plan.input,
+      ca: { ...plan.input.ca, source: "existing", expectedFingerprints: { ca: plan.caFingerprints.ca, agentCa: "" } },
+    },
+    plan.caFingerprints,
+  );
+  input.ca.existing = ca;
+  change(input);
+  const check = await verifyExistingCa(crypto, NOW, ca, "ca-key.pem");
+  return { input, checks: withExistingCheck(NO_CA_CHECKS, existingCaKey(ca), check) };
+}
+
+const pem = (bundle: RotationBundles["phase1"], path: string) =>
+  bundle.entries.find((e) => e.path === path)?.content ?? "";
+
+describe("the Renew step's CA lifecycle", () => {
+  it("refuses a rotation or renewal without a loaded CA, at the choice", () => {
+    const input = inputWith((i) => (i.renew.ca = { ...defaultCaLifecycle(), action: "rotate" }));
+    assert.match(checkStep("renew", input).errors.find((e) => e.field === ACTION_FIELD)?.message ?? "", /existing CA/);
+  });
+
+  it("after phase 1's plan file: offers phase 2, keeps the old CA as the one still trusted", async () => {
+    const newCa = { certPem: pem(b.phase1, "ca/ca.pem"), keyPem: pem(b.phase1, "ca/ca-key.pem") };
+    const { input, checks } = await loaded(b.phase1, newCa);
+    assert.equal(input.renew.ca?.previousCaPem, b.oldCa.certPem);
+    const r = resolvePlan(input, NOW, checks);
+    assert.ok(r.ok, r.ok ? "" : r.steps.join());
+    assert.deepEqual(r.plan.caTransition, { kind: "rotate", phase: 2, previousCaPem: b.oldCa.certPem });
+  });
+
+  it("refuses the old CA at phase 2, at the CA certificate's field", async () => {
+    const { input, checks } = await loaded(b.phase1, { certPem: b.oldCa.certPem, keyPem: b.oldCa.keyPem });
+    const errors = checkStep("ca", input, NOW, checks).errors;
+    assert.match(errors.find((e) => e.field === "ca.existing.certPem")?.message ?? "", /Phase 2 .* new CA/);
+  });
+
+  it("refuses an old-CA certificate that is not the rotation's, at its field", async () => {
+    const newCa = { certPem: pem(b.phase1, "ca/ca.pem"), keyPem: pem(b.phase1, "ca/ca-key.pem") };
+    const { input, checks } = await loaded(b.phase1, newCa, (i) => (i.renew.ca!.previousCaPem = newCa.certPem));
+    const errors = checkStep("renew", input, NOW, checks).errors;
+    assert.match(errors.find((e) => e.field === PREVIOUS_CA_FIELD)?.message ?? "", /not the old CA/);
+  });
+
+  it("after phase 2's plan file: offers phase 3", async () => {
+    const newCa = { certPem: pem(b.phase1, "ca/ca.pem"), keyPem: pem(b.phase1, "ca/ca-key.pem") };
+    const { input, checks } = await loaded(b.phase2, newCa);
+    const r = resolvePlan(input, NOW, checks);
+    assert.ok(r.ok);
+    assert.deepEqual(r.plan.caTransition, { kind: "rotate", phase: 3, previousFingerprint: b.oldCa.fingerprint });
+  });
+
+  it("phase 1 needs a new CA name other than the old one", async () => {
+    const { input, checks } = await loaded(b.phase0, b.oldCa, (i) => {
+      i.renew.ca = { ...defaultCaLifecycle(), action: "rotate", newCommonName: "Sensu Old CA" };
+    });
+    const errors = checkStep("renew", input, NOW, checks).errors;
+    assert.match(errors.find((e) => e.field === NEW_NAME_FIELD)?.message ?? "", /other than/);
+  });
+
+  it("a plan file whose rotation does not hold together is refused", () => {
+    const text = JSON.parse(b.phase1.entries.find((e) => e.path === PLAN_FILE)?.content ?? "{}");
+    text.caFingerprints.rotation.to = text.caFingerprints.rotation.from;
+    const parsed = parsePlanFile(JSON.stringify(text));
+    assert.equal(parsed.ok, false);
+  });
+});

@@ -1,0 +1,151 @@
+import { commonNameProblem } from "../pki/names";
+import { fingerprintOfDer } from "../pki/sha256-sync";
+import { X509Certificate } from "../pki/x509";
+import type { CaTransition, RotationPhase } from "../plan/ca-transition";
+import type { FieldIssue } from "../plan/issues";
+import type { ExistingCaCheck } from "./ca-checks";
+import type { LeafValidity } from "./leaf-validity";
+import {
+  caAlgorithm,
+  type CaLifecycleInput,
+  defaultCaLifecycle,
+  MAX_CA_YEARS,
+  type WizardInput,
+  yearsToHours,
+} from "./model";
+import { parseWholeNumber } from "./numbers";
+import type { ParseContext, StepParse } from "./step-parse";
+
+export const ACTION_FIELD = "renew.ca.action";
+export const NEW_NAME_FIELD = "renew.ca.newCommonName";
+export const CA_YEARS_FIELD = "renew.ca.validityYears";
+export const PREVIOUS_CA_FIELD = "renew.ca.previousCaPem";
+
+export interface CaLifecycleValue {
+  transition?: CaTransition;
+  /** The phase this download is, when rotating. */
+  phase: RotationPhase | null;
+  /** Whole days the loaded CA has left, once its check passed. */
+  caDaysLeft: number | null;
+}
+
+export const lifecycleOf = (input: WizardInput): CaLifecycleInput => input.renew.ca ?? defaultCaLifecycle();
+
+/** The phase a download makes: the one after the plan file's, or phase 1 when none (or a finished one) was recorded. */
+export function nextPhase(l: CaLifecycleInput): RotationPhase {
+  return l.rotation.phase === 1 ? 2 : l.rotation.phase === 2 ? 3 : 1;
+}
+
+const DAY = 86_400_000;
+
+/** A single certificate's SHA-256 fingerprint, or why the text is not one certificate. */
+function fingerprintOfPem(pem: string): { ok: true; fingerprint: string; subject: string } | { ok: false } {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length !== 1) return { ok: false };
+  try {
+    const cert = new X509Certificate(blocks[0]!);
+    return { ok: true, fingerprint: fingerprintOfDer(cert.rawData), subject: cert.subject };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * In phases 2 and 3 the loaded CA must be the rotation's new CA: phase 1's ca/ca.pem and ca-key.pem.
+ * Any other CA would sign leaves that half the cluster refuses, so it is refused at the CA's field.
+ */
+export function rotationCaProblem(input: WizardInput, check: ExistingCaCheck | undefined): FieldIssue | null {
+  const l = lifecycleOf(input);
+  if (input.ca.source !== "existing" || l.action !== "rotate" || !check?.ok) return null;
+  const phase = nextPhase(l);
+  if (phase === 1 || check.fingerprint.toUpperCase() === l.rotation.to.toUpperCase()) return null;
+  return {
+    field: "ca.existing.certPem",
+    message: `Phase ${phase} of the rotation signs with the new CA (SHA-256 ${l.rotation.to.slice(0, 23)}…) from the phase-1 bundle's ca/ca.pem and ca/ca-key.pem; this is "${check.commonName}" (${check.fingerprint.slice(0, 23)}…).`,
+  };
+}
+
+/**
+ * The Renew step's CA part: renew the loaded CA in place, or the next phase of a rotation. Needs the
+ * CA loaded on Create a CA; the loaded CA's days left are compared with the leaves' validity.
+ */
+export function parseCaLifecycle(
+  input: WizardInput,
+  ctx: ParseContext,
+  check: ExistingCaCheck | undefined,
+  backendValidity: LeafValidity,
+): StepParse<CaLifecycleValue> {
+  const l = lifecycleOf(input);
+  const errors: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
+  const loaded = input.ca.source === "existing" && check?.ok ? check : undefined;
+  const caDaysLeft = loaded ? Math.floor((new Date(loaded.notAfter).getTime() - ctx.now.getTime()) / DAY) : null;
+  const leafDays = backendValidity.ok ? Math.floor(backendValidity.hours / 24) : null;
+  if (l.action === "keep" && caDaysLeft !== null && leafDays !== null && caDaysLeft < leafDays)
+    warnings.push({
+      field: ACTION_FIELD,
+      message: `The CA has ${caDaysLeft} days left, fewer than the ${leafDays} days backend certificates last: new certificates end with it. Start its renewal now.`,
+    });
+  const phase = l.action === "rotate" ? nextPhase(l) : null;
+  const value: CaLifecycleValue = { phase, caDaysLeft };
+  if (l.action === "keep") return { value, errors, warnings };
+  if (input.ca.source !== "existing") {
+    errors.push({
+      field: ACTION_FIELD,
+      message: `On Create a CA, choose "Use an existing CA" and load the CA certificate and key: the ${l.action === "renew" ? "renewal" : "rotation"} works on the CA you run today.`,
+    });
+    return { value, errors, warnings };
+  }
+  const years = parseWholeNumber(l.validityYears, "CA validity in years", 1, MAX_CA_YEARS);
+  const yearsNeeded = l.action === "renew" || phase === 1;
+  if (yearsNeeded && !years.ok) errors.push({ field: CA_YEARS_FIELD, message: years.message });
+  if (l.action === "renew") {
+    if (check && !check.ok && /expired/.test(check.message))
+      errors.push({
+        field: ACTION_FIELD,
+        message:
+          "The CA has already expired: a renewed certificate cannot help hosts that refuse it now. Rotate to a new CA instead, and restart every host (the cluster is down until they all trust it).",
+      });
+    if (loaded && years.ok) value.transition = { kind: "renew", validityHours: yearsToHours(years.value) };
+    return { value, errors, warnings };
+  }
+  if (phase === 1) {
+    const cn = commonNameProblem(l.newCommonName);
+    if (cn) errors.push({ field: NEW_NAME_FIELD, message: cn });
+    else if (loaded && l.newCommonName.trim() === loaded.commonName)
+      errors.push({
+        field: NEW_NAME_FIELD,
+        message: `The new CA needs a name other than "${loaded.commonName}": hosts hold both during the rotation, and one subject for two keys confuses chain building.`,
+      });
+    if (loaded && years.ok && !cn && l.newCommonName.trim() !== loaded.commonName)
+      value.transition = {
+        kind: "rotate",
+        phase: 1,
+        next: {
+          commonName: l.newCommonName.trim(),
+          validityHours: yearsToHours(years.value),
+          algorithm: caAlgorithm(input),
+        },
+      };
+    return { value, errors, warnings };
+  }
+  if (phase === 2) {
+    const previous = fingerprintOfPem(l.previousCaPem);
+    if (!previous.ok)
+      errors.push({
+        field: PREVIOUS_CA_FIELD,
+        message: "Paste or load the old CA's certificate (one certificate): hosts keep trusting it during phase 2.",
+      });
+    else if (previous.fingerprint.toUpperCase() !== l.rotation.from.toUpperCase())
+      errors.push({
+        field: PREVIOUS_CA_FIELD,
+        message: `This is "${previous.subject}" (SHA-256 ${previous.fingerprint.slice(0, 23)}…), not the old CA the rotation started from (${l.rotation.from.slice(0, 23)}…).`,
+      });
+    else if (loaded && !rotationCaProblem(input, check))
+      value.transition = { kind: "rotate", phase: 2, previousCaPem: l.previousCaPem };
+    return { value, errors, warnings };
+  }
+  if (loaded && !rotationCaProblem(input, check))
+    value.transition = { kind: "rotate", phase: 3, previousFingerprint: l.rotation.from };
+  return { value, errors, warnings };
+}
