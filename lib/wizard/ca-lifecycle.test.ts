@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 
-import { type RotationBundles,rotationBundles } from "../bundle/ca-rotation.test-helper";
+import { type RotationBundles, rotationBundles } from "../bundle/ca-rotation.test-helper";
 import { PLAN_FILE } from "../bundle/common-entries";
 import { guidePlan } from "../bundle/test-plan.test-helper";
 import { nodeCrypto } from "../pki/node-crypto";
