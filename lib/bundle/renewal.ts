@@ -1,5 +1,6 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { expiryCheckName } from "../sensu/expiry-checks";
+import { caRunbook } from "./ca-runbook";
 import type { HostLayouts } from "./host-layout";
 import { fence, text } from "./markdown";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
@@ -74,9 +75,10 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
       title: "Issue new certificates with the same names",
       paragraphs: [
         "In the wizard, load your plan file on the Plan step and your CA on Create a CA, then generate on Review and download. The same plan gives the same names, SANs and file names, so each install.sh replaces the files in place (backing up the old ones) and backend.yml and agent.yml stay as they are.",
-        "Keep the CA: certificates from the same CA are trusted by every member at once, which is what lets the backends change one at a time. Renewing the CA itself is another job: every host must trust both the old and the new CA (both in ca.pem) before any certificate from the new one is installed.",
+        "Keep the CA: certificates from the same CA are trusted by every member at once, which is what lets the backends change one at a time. Renewing or replacing the CA itself is another job: see the CA sections below.",
       ],
     },
+    ...caRunbook(plan, hosts),
     ...backendSections(hosts.backends),
     ...agentSections(hosts.agents),
     {
