@@ -1,14 +1,8 @@
 import { PHASE_TITLES } from "@/lib/plan/ca-transition";
 import { issuesFor } from "@/lib/plan/issues";
 import { type CaLifecycleInput, defaultCaLifecycle, MAX_CA_YEARS } from "@/lib/wizard/model";
-import {
-  ACTION_FIELD,
-  CA_YEARS_FIELD,
-  lifecycleOf,
-  NEW_NAME_FIELD,
-  nextPhase,
-  PREVIOUS_CA_FIELD,
-} from "@/lib/wizard/parse-ca-lifecycle";
+import { ACTION_FIELD, CA_YEARS_FIELD, NEW_NAME_FIELD, PREVIOUS_CA_FIELD } from "@/lib/wizard/parse-ca-lifecycle";
+import { lifecycleOf, nextPhase } from "@/lib/wizard/rotation-ca-check";
 
 import { ChoiceGroup } from "../ui/choice-group";
 import { Notice } from "../ui/notice";

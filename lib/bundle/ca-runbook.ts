@@ -3,10 +3,10 @@ import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { HostLayouts } from "./host-layout";
 import { code } from "./markdown";
 import { CA_TRUST_FILE } from "./offline-layout";
-import type { RunbookSection } from "./renewal";
+import type { RunbookSection } from "./runbook-section";
 
 /** What the bundle in hand is, when it is a CA renewal or a rotation phase: read first. */
-function thisBundle(plan: ResolvedPlan): RunbookSection[] {
+export function caBundleSections(plan: ResolvedPlan): RunbookSection[] {
   const t = plan.caTransition;
   if (!t) return [];
   if (t.kind === "renew")
@@ -39,7 +39,6 @@ export function caRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>): Runb
   const ca = first ? first.paths.ca : `${plan.tlsDir}/ca.pem`;
   const cert = first ? first.paths.cert : `${plan.tlsDir}/backend.pem`;
   return [
-    ...thisBundle(plan),
     {
       title: "The CA itself: renew in place, or rotate",
       paragraphs: [

@@ -8,8 +8,8 @@ import { existingCaKey } from "./ca-checks";
 import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, yearsToHours } from "./model";
 import { type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { parseWholeNumber } from "./numbers";
-import { rotationCaProblem } from "./parse-ca-lifecycle";
 import { parseCorporate } from "./parse-corporate";
+import { rotationCaProblem } from "./rotation-ca-check";
 import type { ParseContext, StepParse } from "./step-parse";
 
 /** When the issuer of a role's certificates expires: a loaded CA's date, "unknown" until checked, null for a CA made now. */
