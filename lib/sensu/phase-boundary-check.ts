@@ -13,6 +13,14 @@ export interface PhaseState {
   trust: X509Certificate[];
 }
 
+const KIND_WORDS: Record<ConnectionKind, string> = {
+  "etcd-peer": "etcd peer",
+  "etcd-client": "etcd client",
+  api: "API",
+  agent: "agent websocket",
+  "web-ui": "web UI",
+};
+
 /** Who dials whom across the boundary, and whether the dialled side checks a client certificate. */
 interface Link {
   kind: ConnectionKind;
@@ -79,8 +87,9 @@ export async function phaseBoundaryConnections(
         id: `boundary:${link.kind}:${client.label}->${server.label}`,
         kind: link.kind,
         from: `${link.from} on ${client.label}`,
-        to: `${link.to} on ${server.label}`,
-        url: "",
+        to: `${link.to} on ${server.label} (${KIND_WORDS[link.kind]})`,
+        // No single URL: any host of one side with any of the other; the port says which listener.
+        url: `port ${link.port}`,
         port: link.port,
         presented: `certificate signed by ${server.issuer.subject}`,
         verifiedWith: client.trust.map((c) => c.subject).join(" + "),
