@@ -144,3 +144,42 @@ test("an operator rotates the CA to a new key in three phases, each from the las
     await expectNoKeyStored(page);
   });
 });
+
+test("an operator renews the CA in place: same name and key, and the old certificates verify against it", async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), "sensu-e2e-renew-ca-"));
+  const oldCa = join(dir, "ca.pem");
+  const oldKey = join(dir, "ca-key.pem");
+  expect(openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", oldKey]).code).toBe(0);
+  expect(
+    openssl([
+      ...["req", "-x509", "-new", "-key", oldKey, "-subj", "/CN=Sensu CA", "-days", "90", "-sha256"],
+      ...["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+      ...["-out", oldCa],
+    ]).code,
+  ).toBe(0);
+  await page.goto("/plan");
+  await page.getByRole("radio", { name: /ECDSA P-256/ }).check();
+  await page.getByRole("link", { name: /^Next: Create a CA/ }).click();
+  await page.getByRole("radio", { name: /Use an existing CA/ }).check();
+  await page.getByLabel("Load CA certificate from a file").setInputFiles(oldCa);
+  await page.getByLabel("Load CA private key from a file").setInputFiles(oldKey);
+  await expect(page.getByRole("status").filter({ hasText: "“Sensu CA”" })).toBeVisible();
+  const before = await downloadBundle(page);
+
+  await page.getByRole("link", { name: /^Step \d+: Renew certificates/ }).click();
+  await expect(page.getByText(/fewer than the \d+ days backend certificates last/)).toBeVisible();
+  await page.getByRole("radio", { name: /Renew it in place/ }).check();
+  const renewed = await downloadBundle(page);
+  const ca = renewed.path("backends/backend-1/etc/sensu/tls/ca.pem");
+  expect(subjects(ca)).toEqual(["CN=Sensu CA"]);
+  const pubkey = (f: string) => openssl(["x509", "-noout", "-pubkey", "-in", f]).out;
+  expect(pubkey(ca)).toBe(pubkey(oldCa));
+  const end = (f: string) => new Date(openssl(["x509", "-noout", "-enddate", "-in", f]).out.replace("notAfter=", ""));
+  expect(end(ca).getTime()).toBeGreaterThan(end(oldCa).getTime());
+  const r = openssl(["verify", "-x509_strict", "-CAfile", ca, before.path(LEAF)]);
+  expect(r.code, r.out).toBe(0);
+  expect(() => readFileSync(renewed.path("ca/ca-key.pem"))).toThrow();
+  await expectNoKeyStored(page);
+});

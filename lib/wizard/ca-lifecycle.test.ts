@@ -102,3 +102,21 @@ describe("the Renew step's CA lifecycle", () => {
     assert.equal(parsed.ok, false);
   });
 });
+
+describe("the CA's days left", () => {
+  it("recommends a renewal once the CA has fewer days left than backend certificates last", async () => {
+    const { input, checks } = await loaded(b.phase0, b.oldCa, (i) => {
+      i.backends.validityHours = String(24 * 365 * 6);
+    });
+    const warnings = checkStep("renew", input, NOW, checks).warnings;
+    assert.match(
+      warnings.find((w) => w.field === ACTION_FIELD)?.message ?? "",
+      /fewer than the 2190 days .* Start its renewal/,
+    );
+    input.backends.validityHours = "4320";
+    assert.equal(
+      checkStep("renew", input, NOW, checks).warnings.some((w) => w.field === ACTION_FIELD),
+      false,
+    );
+  });
+});

@@ -52,11 +52,13 @@ export function parseCaLifecycle(
   const warnings: FieldIssue[] = [];
   const loaded = input.ca.source === "existing" && check?.ok ? check : undefined;
   const caDaysLeft = loaded ? Math.floor((new Date(loaded.notAfter).getTime() - ctx.now.getTime()) / DAY) : null;
-  const leafDays = backendValidity.ok ? Math.floor(backendValidity.hours / 24) : null;
+  // The validity asked for, not the one cut to the CA's end: the cut is what the warning is about.
+  const requested = parseWholeNumber(input.backends.validityHours, "validity in hours", 1, Number.MAX_SAFE_INTEGER);
+  const leafDays = backendValidity.ok && requested.ok ? Math.floor(requested.value / 24) : null;
   if (l.action === "keep" && caDaysLeft !== null && leafDays !== null && caDaysLeft < leafDays)
     warnings.push({
       field: ACTION_FIELD,
-      message: `The CA has ${caDaysLeft} days left, fewer than the ${leafDays} days backend certificates last: new certificates end with it. Start its renewal now.`,
+      message: `The CA has ${caDaysLeft} days left, fewer than the ${leafDays} days backend certificates last: new certificates are cut short to end with it. Start its renewal now (renew in place or rotate).`,
     });
   const phase = l.action === "rotate" ? nextPhase(l) : null;
   const value: CaLifecycleValue = { phase, caDaysLeft };
