@@ -11,7 +11,7 @@ import { PemField } from "./pem-field";
 import type { StepFormProps } from "./step-form-props";
 
 const PHASE_WORDS = {
-  1: "Every trust file (etcd's, Sensu's, the agents', sensuctl's, the OS store) gets the new CA and keeps the old one; certificates are still the old CA's. The new CA's key is in this bundle's ca/: keep it, it signs phases 2 and 3.",
+  1: "Every trust file (etcd's, Sensu's, the agents', sensuctl's, the OS store) gets the new CA and keeps the old one; certificates are still the old CA's. The new CA gets the key algorithm set on Create a CA, by default the Plan step's (the moment to move from RSA to ECDSA); its key is in this bundle's ca/: keep it, it signs phases 2 and 3.",
   2: "Every backend and agent certificate is re-issued by the new CA; trust files still hold both CAs, so hosts not yet restarted accept the new certificates and vice versa.",
   3: "Trust files hold only the new CA. Start it only once every host runs phase 2's certificates.",
 } as const;
