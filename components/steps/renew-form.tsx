@@ -44,7 +44,8 @@ export function RenewForm(props: StepFormProps) {
         <CertificateLoader now={now} />
       </section>
 
-      <CaLifecycleFields {...props} />
+      <CaLifecycleFields {...props} which="ca" />
+      {input.plan.caLayout === "separate" && <CaLifecycleFields {...props} which="agentCa" />}
 
       <section aria-labelledby="renew-checks" className="flex flex-col gap-3">
         <h2 id="renew-checks" className="text-lg font-semibold">

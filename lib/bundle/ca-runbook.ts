@@ -33,6 +33,22 @@ export function caBundleSections(plan: ResolvedPlan): RunbookSection[] {
   ];
 }
 
+/** The agent CA's renewal or rotation phase, when this bundle is one: it touches agents and agent-auth files only. */
+export function agentCaBundleSections(plan: ResolvedPlan): RunbookSection[] {
+  const t = plan.agentCaTransition;
+  if (!t) return [];
+  const words =
+    t.kind === "renew"
+      ? "The agent CA renewed in place: backends get its renewed certificate as agent-auth-trusted-ca-file, and agent certificates issued before still verify against it. Restart the backends one at a time, then update the agents."
+      : t.phase === 1
+        ? `Backends' agent-auth-trusted-ca-file holds the new agent CA, then the old one; agent certificates are still the old agent CA's. Keep ${code("ca/agent-ca.pem")} and ${code("ca/agent-ca-key.pem")}: phases 2 and 3 sign with them.`
+        : t.phase === 2
+          ? "Every agent certificate is re-issued by the new agent CA; backends still trust both. Install it only once every backend runs phase 1."
+          : "Backends trust only the new agent CA. Install it only once every agent runs phase 2's certificate.";
+  const title = t.kind === "renew" ? "the agent CA renewed in place" : `agent CA ${PHASE_TITLES[t.phase]}`;
+  return [{ title: `This bundle: ${title}`, paragraphs: [words] }];
+}
+
 /** The CA's own lifecycle: RENEWAL.md's sections on renewing the CA in place or rotating its key. */
 export function caRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>): RunbookSection[] {
   const first = hosts.backends[0];

@@ -4,9 +4,9 @@ import { certificateBlocks, withNewline } from "../pki/pem";
 import { X509Certificate } from "../pki/x509";
 import type { CaTransition } from "../plan/ca-transition";
 import type { CaFingerprints } from "../plan/plan-file";
-import type { ResolvedPlan } from "../plan/resolved-plan";
+import type { ResolvedCa, ResolvedPlan } from "../plan/resolved-plan";
 import type { Connection } from "../sensu/connection";
-import { phaseBoundaryConnections, type PhaseState } from "../sensu/phase-boundary-check";
+import { agentCaBoundaryConnections, phaseBoundaryConnections, type PhaseState } from "../sensu/phase-boundary-check";
 
 /** What a CA transition changes in the issued set: the CA shipped in ca/, the hosts' trust, the plan file's record. */
 export interface TransitionedCa {
@@ -30,14 +30,14 @@ const firstCertificate = (pem: string) => new X509Certificate(certificateBlocks(
 export async function transitionCa(
   crypto: Crypto,
   now: Date,
-  plan: ResolvedPlan,
+  loaded: ResolvedCa,
   transition: CaTransition,
   signer: CertificateAuthority,
 ): Promise<TransitionedCa> {
   const fp = (cert: X509Certificate) => fingerprintSha256(crypto, cert);
   const current = signer.certificate;
   if (transition.kind === "renew") {
-    const old = firstCertificate(plan.ca.existing?.certPem ?? "");
+    const old = firstCertificate(loaded.existing?.certPem ?? "");
     return {
       shipped: signer,
       caFingerprints: { ca: await fp(current) },
@@ -80,6 +80,32 @@ export async function transitionCa(
     before: { label: "phase 2", issuer: current, trust: [current] },
     after: { label: "phase 3", issuer: current, trust: [current] },
   };
+}
+
+/** The agent CA's transition, when the plan has one and an agent CA signs. */
+export async function agentTransition(
+  crypto: Crypto,
+  now: Date,
+  plan: ResolvedPlan,
+  signer: CertificateAuthority | undefined,
+): Promise<TransitionedCa | undefined> {
+  const t = plan.agentCaTransition;
+  return t && signer && plan.agentCa ? transitionCa(crypto, now, plan.agentCa, t, signer) : undefined;
+}
+
+/** The plan file's agent CA entries: the CA the next phase loads, and the rotation's record. */
+export function agentFingerprints(t: TransitionedCa): Pick<CaFingerprints, "agentCa" | "agentRotation"> {
+  const { ca, rotation } = t.caFingerprints;
+  return { agentCa: ca, ...(rotation ? { agentRotation: rotation } : {}) };
+}
+
+/** The agent CA's transition crosses only where agent certificates are checked: agent mTLS at the backends. */
+export function agentTransitionConnections(
+  crypto: Crypto,
+  plan: ResolvedPlan,
+  t: TransitionedCa,
+): Promise<Connection[]> {
+  return plan.mtls.enabled ? agentCaBoundaryConnections(crypto, t.before, t.after) : Promise.resolve([]);
 }
 
 /** The rolling restart's mixed-cluster connections for this transition. */

@@ -10,7 +10,13 @@ import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
 import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
-import { transitionCa, transitionConnections } from "./ca-transition-pems";
+import {
+  agentFingerprints,
+  agentTransition,
+  agentTransitionConnections,
+  transitionCa,
+  transitionConnections,
+} from "./ca-transition-pems";
 import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
@@ -68,11 +74,13 @@ export async function issuedPems(
   onProgress: ProgressListener,
 ): Promise<IssuedPems> {
   const issued = await issueAll(crypto, now, plan, onProgress);
-  const t = plan.caTransition && (await transitionCa(crypto, now, plan, plan.caTransition, issued.ca));
+  const t = plan.caTransition && (await transitionCa(crypto, now, plan.ca, plan.caTransition, issued.ca));
+  const ta = await agentTransition(crypto, now, plan, issued.agentCa);
   return {
     ca: await pemsOf(crypto, t ? t.shipped : issued.ca),
     ...(t ? { caTransition: t } : {}),
-    agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
+    agentCa: issued.agentCa ? await pemsOf(crypto, ta ? ta.shipped : issued.agentCa) : undefined,
+    ...(ta ? { agentCaTransition: ta } : {}),
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
@@ -80,6 +88,7 @@ export async function issuedPems(
     caFingerprints: {
       ...(t ? t.caFingerprints : { ca: await fingerprintSha256(crypto, issued.ca.certificate) }),
       ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
+      ...(ta ? agentFingerprints(ta) : {}),
     },
     crl: await signRevocationList(crypto, now, plan, issued),
     ...ansiblePassword(crypto, plan),
@@ -148,6 +157,7 @@ export async function generateBundle(
     ...(await crossCheck(crypto, crossCheckInput(plan, manifest, now))),
     // A CA renewal or rotation phase: hosts on both sides of the rolling restart must still talk.
     ...(pems.caTransition ? await transitionConnections(crypto, plan, pems.caTransition) : []),
+    ...(pems.agentCaTransition ? await agentTransitionConnections(crypto, plan, pems.agentCaTransition) : []),
     ...ansible.filter((c) => c.status === "fail"),
   ];
   const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now, ansible));

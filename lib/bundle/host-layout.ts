@@ -7,7 +7,7 @@ import { CONFIG_PATH, type HostConfig } from "../sensu/config-entry";
 import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
 import { configYaml } from "../sensu/yaml";
 import { installScript } from "./install-script";
-import { type BundleFill, caTrustOf, issuedOrThrow } from "./issued-pems";
+import { agentCaTrustOf, type BundleFill, caTrustOf, issuedOrThrow } from "./issued-pems";
 import { type FileKind, KEY_MODE, type LayoutEntry, PUBLIC_MODE, SCRIPT_MODE } from "./manifest-entry";
 
 type Entry = LayoutEntry<BundleFill>;
@@ -100,7 +100,7 @@ function backendHost(plan: ResolvedPlan, backend: ResolvedBackend): BackendHost<
       paths.agentCa,
       "certificate",
       "Agent CA certificate: verifies agent certificates (agent-auth-trusted-ca-file).",
-      (f) => issuedOrThrow(f.pems.agentCa, "the agent CA").cert,
+      (f) => agentCaTrustOf(f.pems),
     );
   files.add(
     paths.cert,

@@ -74,7 +74,9 @@ export async function issueAll(
         ? `Loading agent CA "${plan.agentCa.commonName}"`
         : `Creating agent CA "${plan.agentCa.commonName}"`,
     );
-    agentCa = await obtainCa(crypto, now, plan.agentCa);
+    const loadedAgentCa = await obtainCa(crypto, now, plan.agentCa);
+    const agentRenewal = plan.agentCaTransition?.kind === "renew" ? plan.agentCaTransition : undefined;
+    agentCa = agentRenewal ? await renewCa(crypto, now, loadedAgentCa, agentRenewal.validityHours) : loadedAgentCa;
     done++;
   }
   const backends = new Map<string, IssuedLeaf>();

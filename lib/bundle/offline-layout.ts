@@ -104,9 +104,8 @@ export interface OfflineLayout {
 }
 
 /** Phase 1 of a rotation makes the new CA here: ca/ holds it, key and all, like any CA made here. */
-function shippedCa(plan: ResolvedPlan): ResolvedCa {
-  const t = plan.caTransition;
-  return t?.kind === "rotate" && t.phase === 1 ? { ...t.next } : plan.ca;
+function shippedCa(ca: ResolvedCa, t: ResolvedPlan["caTransition"]): ResolvedCa {
+  return t?.kind === "rotate" && t.phase === 1 ? { ...t.next } : ca;
 }
 
 /** While a rotation needs both CAs, the operator's machine trusts both too (sensuctl, browsers, OS store). */
@@ -126,7 +125,7 @@ export function offlineLayout(plan: ResolvedPlan): OfflineLayout {
   const signs = plan.agentCa ? "every backend certificate" : "every backend and agent certificate";
   const ca = caEntries(
     CA_STEM,
-    shippedCa(plan),
+    shippedCa(plan.ca, plan.caTransition),
     {
       corporate: `Your organization's CA certificate(s): "${plan.ca.commonName}". Hosts trust it for backend certificates.`,
       existing: `Your existing CA certificate: "${plan.ca.commonName}". Also in every host folder. Its key is not in this bundle.`,
@@ -151,7 +150,7 @@ export function offlineLayout(plan: ResolvedPlan): OfflineLayout {
     entries.push(
       ...caEntries(
         AGENT_CA_STEM,
-        agentCa,
+        shippedCa(agentCa, plan.agentCaTransition),
         {
           corporate: `Your organization's agent CA certificate(s): "${agentCa.commonName}". Backends verify agent certificates with it.`,
           existing: `Your existing agent CA certificate: "${agentCa.commonName}". Its key is not in this bundle.`,

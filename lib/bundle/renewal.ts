@@ -1,6 +1,6 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { expiryCheckName } from "../sensu/expiry-checks";
-import { caBundleSections, caRunbook } from "./ca-runbook";
+import { agentCaBundleSections, caBundleSections, caRunbook } from "./ca-runbook";
 import type { HostLayouts } from "./host-layout";
 import { fence, text } from "./markdown";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
@@ -60,6 +60,7 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
   const firstBackend = hosts.backends[0];
   return [
     ...caBundleSections(plan),
+    ...agentCaBundleSections(plan),
     {
       title: "Why it cannot wait",
       paragraphs: [

@@ -18,6 +18,8 @@ export interface CaFingerprints {
   agentCa?: string;
   /** A rotation of the CA under way or finished: `ca` is then the new CA's (ca-transition.ts). */
   rotation?: RotationRecord;
+  /** The agent CA's rotation (separate layout): `agentCa` is then the new agent CA's. */
+  agentRotation?: RotationRecord;
 }
 
 export interface PlanFileOf<Input extends SavedInput> {

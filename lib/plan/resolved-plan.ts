@@ -100,4 +100,6 @@ export interface ResolvedPlan {
   ansible?: boolean;
   /** The CA renewed in place, or one phase of its rotation to a new key (Renew step). */
   caTransition?: CaTransition;
+  /** The same for the agent CA, in the separate layout: its own renewal or rotation, independent of the CA's. */
+  agentCaTransition?: CaTransition;
 }

@@ -66,6 +66,38 @@ function links(mtls: boolean, separateAgentCa: boolean): Link[] {
 }
 
 /**
+ * An agent CA's rolling restart: agents on either side present certificates from their side's agent
+ * CA to backends holding the other side's agent-auth-trusted-ca-file.
+ */
+export async function agentCaBoundaryConnections(
+  crypto: Crypto,
+  before: PhaseState,
+  after: PhaseState,
+): Promise<Connection[]> {
+  const out: Connection[] = [];
+  for (const [agent, backend] of [
+    [before, after],
+    [after, before],
+  ] as const) {
+    const checks = [await check(crypto, agent, backend, "the agent's client")];
+    out.push({
+      id: `boundary:agent-ca:${agent.label}->${backend.label}`,
+      kind: "agent",
+      from: `agent on ${agent.label} (agent CA)`,
+      to: `backend on ${backend.label} (agent-auth-trusted-ca-file)`,
+      url: `port ${AGENT_PORT}`,
+      port: AGENT_PORT,
+      presented: "the backend's certificate (the CA's, unchanged here)",
+      verifiedWith: backend.trust.map((c) => c.subject).join(" + "),
+      clientPresented: `certificate signed by ${agent.issuer.subject}`,
+      status: checks.every((c) => c.ok) ? "pass" : "fail",
+      checks,
+    });
+  }
+  return out;
+}
+
+/**
  * The connections of a rolling restart: every host still on `before` with every host already on
  * `after`, both ways. A rotation phase is offered only when each of them verifies.
  */

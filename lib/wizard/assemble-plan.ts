@@ -53,6 +53,7 @@ export function assemblePlan(input: WizardInput, steps: ParsedSteps): ResolveRes
       expiry,
       ...(input.plan.ansible ? { ansible: true } : {}),
       ...(renew.value.ca?.transition ? { caTransition: renew.value.ca.transition } : {}),
+      ...(renew.value.agentCa?.transition && cas.agentCa ? { agentCaTransition: renew.value.agentCa.transition } : {}),
     },
   };
 }

@@ -4,7 +4,9 @@ import { before, describe, it } from "node:test";
 import { type RotationBundles, rotationBundles } from "../bundle/ca-rotation.test-helper";
 import { PLAN_FILE } from "../bundle/common-entries";
 import { guidePlan } from "../bundle/test-plan.test-helper";
+import { createCa } from "../pki/ca";
 import { nodeCrypto } from "../pki/node-crypto";
+import { privateKeyPem, withNewline } from "../pki/pem";
 import { type CaChecks, existingCaKey, NO_CA_CHECKS, withExistingCheck } from "./ca-checks";
 import { defaultCaLifecycle, type WizardInput } from "./model";
 import { resolvePlan } from "./parse";
@@ -120,3 +122,63 @@ describe("the CA's days left", () => {
     );
   });
 });
+
+describe("the agent CA's lifecycle (separate layout)", () => {
+  it("refuses a wrong agent CA at phase 2 at its own field, and resolves phase 2 with the right one", async () => {
+    const newCa = { certPem: pem(b.phase1, "ca/ca.pem"), keyPem: pem(b.phase1, "ca/ca-key.pem") };
+    const newFingerprint = planOf(b.phase1).caFingerprints.ca;
+    const base = inputWith((i) => {
+      i.plan.caLayout = "separate";
+      i.plan.keyAlgorithm = "ecdsa-p256";
+      i.ca.source = "existing";
+      i.ca.existing = b.oldCa;
+    });
+    const record = { from: b.oldCa.fingerprint, to: newFingerprint, phase: 1 as const };
+    const resumed = resumeRotation(
+      { ...base, ca: { ...base.ca, agentExisting: { certPem: b.oldCa.certPem, keyPem: "" } } },
+      { ca: b.oldCa.fingerprint, agentCa: newFingerprint, agentRotation: record },
+    );
+    assert.equal(resumed.renew.agentCa?.previousCaPem, b.oldCa.certPem);
+    assert.equal(resumed.ca.agentExisting.certPem, "");
+    assert.equal(resumed.renew.ca, undefined, "the CA's own part is untouched");
+    const withAgent = (agent: { certPem: string; keyPem: string }) => ({
+      ...resumed,
+      ca: { ...resumed.ca, agentExisting: agent },
+    });
+    const checksFor = async (agent: { certPem: string; keyPem: string }) => {
+      let checks = withExistingCheck(
+        NO_CA_CHECKS,
+        existingCaKey(b.oldCa),
+        await verifyExistingCa(crypto, NOW, b.oldCa, "ca-key.pem"),
+      );
+      checks = withExistingCheck(
+        checks,
+        existingCaKey(agent),
+        await verifyExistingCa(crypto, NOW, agent, "agent-ca-key.pem"),
+      );
+      return checks;
+    };
+    // The old CA as "new agent CA": refused at the agent CA's certificate.
+    const other = await loadedOther();
+    const wrong = withAgent(other);
+    const errors = checkStep("ca", wrong, NOW, await checksFor(other)).errors;
+    assert.match(
+      errors.find((e) => e.field === "ca.agentExisting.certPem")?.message ?? "",
+      /Phase 2 of the agent CA rotation/,
+    );
+    const right = withAgent(newCa);
+    const r = resolvePlan(right, NOW, await checksFor(newCa));
+    assert.ok(r.ok, r.ok ? "" : r.steps.join());
+    assert.equal(r.plan.caTransition, undefined);
+    assert.deepEqual(r.plan.agentCaTransition, { kind: "rotate", phase: 2, previousCaPem: b.oldCa.certPem });
+  });
+});
+
+/** A CA that is neither side of the rotation. */
+async function loadedOther(): Promise<{ certPem: string; keyPem: string }> {
+  const ca = await createCa(crypto, NOW, { commonName: "Stranger CA", validityHours: 43800, algorithm: "ecdsa-p256" });
+  return {
+    certPem: withNewline(ca.certificate.toString("pem")),
+    keyPem: await privateKeyPem(crypto, ca.keys.privateKey),
+  };
+}

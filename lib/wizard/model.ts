@@ -94,6 +94,8 @@ export interface WizardInput {
     criticalDays: string;
     /** The CA's own lifecycle (ca-lifecycle.ts). Absent in inputs saved before it existed: keep the CA. */
     ca?: CaLifecycleInput;
+    /** The agent CA's, in the separate layout: renewed or rotated on its own schedule. */
+    agentCa?: CaLifecycleInput;
   };
 }
 

@@ -149,6 +149,10 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     ca = parseExisting(ctx, "existing", input.ca.existing, check, input.ca.expectedFingerprints.ca, errors, warnings);
     const wrongPhaseCa = rotationCaProblem(input, check);
     if (wrongPhaseCa) errors.push(wrongPhaseCa);
+    const wrongPhaseAgentCa = keepsAgentCa(input)
+      ? rotationCaProblem(input, checkOf(input.ca.agentExisting), "agentCa")
+      : null;
+    if (wrongPhaseAgentCa) errors.push(wrongPhaseAgentCa);
   } else {
     const cn = commonNameProblem(input.ca.commonName);
     if (cn) errors.push({ field: "ca.commonName", message: cn });

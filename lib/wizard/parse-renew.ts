@@ -10,6 +10,8 @@ export interface RenewValue {
   expiry: ExpiryThresholds | null;
   /** The CA's own lifecycle: renewed in place, or a rotation phase (parse-ca-lifecycle.ts). */
   ca?: CaLifecycleValue;
+  /** The agent CA's, in the separate layout. */
+  agentCa?: CaLifecycleValue;
 }
 
 /** Ten years: longer than any leaf here, and past it a threshold is a typo rather than a plan. */

@@ -24,11 +24,15 @@ export interface WizardState {
 }
 
 /** The Renew step is its thresholds and the CA's lifecycle: one parse, both parts' problems at their fields. */
-function withCaLifecycle(renew: StepParse<RenewValue>, ca: StepParse<CaLifecycleValue>): StepParse<RenewValue> {
+function withCaLifecycle(
+  renew: StepParse<RenewValue>,
+  ca: StepParse<CaLifecycleValue>,
+  agentCa: StepParse<CaLifecycleValue> | undefined,
+): StepParse<RenewValue> {
   return {
-    value: { ...renew.value, ca: ca.value },
-    errors: [...renew.errors, ...ca.errors],
-    warnings: [...renew.warnings, ...ca.warnings],
+    value: { ...renew.value, ca: ca.value, ...(agentCa ? { agentCa: agentCa.value } : {}) },
+    errors: [...renew.errors, ...ca.errors, ...(agentCa?.errors ?? [])],
+    warnings: [...renew.warnings, ...ca.warnings, ...(agentCa?.warnings ?? [])],
   };
 }
 
@@ -58,6 +62,9 @@ export function parseSteps(input: WizardInput, ctx: ParseContext): ParsedSteps {
     renew: withCaLifecycle(
       parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
       parseCaLifecycle(input, ctx, ca.value.existingChecks.existing, backends.value.validity),
+      input.plan.caLayout === "separate"
+        ? parseCaLifecycle(input, ctx, ca.value.existingChecks.agentExisting, agents.value.validity, "agentCa")
+        : undefined,
     ),
     download: nothing(),
   };

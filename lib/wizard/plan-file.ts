@@ -26,6 +26,7 @@ const PLAN_SHAPE: Shape = {
         ca: "string",
         "agentCa?": "string",
         "rotation?": { fields: { from: "string", to: "string", phase: "integer" } },
+        "agentRotation?": { fields: { from: "string", to: "string", phase: "integer" } },
       },
     },
     input: INPUT_SHAPE,
@@ -33,14 +34,14 @@ const PLAN_SHAPE: Shape = {
 };
 
 /** A rotation record that holds together: two different CAs, a phase 1–3, and the plan's CA is the new one. */
-function rotationRecordProblem(r: RotationRecord, ca: string): string | null {
+function rotationRecordProblem(r: RotationRecord, ca: string, key: string, caKey: string): string | null {
   if (!FINGERPRINT.test(r.from) || !FINGERPRINT.test(r.to))
-    return "caFingerprints.rotation.from and .to must be SHA-256 fingerprints, 32 hex pairs separated by colons.";
+    return `caFingerprints.${key}.from and .to must be SHA-256 fingerprints, 32 hex pairs separated by colons.`;
   if (r.from.toUpperCase() === r.to.toUpperCase())
-    return "caFingerprints.rotation names the same CA as old and new: a rotation moves to another CA.";
-  if (![1, 2, 3].includes(r.phase)) return `caFingerprints.rotation.phase must be 1, 2 or 3, not ${r.phase}.`;
+    return `caFingerprints.${key} names the same CA as old and new: a rotation moves to another CA.`;
+  if (![1, 2, 3].includes(r.phase)) return `caFingerprints.${key}.phase must be 1, 2 or 3, not ${r.phase}.`;
   if (ca.toUpperCase() !== r.to.toUpperCase())
-    return "caFingerprints.ca must be the rotation's new CA (caFingerprints.rotation.to): every phase's plan file names the CA to load next.";
+    return `caFingerprints.${caKey} must be the rotation's new CA (caFingerprints.${key}.to): every phase's plan file names the CA to load next.`;
   return null;
 }
 
@@ -74,8 +75,11 @@ export function parsePlanFile(text: string): PlanFileResult {
   const problem = shapeProblem(data, PLAN_SHAPE, "plan");
   if (problem) return { ok: false, message: problem.replace(/^plan\./, "") };
   const plan = data as unknown as PlanFile;
-  const { rotation, ...fingerprints } = plan.caFingerprints;
-  const rotationProblem = rotation && rotationRecordProblem(rotation, plan.caFingerprints.ca);
+  const { rotation, agentRotation, ...fingerprints } = plan.caFingerprints;
+  const rotationProblem =
+    (rotation && rotationRecordProblem(rotation, plan.caFingerprints.ca, "rotation", "ca")) ||
+    (agentRotation &&
+      rotationRecordProblem(agentRotation, plan.caFingerprints.agentCa ?? "", "agentRotation", "agentCa"));
   if (rotationProblem) return { ok: false, message: rotationProblem };
   for (const [key, value] of Object.entries(fingerprints)) {
     // Empty: the plan of a keys-and-CSRs bundle, made before any CA was known.
