@@ -170,7 +170,10 @@ test("an operator renews the CA in place: same name and key, and the old certifi
 
   await page.getByRole("link", { name: /^Step \d+: Renew certificates/ }).click();
   await expect(page.getByText(/fewer than the \d+ days backend certificates last/)).toBeVisible();
-  await page.getByRole("radio", { name: /Renew it in place/ }).check();
+  await page
+    .getByRole("region", { name: "The CA itself" })
+    .getByRole("radio", { name: /Renew it in place/ })
+    .check();
   const renewed = await downloadBundle(page);
   const ca = renewed.path("backends/backend-1/etc/sensu/tls/ca.pem");
   expect(subjects(ca)).toEqual(["CN=Sensu CA"]);
