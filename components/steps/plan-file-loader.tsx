@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Texts } from "@/lib/files/read-files";
 import type { WizardInput } from "@/lib/wizard/model";
 import { parsePlanFile } from "@/lib/wizard/plan-file";
+import { resumeRotation } from "@/lib/wizard/resume-rotation";
 
 import { ReadFileInput } from "../files/read-file-input";
 import { Notice } from "../ui/notice";
@@ -22,17 +23,26 @@ export function PlanFileLoader({ onChange }: { onChange: (change: (input: Wizard
     if (!parsed.ok) return [`${file.name}: ${parsed.message}`];
     const { input, caFingerprints } = parsed.value;
     const corporate = input.ca.source === "corporate";
-    onChange(() => ({
-      ...input,
-      ca: {
-        ...input.ca,
-        source: corporate ? "corporate" : "existing",
-        expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" },
-      },
-    }));
-    const next = corporate
-      ? "On Create a CA, load the keys-and-CSRs bundle and the signed certificates."
-      : `To renew, load the same CA (SHA-256 ${caFingerprints.ca.slice(0, 23)}…) and its key on Create a CA; keys were never in the plan file.`;
+    onChange(() =>
+      resumeRotation(
+        {
+          ...input,
+          ca: {
+            ...input.ca,
+            source: corporate ? "corporate" : "existing",
+            expectedFingerprints: { ca: caFingerprints.ca, agentCa: caFingerprints.agentCa ?? "" },
+          },
+        },
+        caFingerprints,
+      ),
+    );
+    const rotation = caFingerprints.rotation;
+    const next =
+      rotation && rotation.phase < 3
+        ? `It records a CA rotation at phase ${rotation.phase}: load the new CA (SHA-256 ${rotation.to.slice(0, 23)}…) and its key from the phase-1 bundle's ca/ on Create a CA, then download phase ${rotation.phase + 1} (Renew step).`
+        : corporate
+          ? "On Create a CA, load the keys-and-CSRs bundle and the signed certificates."
+          : `To renew, load the same CA (SHA-256 ${caFingerprints.ca.slice(0, 23)}…) and its key on Create a CA; keys were never in the plan file.`;
     setLoaded(
       `Loaded ${file.name}: ${input.backends.rows.length} backends, ${input.agents.rows.length} agent certificates. ${next}`,
     );

@@ -7,10 +7,18 @@ import { ExpiryChecksPreview } from "../artifacts/expiry-checks-preview";
 import { RenewalRunbook } from "../artifacts/renewal-runbook";
 import { Notice } from "../ui/notice";
 import { TextField } from "../ui/text-field";
+import { CaLifecycleFields } from "./ca-lifecycle-fields";
 import { WithResolvedPlan } from "./resolved-plan";
 import type { StepFormProps } from "./step-form-props";
 
-export function RenewForm({ input, onChange, check, now, state: { resolved } }: StepFormProps) {
+export function RenewForm(props: StepFormProps) {
+  const {
+    input,
+    onChange,
+    check,
+    now,
+    state: { resolved },
+  } = props;
   const at = (field: string) => ({
     errors: issuesFor(check.errors, field),
     warnings: issuesFor(check.warnings, field),
@@ -35,6 +43,9 @@ export function RenewForm({ input, onChange, check, now, state: { resolved } }: 
         </p>
         <CertificateLoader now={now} />
       </section>
+
+      <CaLifecycleFields {...props} which="ca" />
+      {input.plan.caLayout === "separate" && <CaLifecycleFields {...props} which="agentCa" />}
 
       <section aria-labelledby="renew-checks" className="flex flex-col gap-3">
         <h2 id="renew-checks" className="text-lg font-semibold">

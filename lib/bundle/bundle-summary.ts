@@ -1,7 +1,7 @@
 import type { Connection, ConnectionKind } from "../sensu/connection";
 import type { Bundle } from "./bundle";
+import type { CertificateDates } from "./certificate-dates";
 import type { PlannedEntry } from "./manifest-entry";
-import type { CertificateDates } from "./readme";
 
 /** Passing connections of a kind are listed one by one only up to this many; past it, counted. */
 export const LISTED_PASSES = 24;

@@ -1,6 +1,6 @@
 import type { Connection } from "../sensu/connection";
+import type { CertificateDates } from "./certificate-dates";
 import type { ManifestEntry } from "./manifest-entry";
-import type { CertificateDates } from "./readme";
 
 /** What generation hands the page: the files, the zip made of them, and what was checked. */
 export interface Bundle {

@@ -35,22 +35,40 @@ export function etcdFlagsFromBackendYml(config: Record<string, unknown>, path: (
   return flags;
 }
 
-/** A real etcd cluster on loopback, started from each member's flags plus a scratch data directory. */
-export function startCluster(dir: string, members: readonly Member[]): Cluster {
+/** One running etcd member; stop() waits for it to exit (SIGKILL after 10 s), so its ports are free again. */
+export interface RunningMember {
+  stop: () => Promise<void>;
+}
+
+/**
+ * Start one member with its flags and a data directory kept under `dir` by name, so a member
+ * restarted with new files (a rolling restart) rejoins with its data. The log is appended to.
+ */
+export function startMember(dir: string, member: Member): RunningMember {
   const logs = join(dir, "etcd-logs");
   mkdirSync(logs, { recursive: true });
-  const children: ChildProcess[] = members.map((m) => {
-    const out = openSync(join(logs, `${m.name}.log`), "w");
-    return spawn("etcd", [...m.flags, `--data-dir=${join(dir, `data-${m.name}`)}`], { stdio: ["ignore", out, out] });
+  const out = openSync(join(logs, `${member.name}.log`), "a");
+  const child: ChildProcess = spawn("etcd", [...member.flags, `--data-dir=${join(dir, `data-${member.name}`)}`], {
+    stdio: ["ignore", out, out],
   });
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   const stop = async () => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+    if (!exited()) child.kill("SIGTERM");
     const deadline = Date.now() + 10_000;
-    while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline)
-      await sleep(100);
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    while (!exited() && Date.now() < deadline) await sleep(100);
+    if (!exited()) child.kill("SIGKILL");
+    while (!exited()) await sleep(50);
   };
-  return { endpoints: members.map((m) => m.clientUrl).join(","), stop, logs };
+  return { stop };
+}
+
+/** A real etcd cluster on loopback, started from each member's flags plus a scratch data directory. */
+export function startCluster(dir: string, members: readonly Member[]): Cluster {
+  const running = members.map((m) => startMember(dir, m));
+  const stop = async () => {
+    await Promise.all(running.map((r) => r.stop()));
+  };
+  return { endpoints: members.map((m) => m.clientUrl).join(","), stop, logs: join(dir, "etcd-logs") };
 }
 
 /** etcdctl against the cluster with the given client credentials (none: no client certificate). */

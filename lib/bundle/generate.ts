@@ -11,6 +11,14 @@ import { crossCheck } from "../sensu/cross-check";
 import { type AgentIndexRow, agentIndexRow } from "./agent-index";
 import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
+import {
+  agentFingerprints,
+  agentTransition,
+  agentTransitionConnections,
+  transitionCa,
+  transitionConnections,
+} from "./ca-transition-pems";
+import type { CertificateDates } from "./certificate-dates";
 import { readmeEntry } from "./common-entries";
 import { crossCheckInput } from "./cross-check-input";
 import { generateCsrBundle } from "./csr-bundle";
@@ -20,7 +28,7 @@ import { issuedOrThrow, type IssuedPems, type PemTriple } from "./issued-pems";
 import { buildManifest } from "./manifest";
 import type { ManifestEntry } from "./manifest-entry";
 import { revocationList } from "./offline-layout";
-import { bundleReadme, type CertificateDates } from "./readme";
+import { bundleReadme } from "./readme";
 import { zipFiles } from "./zip";
 
 async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
@@ -77,9 +85,13 @@ export async function issuedPems(
   onProgress: ProgressListener,
 ): Promise<IssuedPems> {
   const issued = await issueAll(crypto, now, plan, onProgress);
+  const t = plan.caTransition && (await transitionCa(crypto, now, plan.ca, plan.caTransition, issued.ca));
+  const ta = await agentTransition(crypto, now, plan, issued.agentCa);
   return {
-    ca: await pemsOf(crypto, issued.ca),
-    agentCa: issued.agentCa ? await pemsOf(crypto, issued.agentCa) : undefined,
+    ca: await pemsOf(crypto, t ? t.shipped : issued.ca),
+    ...(t ? { caTransition: t } : {}),
+    agentCa: issued.agentCa ? await pemsOf(crypto, ta ? ta.shipped : issued.agentCa) : undefined,
+    ...(ta ? { agentCaTransition: ta } : {}),
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
     agentIndex: await indexOf(
@@ -89,8 +101,9 @@ export async function issuedPems(
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {
-      ca: await fingerprintSha256(crypto, issued.ca.certificate),
+      ...(t ? t.caFingerprints : { ca: await fingerprintSha256(crypto, issued.ca.certificate) }),
       ...(issued.agentCa ? { agentCa: await fingerprintSha256(crypto, issued.agentCa.certificate) } : {}),
+      ...(ta ? agentFingerprints(ta) : {}),
     },
     crl: await signRevocationList(crypto, now, plan, issued),
     ...ansiblePassword(crypto, plan),
@@ -161,6 +174,9 @@ export async function generateBundle(
   // The Ansible tree's rows join the table only when one fails: otherwise they repeat the host folders'.
   const connections = [
     ...(await crossCheck(crypto, crossCheckInput(plan, manifest, now))),
+    // A CA renewal or rotation phase: hosts on both sides of the rolling restart must still talk.
+    ...(pems.caTransition ? await transitionConnections(crypto, plan, pems.caTransition) : []),
+    ...(pems.agentCaTransition ? await agentTransitionConnections(crypto, plan, pems.agentCaTransition) : []),
     ...ansible.filter((c) => c.status === "fail"),
   ];
   const readme = readmeEntry(bundleReadme(plan, manifest, expiries, connections, now, ansible));

@@ -7,7 +7,7 @@ import { CONFIG_PATH, type HostConfig } from "../sensu/config-entry";
 import { agentNextSteps, backendNextSteps } from "../sensu/restart-order";
 import { configYaml } from "../sensu/yaml";
 import { installScript } from "./install-script";
-import { type BundleFill, issuedOrThrow } from "./issued-pems";
+import { agentCaTrustOf, type BundleFill, caTrustOf, issuedOrThrow } from "./issued-pems";
 import { type FileKind, KEY_MODE, type LayoutEntry, PUBLIC_MODE, SCRIPT_MODE } from "./manifest-entry";
 
 type Entry = LayoutEntry<BundleFill>;
@@ -92,18 +92,15 @@ function backendHost(plan: ResolvedPlan, backend: ResolvedBackend): BackendHost<
   const files = new HostFolder(folder, backend.name);
   const paths = backendFiles(plan, backend);
   const own = (f: BundleFill) => issuedOrThrow(f.pems.backends.get(backend.fqdn), backend.fqdn);
-  files.add(
-    paths.ca,
-    "certificate",
-    "CA certificate: verifies the other backends (etcd peers) and clients.",
-    (f) => f.pems.ca.cert,
+  files.add(paths.ca, "certificate", "CA certificate: verifies the other backends (etcd peers) and clients.", (f) =>
+    caTrustOf(f.pems),
   );
   if (paths.agentCa)
     files.add(
       paths.agentCa,
       "certificate",
       "Agent CA certificate: verifies agent certificates (agent-auth-trusted-ca-file).",
-      (f) => issuedOrThrow(f.pems.agentCa, "the agent CA").cert,
+      (f) => agentCaTrustOf(f.pems),
     );
   files.add(
     paths.cert,
@@ -139,11 +136,8 @@ function agentHost(plan: ResolvedPlan, commonName: string): AgentHost<Entry> {
   const files = new HostFolder(folder, `agents using "${commonName}"`);
   const paths = agentFiles(plan, commonName);
   const own = (f: BundleFill) => issuedOrThrow(f.pems.agents.get(commonName), commonName);
-  files.add(
-    paths.ca,
-    "certificate",
-    "CA certificate: verifies the backends the agent connects to.",
-    (f) => f.pems.ca.cert,
+  files.add(paths.ca, "certificate", "CA certificate: verifies the backends the agent connects to.", (f) =>
+    caTrustOf(f.pems),
   );
   const unused = plan.mtls.enabled ? "" : " Not referenced by agent.yml until agent mTLS is turned on.";
   files.add(

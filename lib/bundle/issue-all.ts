@@ -1,6 +1,7 @@
 import { type CertificateAuthority, createCa } from "../pki/ca";
 import { capLeafValidity, importCa } from "../pki/import-ca";
 import { type IssuedLeaf, issueLeaf } from "../pki/issue";
+import { renewCa } from "../pki/renew-ca";
 import type { ResolvedCa, ResolvedPlan } from "../plan/resolved-plan";
 
 export interface Progress {
@@ -61,7 +62,10 @@ export async function issueAll(
   let done = 0;
   const step = (label: string) => onProgress({ done, total, label });
   step(plan.ca.existing ? `Loading CA "${plan.ca.commonName}"` : `Creating CA "${plan.ca.commonName}"`);
-  const ca = await obtainCa(crypto, now, plan.ca);
+  const loaded = await obtainCa(crypto, now, plan.ca);
+  // Renewed before anything is signed, so leaves are bounded by the renewed CA's end, not the old one's.
+  const renewal = plan.caTransition?.kind === "renew" ? plan.caTransition : undefined;
+  const ca = renewal ? await renewCa(crypto, now, loaded, renewal.validityHours) : loaded;
   done++;
   let agentCa: CertificateAuthority | undefined;
   if (plan.agentCa) {
@@ -70,7 +74,9 @@ export async function issueAll(
         ? `Loading agent CA "${plan.agentCa.commonName}"`
         : `Creating agent CA "${plan.agentCa.commonName}"`,
     );
-    agentCa = await obtainCa(crypto, now, plan.agentCa);
+    const loadedAgentCa = await obtainCa(crypto, now, plan.agentCa);
+    const agentRenewal = plan.agentCaTransition?.kind === "renew" ? plan.agentCaTransition : undefined;
+    agentCa = agentRenewal ? await renewCa(crypto, now, loadedAgentCa, agentRenewal.validityHours) : loadedAgentCa;
     done++;
   }
   const backends = new Map<string, IssuedLeaf>();

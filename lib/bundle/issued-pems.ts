@@ -1,5 +1,6 @@
 import type { CaFingerprints } from "../plan/plan-file";
 import type { AgentIndexRow } from "./agent-index";
+import type { TransitionedCa } from "./ca-transition-pems";
 
 export interface PemTriple {
   cert: string;
@@ -24,7 +25,18 @@ export interface IssuedPems {
   crl?: string;
   /** The admin password the Ansible tree gives sensu-backend init, when the plan has that tree. */
   clusterAdminPassword?: string;
+  /** A CA renewal or rotation phase: what it shipped, and the trust files' content when they hold two CAs. */
+  caTransition?: TransitionedCa;
+  /** The agent CA's, in the separate layout. */
+  agentCaTransition?: TransitionedCa;
 }
+
+/** What every host's trust file for the main CA holds: both CAs while a rotation needs them. */
+/** What backends' agent-auth-trusted-ca-file holds: both agent CAs while its rotation needs them. */
+export const agentCaTrustOf = (pems: IssuedPems): string =>
+  pems.agentCaTransition?.trustPem ?? issuedOrThrow(pems.agentCa, "the agent CA").cert;
+
+export const caTrustOf = (pems: IssuedPems): string => pems.caTransition?.trustPem ?? pems.ca.cert;
 
 /** What fills the host bundle's layout: the PEMs, and the time the headers name. */
 export interface BundleFill {

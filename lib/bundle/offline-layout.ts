@@ -2,10 +2,13 @@ import { AGENT_CA_STEM, CA_CONFIG, CA_STEM, cfsslNames, OFFLINE_DIR } from "../p
 import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedCa, ResolvedPlan } from "../plan/resolved-plan";
 import { cfsslCaConfig } from "./ca-config";
-import { type BundleFill, issuedOrThrow, type PemTriple } from "./issued-pems";
+import { type BundleFill, caTrustOf, issuedOrThrow, type PemTriple } from "./issued-pems";
 import { type FileKind, KEY_MODE, type LayoutEntry, OFFLINE_HOST, PUBLIC_MODE } from "./manifest-entry";
 
 type Entry = LayoutEntry<BundleFill>;
+
+/** ca/ during a rotation's phases 1 and 2: both CA certificates. */
+export const CA_TRUST_FILE = "ca-trust.pem";
 
 /** The revocation list this bundle signs, if any, and under which CA's file stem. */
 export interface RevocationListFile {
@@ -100,12 +103,29 @@ export interface OfflineLayout {
   operatorCa: Entry;
 }
 
+/** Phase 1 of a rotation makes the new CA here: ca/ holds it, key and all, like any CA made here. */
+function shippedCa(ca: ResolvedCa, t: ResolvedPlan["caTransition"]): ResolvedCa {
+  return t?.kind === "rotate" && t.phase === 1 ? { ...t.next } : ca;
+}
+
+/** While a rotation needs both CAs, the operator's machine trusts both too (sensuctl, browsers, OS store). */
+function trustEntry(plan: ResolvedPlan): Entry | undefined {
+  const t = plan.caTransition;
+  if (t?.kind !== "rotate" || t.phase === 3) return undefined;
+  return entry(
+    CA_TRUST_FILE,
+    "certificate",
+    "Both CA certificates, the new one first: what sensuctl and this machine trust until phase 3. Same content as every host's CA file.",
+    (f) => caTrustOf(f.pems),
+  );
+}
+
 /** The ca/ folder: CA material and CSRs, never copied to a host. */
 export function offlineLayout(plan: ResolvedPlan): OfflineLayout {
   const signs = plan.agentCa ? "every backend certificate" : "every backend and agent certificate";
   const ca = caEntries(
     CA_STEM,
-    plan.ca,
+    shippedCa(plan.ca, plan.caTransition),
     {
       corporate: `Your organization's CA certificate(s): "${plan.ca.commonName}". Hosts trust it for backend certificates.`,
       existing: `Your existing CA certificate: "${plan.ca.commonName}". Also in every host folder. Its key is not in this bundle.`,
@@ -130,7 +150,7 @@ export function offlineLayout(plan: ResolvedPlan): OfflineLayout {
     entries.push(
       ...caEntries(
         AGENT_CA_STEM,
-        agentCa,
+        shippedCa(agentCa, plan.agentCaTransition),
         {
           corporate: `Your organization's agent CA certificate(s): "${agentCa.commonName}". Backends verify agent certificates with it.`,
           existing: `Your existing agent CA certificate: "${agentCa.commonName}". Its key is not in this bundle.`,
@@ -141,5 +161,9 @@ export function offlineLayout(plan: ResolvedPlan): OfflineLayout {
         (f) => issuedOrThrow(f.pems.agentCa, "the agent CA"),
       ),
     );
-  return { entries: [...entries, ...revocationEntry(plan), ...csrEntries(plan)], operatorCa: ca[0] };
+  const trust = trustEntry(plan);
+  return {
+    entries: [...entries, ...(trust ? [trust] : []), ...revocationEntry(plan), ...csrEntries(plan)],
+    operatorCa: trust ?? ca[0],
+  };
 }

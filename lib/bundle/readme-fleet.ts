@@ -1,9 +1,9 @@
 import { AGENT_INDEX_PATH } from "../plan/file-names";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { Connection } from "../sensu/connection";
+import type { CertificateDates } from "./certificate-dates";
 import type { ManifestEntry } from "./manifest-entry";
 import { code } from "./markdown";
-import type { CertificateDates } from "./readme";
 
 /**
  * Past this many agent certificates the README speaks of the fleet, not of each agent: 1,000

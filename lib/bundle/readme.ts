@@ -8,6 +8,7 @@ import { sensuctlConfigure } from "../sensu/sensuctl";
 import { trustStoreSteps } from "../sensu/trust-store";
 import { COPY_SCRIPT_FILE } from "../sudoers/copy-script";
 import { MODE_SUMMARY, SUDOERS_FILE } from "../sudoers/render";
+import type { CertificateDates } from "./certificate-dates";
 import { README_PATH, README_PURPOSE } from "./common-entries";
 import { AGENT_USERS_PATH, type Manifest } from "./manifest";
 import { type ManifestEntry, OFFLINE_HOST } from "./manifest-entry";
@@ -21,13 +22,6 @@ import {
 } from "./monitoring";
 import { agentsLine, fleetConnections, fleetDates, fleetFileRows, isFleet } from "./readme-fleet";
 import { RENEWAL_FILE } from "./renewal";
-
-export interface CertificateDates {
-  /** Path of the certificate inside the zip. */
-  path: string;
-  subject: string;
-  notAfter: Date;
-}
 
 const mode = (m: number) => `0${m.toString(8)}`;
 const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";

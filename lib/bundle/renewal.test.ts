@@ -22,6 +22,10 @@ describe("the renewal runbook", () => {
       'Agents using "agent", after every backend',
       "If backend certificates have already expired",
       "Afterwards",
+      "The CA itself: renew in place, or rotate",
+      "Each phase: the order",
+      "Verify a phase",
+      "Roll back a phase",
     ]);
     const [, , first, , last] = runbookOf(guidePlan());
     assert.equal(first?.commands?.at(-1), "sensuctl cluster health");

@@ -1,20 +1,17 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { expiryCheckName } from "../sensu/expiry-checks";
+import { agentCaBundleSections, caBundleSections, caRunbook } from "./ca-runbook";
 import type { HostLayouts } from "./host-layout";
 import { fence, text } from "./markdown";
 import { EXPIRY_CHECKS_YAML, MONITORING_DIR } from "./monitoring";
+import type { RunbookSection } from "./runbook-section";
 
 /** The renewal runbook: shown on the Renew step and written to the bundle as RENEWAL.md. */
 export const RENEWAL_FILE = "RENEWAL.md";
 export const RENEWAL_PURPOSE =
   "How to renew these certificates before they expire: backends one at a time, then agents.";
 
-export interface RunbookSection {
-  title: string;
-  paragraphs: string[];
-  /** Shell commands, one per line; comments start with #. */
-  commands?: string[];
-}
+export type { RunbookSection } from "./runbook-section";
 
 function backendSections(backends: HostLayouts<unknown>["backends"]): RunbookSection[] {
   const count = backends.length;
@@ -62,6 +59,8 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
   const { warningDays, criticalDays } = plan.expiry;
   const firstBackend = hosts.backends[0];
   return [
+    ...caBundleSections(plan),
+    ...agentCaBundleSections(plan),
     {
       title: "Why it cannot wait",
       paragraphs: [
@@ -74,7 +73,7 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
       title: "Issue new certificates with the same names",
       paragraphs: [
         "In the wizard, load your plan file on the Plan step and your CA on Create a CA, then generate on Review and download. The same plan gives the same names, SANs and file names, so each install.sh replaces the files in place (backing up the old ones) and backend.yml and agent.yml stay as they are.",
-        "Keep the CA: certificates from the same CA are trusted by every member at once, which is what lets the backends change one at a time. Renewing the CA itself is another job: every host must trust both the old and the new CA (both in ca.pem) before any certificate from the new one is installed.",
+        "Keep the CA: certificates from the same CA are trusted by every member at once, which is what lets the backends change one at a time. Renewing or replacing the CA itself is another job: see “The CA itself” below.",
       ],
     },
     ...backendSections(hosts.backends),
@@ -100,6 +99,7 @@ export function renewalRunbook(plan: ResolvedPlan, hosts: HostLayouts<unknown>):
         "sensuctl event list",
       ],
     },
+    ...caRunbook(plan, hosts),
   ];
 }
 

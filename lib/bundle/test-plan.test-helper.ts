@@ -13,16 +13,17 @@ export function guidePlan(change: (input: WizardInput) => WizardInput = (i) => i
   return r.plan;
 }
 
-/** Backends on 127.0.0.1–3: the loopback addresses the etcd integration test listens on. */
+/** Backends on 127.0.0.1–3 (or `prefix`.1–3): the loopback addresses an etcd integration test listens on. */
 export function loopbackPlan(
   layout: "single" | "separate",
   algorithm: WizardInput["plan"]["keyAlgorithm"] = "ecdsa-p256",
+  prefix = "127.0.0",
 ): ResolvedPlan {
   return guidePlan((input) => {
     input.plan.caLayout = layout;
     input.plan.keyAlgorithm = algorithm;
     const next = setBackendCount(input, "3");
-    next.backends.rows.forEach((row, i) => (row.ips = `127.0.0.${i + 1}`));
+    next.backends.rows.forEach((row, i) => (row.ips = `${prefix}.${i + 1}`));
     return next;
   });
 }

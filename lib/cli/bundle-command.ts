@@ -11,6 +11,7 @@ import type { ExistingCaInput, WizardInput } from "../wizard/model";
 import { parseWizard } from "../wizard/parse";
 import { agentNameRules } from "../wizard/parse-agents";
 import { parsePlanFile, type PlanFile } from "../wizard/plan-file";
+import { resumeRotation } from "../wizard/resume-rotation";
 import { STEPS } from "../wizard/steps";
 import { replaceAgents } from "../wizard/update";
 import { verifyExistingCa } from "../wizard/verify-existing-ca";
@@ -84,7 +85,8 @@ async function inputFromOptions(
   plan: PlanFile,
   now: Date,
 ): Promise<Step<{ input: WizardInput; caChecks: CaChecks; notes: string[] }>> {
-  let input: WizardInput = plan.input;
+  // As the page's plan-file loader does: a rotation's plan file goes on to its next phase.
+  let input: WizardInput = resumeRotation(plan.input, plan.caFingerprints);
   const notes: string[] = [];
   const agentsPath = values.get("agents");
   if (agentsPath) {

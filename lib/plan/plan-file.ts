@@ -1,5 +1,6 @@
 import { dump } from "js-yaml";
 
+import type { RotationRecord } from "./ca-transition";
 import { PLAN_FILE_KIND, PLAN_FILE_VERSION } from "./plan-file-version";
 import type { SavedInput } from "./resolved-plan";
 
@@ -16,6 +17,10 @@ export interface CaFingerprints {
   ca: string;
   /** The agent CA's, in the separate-CA layout. */
   agentCa?: string;
+  /** A rotation of the CA under way or finished: `ca` is then the new CA's (ca-transition.ts). */
+  rotation?: RotationRecord;
+  /** The agent CA's rotation (separate layout): `agentCa` is then the new agent CA's. */
+  agentRotation?: RotationRecord;
 }
 
 export interface PlanFileOf<Input extends SavedInput> {

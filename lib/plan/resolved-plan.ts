@@ -1,6 +1,7 @@
 import type { KeyAlgorithmId } from "../pki/algorithms";
 import type { San } from "../pki/names";
 import type { SudoersPlan } from "../sudoers/model";
+import type { CaTransition } from "./ca-transition";
 import type { CaLayout, SensuVersion } from "./sensu-version";
 
 /**
@@ -97,4 +98,8 @@ export interface ResolvedPlan {
   expiry: ExpiryThresholds;
   /** Add ansible/: an inventory, vars and a playbook for the sensu.sensu_go roles. */
   ansible?: boolean;
+  /** The CA renewed in place, or one phase of its rotation to a new key (Renew step). */
+  caTransition?: CaTransition;
+  /** The same for the agent CA, in the separate layout: its own renewal or rotation, independent of the CA's. */
+  agentCaTransition?: CaTransition;
 }

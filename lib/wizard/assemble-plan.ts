@@ -52,6 +52,8 @@ export function assemblePlan(input: WizardInput, steps: ParsedSteps): ResolveRes
       revocationCheck: revocation.value.check,
       expiry,
       ...(input.plan.ansible ? { ansible: true } : {}),
+      ...(renew.value.ca?.transition ? { caTransition: renew.value.ca.transition } : {}),
+      ...(renew.value.agentCa?.transition && cas.agentCa ? { agentCaTransition: renew.value.agentCa.transition } : {}),
     },
   };
 }

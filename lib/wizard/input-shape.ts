@@ -33,6 +33,17 @@ const ALGORITHM: Shape = { oneOf: KEY_ALGORITHMS };
 /** A plan file carries a CA's certificate at most: never its key. */
 const EXISTING_CA: Shape = { fields: { certPem: "string", keyPem: { oneOf: [""] }, "check?": "legacy-null" } };
 
+/** The Renew step's CA part, for the CA and the agent CA: a certificate at most, never a key. */
+const CA_LIFECYCLE: Shape = {
+  fields: {
+    action: { oneOf: ["keep", "renew", "rotate"] },
+    newCommonName: "string",
+    validityYears: "string",
+    previousCaPem: "string",
+    rotation: { fields: { from: "string", to: "string", phase: "integer" } },
+  },
+};
+
 /** Schema 2 of the wizard's input, as saved: no keys, no loaded files. */
 export const INPUT_SHAPE: Shape = {
   fields: {
@@ -84,7 +95,14 @@ export const INPUT_SHAPE: Shape = {
         cdpInNewCerts: "boolean",
       },
     },
-    renew: { fields: { warningDays: "string", criticalDays: "string" } },
+    renew: {
+      fields: {
+        warningDays: "string",
+        criticalDays: "string",
+        "ca?": CA_LIFECYCLE,
+        "agentCa?": CA_LIFECYCLE,
+      },
+    },
     assets: {
       fields: {
         pasted: "string",

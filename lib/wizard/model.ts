@@ -89,8 +89,38 @@ export interface WizardInput {
   revocation: RevocationInput;
   assets: AssetsInput;
   /** Thresholds of the expiry checks in the bundle, in days, as typed. */
-  renew: { warningDays: string; criticalDays: string };
+  renew: {
+    warningDays: string;
+    criticalDays: string;
+    /** The CA's own lifecycle (ca-lifecycle.ts). Absent in inputs saved before it existed: keep the CA. */
+    ca?: CaLifecycleInput;
+    /** The agent CA's, in the separate layout: renewed or rotated on its own schedule. */
+    agentCa?: CaLifecycleInput;
+  };
 }
+
+/** Renew the loaded CA in place, or take it through the next phase of a rotation to a new key. */
+export interface CaLifecycleInput {
+  action: "keep" | "renew" | "rotate";
+  /** The new CA's name, for phase 1: a name other than the old CA's, so chain building never confuses them. */
+  newCommonName: string;
+  /** Whole years: the renewed certificate's, or the new CA's in phase 1. */
+  validityYears: string;
+  /** Phase 2: the old CA's certificate, still trusted while the leaves change. Public: it may be saved. */
+  previousCaPem: string;
+  /** From a loaded plan file: the rotation under way (phase 0: none). */
+  rotation: { from: string; to: string; phase: number };
+}
+
+export const NO_ROTATION: CaLifecycleInput["rotation"] = { from: "", to: "", phase: 0 };
+
+export const defaultCaLifecycle = (): CaLifecycleInput => ({
+  action: "keep",
+  newCommonName: "",
+  validityYears: "5",
+  previousCaPem: "",
+  rotation: { ...NO_ROTATION },
+});
 
 /**
  * An existing CA as pasted or loaded. The key never reaches storage (serializeInput drops it). Its

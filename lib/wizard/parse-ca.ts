@@ -9,6 +9,7 @@ import { caAlgorithm, type ExistingCaInput, MAX_CA_YEARS, type WizardInput, year
 import { type IssuerConstraints, subjectProblems } from "./name-constraint-checks";
 import { parseWholeNumber } from "./numbers";
 import { parseCorporate } from "./parse-corporate";
+import { rotationCaProblem } from "./rotation-ca-check";
 import type { ParseContext, StepParse } from "./step-parse";
 
 /** When the issuer of a role's certificates expires: a loaded CA's date, "unknown" until checked, null for a CA made now. */
@@ -146,6 +147,12 @@ export function parseCa(input: WizardInput, ctx: ParseContext): StepParse<CaValu
     value.existingChecks.existing = check;
     value.issuerEnd.backend = endOf(check);
     ca = parseExisting(ctx, "existing", input.ca.existing, check, input.ca.expectedFingerprints.ca, errors, warnings);
+    const wrongPhaseCa = rotationCaProblem(input, check);
+    if (wrongPhaseCa) errors.push(wrongPhaseCa);
+    const wrongPhaseAgentCa = keepsAgentCa(input)
+      ? rotationCaProblem(input, checkOf(input.ca.agentExisting), "agentCa")
+      : null;
+    if (wrongPhaseAgentCa) errors.push(wrongPhaseAgentCa);
   } else {
     const cn = commonNameProblem(input.ca.commonName);
     if (cn) errors.push({ field: "ca.commonName", message: cn });

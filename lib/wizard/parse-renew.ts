@@ -3,10 +3,15 @@ import type { ExpiryThresholds } from "../plan/resolved-plan";
 import type { LeafValidity } from "./leaf-validity";
 import type { WizardInput } from "./model";
 import { parseWholeNumber } from "./numbers";
+import type { CaLifecycleValue } from "./parse-ca-lifecycle";
 import type { StepParse } from "./step-parse";
 
 export interface RenewValue {
   expiry: ExpiryThresholds | null;
+  /** The CA's own lifecycle: renewed in place, or a rotation phase (parse-ca-lifecycle.ts). */
+  ca?: CaLifecycleValue;
+  /** The agent CA's, in the separate layout. */
+  agentCa?: CaLifecycleValue;
 }
 
 /** Ten years: longer than any leaf here, and past it a threshold is a typo rather than a plan. */

@@ -6,9 +6,10 @@ import { parseApi } from "./parse-api";
 import type { AssetsValue } from "./parse-assets";
 import { parseBackends } from "./parse-backends";
 import { parseCa } from "./parse-ca";
+import { type CaLifecycleValue, parseCaLifecycle } from "./parse-ca-lifecycle";
 import { parseEtcd } from "./parse-etcd";
 import { parsePlan } from "./parse-plan";
-import { parseRenew } from "./parse-renew";
+import { parseRenew, type RenewValue } from "./parse-renew";
 import { parseRevocation } from "./parse-revocation";
 import { parseTransport } from "./parse-transport";
 import type { ParseContext, StepParse } from "./step-parse";
@@ -20,6 +21,19 @@ export interface WizardState {
   steps: ParsedSteps;
   /** The plan, once no step has an error; else the steps that have one, in journey order. */
   resolved: ResolveResult;
+}
+
+/** The Renew step is its thresholds and the CA's lifecycle: one parse, both parts' problems at their fields. */
+function withCaLifecycle(
+  renew: StepParse<RenewValue>,
+  ca: StepParse<CaLifecycleValue>,
+  agentCa: StepParse<CaLifecycleValue> | undefined,
+): StepParse<RenewValue> {
+  return {
+    value: { ...renew.value, ca: ca.value, ...(agentCa ? { agentCa: agentCa.value } : {}) },
+    errors: [...renew.errors, ...ca.errors, ...(agentCa?.errors ?? [])],
+    warnings: [...renew.warnings, ...ca.warnings, ...(agentCa?.warnings ?? [])],
+  };
 }
 
 const nothing = (): StepParse<null> => ({ value: null, errors: [], warnings: [] });
@@ -63,7 +77,13 @@ export function parseSteps(input: WizardInput, ctx: WizardParseContext): ParsedS
     revocation: parseRevocation(input),
     assets: assetsStep(input, ctx),
     "trust-store": nothing(),
-    renew: parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
+    renew: withCaLifecycle(
+      parseRenew(input, { backend: backends.value.validity, agent: agents.value.validity }),
+      parseCaLifecycle(input, ctx, ca.value.existingChecks.existing, backends.value.validity),
+      input.plan.caLayout === "separate"
+        ? parseCaLifecycle(input, ctx, ca.value.existingChecks.agentExisting, agents.value.validity, "agentCa")
+        : undefined,
+    ),
     download: nothing(),
   };
 }

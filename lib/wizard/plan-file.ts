@@ -1,5 +1,6 @@
 import { load } from "js-yaml";
 
+import type { RotationRecord } from "../plan/ca-transition";
 import { type CaFingerprints, PLAN_FILE_KIND, PLAN_FILE_VERSION, type PlanFileOf, planFileOf } from "../plan/plan-file";
 import { INPUT_SHAPE, inputRulesProblem, type Shape, shapeProblem, typeName, withoutLegacyKeys } from "./input-shape";
 import type { WizardInput } from "./model";
@@ -20,10 +21,29 @@ const PLAN_SHAPE: Shape = {
   fields: {
     kind: "string",
     version: { literal: PLAN_FILE_VERSION },
-    caFingerprints: { fields: { ca: "string", "agentCa?": "string" } },
+    caFingerprints: {
+      fields: {
+        ca: "string",
+        "agentCa?": "string",
+        "rotation?": { fields: { from: "string", to: "string", phase: "integer" } },
+        "agentRotation?": { fields: { from: "string", to: "string", phase: "integer" } },
+      },
+    },
     input: INPUT_SHAPE,
   },
 };
+
+/** A rotation record that holds together: two different CAs, a phase 1–3, and the plan's CA is the new one. */
+function rotationRecordProblem(r: RotationRecord, ca: string, key: string, caKey: string): string | null {
+  if (!FINGERPRINT.test(r.from) || !FINGERPRINT.test(r.to))
+    return `caFingerprints.${key}.from and .to must be SHA-256 fingerprints, 32 hex pairs separated by colons.`;
+  if (r.from.toUpperCase() === r.to.toUpperCase())
+    return `caFingerprints.${key} names the same CA as old and new: a rotation moves to another CA.`;
+  if (![1, 2, 3].includes(r.phase)) return `caFingerprints.${key}.phase must be 1, 2 or 3, not ${r.phase}.`;
+  if (ca.toUpperCase() !== r.to.toUpperCase())
+    return `caFingerprints.${caKey} must be the rotation's new CA (caFingerprints.${key}.to): every phase's plan file names the CA to load next.`;
+  return null;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -55,7 +75,13 @@ export function parsePlanFile(text: string): PlanFileResult {
   const problem = shapeProblem(data, PLAN_SHAPE, "plan");
   if (problem) return { ok: false, message: problem.replace(/^plan\./, "") };
   const plan = data as unknown as PlanFile;
-  for (const [key, value] of Object.entries(plan.caFingerprints)) {
+  const { rotation, agentRotation, ...fingerprints } = plan.caFingerprints;
+  const rotationProblem =
+    (rotation && rotationRecordProblem(rotation, plan.caFingerprints.ca, "rotation", "ca")) ||
+    (agentRotation &&
+      rotationRecordProblem(agentRotation, plan.caFingerprints.agentCa ?? "", "agentRotation", "agentCa"));
+  if (rotationProblem) return { ok: false, message: rotationProblem };
+  for (const [key, value] of Object.entries(fingerprints)) {
     // Empty: the plan of a keys-and-CSRs bundle, made before any CA was known.
     if (value !== "" && !FINGERPRINT.test(value))
       return {
