@@ -92,7 +92,7 @@ test("the command line makes the wizard's bundle from its plan file: same files,
       expect(openssl(["x509", "-noout", "-checkip", `10.0.0.${n}`, "-in", cert]).out).toContain("does match");
     }
     for (const cn of ["webservers", "databases"]) {
-      const cert = cli.path(`agents/${cn}/etc/sensu/tls/${cn}.pem`);
+      const cert = cli.path(`agents/${cn}/etc/sensu/tls/agent.pem`);
       const r = openssl([
         "verify",
         "-x509_strict",

@@ -97,8 +97,8 @@ test("an operator sets expiry alerts, downloads the bundle and reads every certi
     await expect(checksYaml).toContainText("expires within 45 days");
     const subscriptions = page.getByRole("table", { name: /Subscriptions the checks use/ });
     await expect(subscriptions.getByRole("row", { name: /sensu-backend/ })).toContainText("cert-expiry-ca");
-    await expect(subscriptions.getByRole("row", { name: /agent-cert:agent/ })).toContainText(
-      "every agent that uses the certificate",
+    await expect(subscriptions.getByRole("row", { name: /agent-cert/ })).toContainText(
+      "every agent that got a certificate from this bundle",
     );
     await expect(
       page.getByRole("heading", { name: "3. Backend 1 of 3: backend-1 (backend-1.example.com)" }),

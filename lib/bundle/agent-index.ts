@@ -1,4 +1,4 @@
-import { fingerprintSha256 } from "../pki/describe-cert";
+import { fingerprintOfDer } from "../pki/sha256-sync";
 import type { X509Certificate } from "../pki/x509";
 import { AGENT_INDEX_PATH, agentDir } from "../plan/file-names";
 
@@ -12,8 +12,9 @@ export interface AgentIndexRow {
   fingerprint: string;
 }
 
-export async function agentIndexRow(crypto: Crypto, cert: X509Certificate): Promise<AgentIndexRow> {
-  return { serial: cert.serialNumber, notAfter: cert.notAfter, fingerprint: await fingerprintSha256(crypto, cert) };
+/** Synchronous SHA-256 (sha256-sync.ts), so the manifest that imports this file stays free of x509's runtime. */
+export function agentIndexRow(cert: X509Certificate): AgentIndexRow {
+  return { serial: cert.serialNumber, notAfter: cert.notAfter, fingerprint: fingerprintOfDer(cert.rawData) };
 }
 
 /**

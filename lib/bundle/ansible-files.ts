@@ -2,6 +2,7 @@ import type { ResolvedPlan } from "../plan/resolved-plan";
 import { AGENT_AUTH_FILES, AGENT_CLIENT_FILES, AGENT_ROLE_WRITES, BACKEND_ROLE_FILES } from "../sensu/ansible-role";
 import type { HostConfig } from "../sensu/config-entry";
 import {
+  AGENT_CERT_SUBSCRIPTION,
   CA_SUBSCRIPTION,
   checksYaml,
   expiryChecks,
@@ -155,13 +156,13 @@ export function ansibleExpiryChecks(
     const certPath = web.mode === "issue" ? BACKEND_ROLE_FILES.dashboard.cert.installTo : web.certPath;
     targets.push({ role: "backend", certPath, subscriptions: onBackends });
   }
-  if (plan.mtls.enabled)
-    for (const a of agents)
-      targets.push({
-        role: "agent",
-        certPath: AGENT_CLIENT_FILES.cert.installTo,
-        subscriptions: [`agent-cert:${a.name}`],
-      });
+  // Every agent installs its certificate at the same path: one check, one subscription, for all.
+  if (plan.mtls.enabled && agents.length > 0)
+    targets.push({
+      role: "agent",
+      certPath: AGENT_CLIENT_FILES.cert.installTo,
+      subscriptions: [AGENT_CERT_SUBSCRIPTION],
+    });
   const checks = expiryChecks(mergeTargetsByPath(targets), plan.expiry);
   if (!checks.ok) throw new Error(`failed to build the Ansible tree's expiry checks: ${checks.message}`);
   return checksYaml(checks.value);

@@ -189,7 +189,7 @@ describe("the Ansible tree", () => {
         ["cert-expiry-api-ca.crt", ["sensu-backend"]],
         ["cert-expiry-agent-auth-ca.crt", ["sensu-backend"]],
         ["cert-expiry-api.crt", ["entity:backend-1", "entity:backend-2", "entity:backend-3"]],
-        ["cert-expiry-agent.crt", ["agent-cert:agent"]],
+        ["cert-expiry-agent.crt", ["agent-cert"]],
       ],
     );
     assert.match(checks[2]!.spec.command, /^f='\/etc\/sensu\/api\.crt'/);

@@ -327,7 +327,7 @@ describe("expiry checks and the renewal runbook in the bundle", () => {
     );
     for (const c of yaml)
       assert.match(c.spec.command, /-checkend 864000 .*within 10 days.*-checkend 3888000 .*within 45 days/);
-    assert.deepEqual(yaml[5]?.spec.subscriptions, ["agent-cert:agent"]);
+    assert.deepEqual(yaml[5]?.spec.subscriptions, ["agent-cert"]);
     assert.match(
       b.entries.find((e) => e.path === "monitoring/expiry-checks.yaml")?.purpose ?? "",
       /WARNING 45 days, CRITICAL 10 days/,
@@ -380,7 +380,7 @@ describe("expiry checks and the renewal runbook in the bundle", () => {
     assert.match(readme, /`openssl x509 -noout -enddate` check always exits 0/);
     assert.match(readme, /- `sensu-backend` \(cert-expiry-ca, cert-expiry-agent-ca\): Add "sensu-backend"/);
     assert.match(readme, /- `entity:backend-2` \(cert-expiry-backend-2\.example\.com\): .*entity name "backend-2"/);
-    assert.match(readme, /- `agent-cert:agent` \(cert-expiry-agent\): Add "agent-cert:agent"/);
+    assert.match(readme, /- `agent-cert` \(cert-expiry-agent\): Add "agent-cert"/);
     assert.match(readme, /follow RENEWAL\.md/);
   });
 });

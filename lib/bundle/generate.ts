@@ -45,13 +45,8 @@ async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<
   return out;
 }
 
-async function indexOf(
-  crypto: Crypto,
-  certs: readonly [string, X509Certificate][],
-): Promise<Map<string, AgentIndexRow>> {
-  const out = new Map<string, AgentIndexRow>();
-  for (const [cn, cert] of certs) out.set(cn, await agentIndexRow(crypto, cert));
-  return out;
+function indexOf(certs: readonly [string, X509Certificate][]): Map<string, AgentIndexRow> {
+  return new Map(certs.map(([cn, cert]) => [cn, agentIndexRow(cert)]));
 }
 
 /** The CRL to publish at the plan's URL (possibly empty), signed by the CA that issued the serials. */
@@ -94,10 +89,7 @@ export async function issuedPems(
     ...(ta ? { agentCaTransition: ta } : {}),
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
-    agentIndex: await indexOf(
-      crypto,
-      [...issued.agents].map(([cn, leaf]) => [cn, leaf.certificate]),
-    ),
+    agentIndex: indexOf([...issued.agents].map(([cn, leaf]) => [cn, leaf.certificate])),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {
@@ -130,10 +122,7 @@ async function corporatePems(
     agentCa: agentCaPem ? caOnly(agentCaPem) : undefined,
     backends: new Map(plan.backends.map((b) => [b.fqdn, triple(b.fqdn)])),
     agents: new Map(plan.agents.map((a) => [a.commonName, triple(a.commonName)])),
-    agentIndex: await indexOf(
-      crypto,
-      plan.agents.map((a) => [a.commonName, firstCertificate(triple(a.commonName).cert)]),
-    ),
+    agentIndex: indexOf(plan.agents.map((a) => [a.commonName, firstCertificate(triple(a.commonName).cert)])),
     dashboard: plan.api.dashboard.mode === "issue" ? triple(DASHBOARD_STEM) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {

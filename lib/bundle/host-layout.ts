@@ -134,7 +134,7 @@ function backendHost(plan: ResolvedPlan, backend: ResolvedBackend): BackendHost<
 function agentHost(plan: ResolvedPlan, commonName: string): AgentHost<Entry> {
   const folder = agentDir(commonName);
   const files = new HostFolder(folder, `agents using "${commonName}"`);
-  const paths = agentFiles(plan, commonName);
+  const paths = agentFiles(plan);
   const own = (f: BundleFill) => issuedOrThrow(f.pems.agents.get(commonName), commonName);
   files.add(paths.ca, "certificate", "CA certificate: verifies the backends the agent connects to.", (f) =>
     caTrustOf(f.pems),

@@ -4,7 +4,8 @@ import { describe, it } from "node:test";
 import { loadAll } from "js-yaml";
 
 import type { ResolvedPlan } from "../plan/resolved-plan";
-import { setBackendCount } from "../wizard/update";
+import type { CheckConfig } from "../sensu/expiry-checks";
+import { replaceAgents, setBackendCount } from "../wizard/update";
 import { hostLayouts } from "./host-layout";
 import { monitoredTargets, monitoringFiles, planExpiryChecks, subscriptionNotes } from "./monitoring";
 import { guidePlan } from "./test-plan.test-helper";
@@ -22,6 +23,25 @@ describe("the bundle's expiry checks", () => {
     const [yaml, json] = monitoringFiles(plan, hostLayouts(plan));
     assert.deepEqual([yaml?.path, json?.path], ["monitoring/expiry-checks.yaml", "monitoring/expiry-checks.json"]);
     assert.deepEqual(loadAll(yaml?.content ?? ""), checks);
+  });
+
+  it("serve a fleet of 1,000 agents with one agent check, reading the same path on each", () => {
+    const plan = guidePlan((i) =>
+      replaceAgents(
+        i,
+        Array.from({ length: 1_000 }, (_, n) => `agent-${n}`),
+      ),
+    );
+    const hosts = hostLayouts(plan);
+    assert.deepEqual(new Set(hosts.agents.map((h) => h.paths.cert)), new Set(["/etc/sensu/tls/agent.pem"]));
+    const [yaml] = monitoringFiles(plan, hosts);
+    const agentChecks = (loadAll(yaml?.content ?? "") as CheckConfig[]).filter(
+      (c) => c.metadata.labels["cert-role"] === "agent",
+    );
+    assert.equal(agentChecks.length, 1);
+    assert.deepEqual(agentChecks[0]?.spec.subscriptions, ["agent-cert"]);
+    assert.match(agentChecks[0]?.spec.command ?? "", /^f='\/etc\/sensu\/tls\/agent\.pem'/);
+    assert.equal(checksOf(plan).length, 6, "the same count as the guide's one agent");
   });
 
   it("add the web UI certificate only when it is issued here", () => {
@@ -42,7 +62,7 @@ describe("the bundle's expiry checks", () => {
       [
         ["sensu-backend", ["cert-expiry-ca", "cert-expiry-agent-ca"]],
         ["entity:backend-1", ["cert-expiry-backend-1.example.com"]],
-        ["agent-cert:agent", ["cert-expiry-agent"]],
+        ["agent-cert", ["cert-expiry-agent"]],
       ],
     );
     assert.match(
@@ -50,7 +70,7 @@ describe("the bundle's expiry checks", () => {
       /Add "sensu-backend" to the subscriptions in agent\.yml of the Sensu agent on each backend host/,
     );
     assert.match(notes[1]?.where ?? "", /on its own.*entity name "backend-1"/);
-    assert.match(notes[2]?.where ?? "", /every agent that uses the certificate "agent"/);
+    assert.match(notes[2]?.where ?? "", /every agent that got a certificate from this bundle.*same path/);
   });
 });
 

@@ -56,8 +56,7 @@ function where(subscription: string): string {
     const name = subscription.slice("entity:".length);
     return `Every agent subscribes to entity:<its name> on its own. This reaches the backend host ${name} only if a Sensu agent runs there with the entity name "${name}" (agent.yml name:); without one, nothing runs the check.`;
   }
-  const cn = subscription.slice(subscription.indexOf(":") + 1);
-  return `Add "${subscription}" to the subscriptions in agent.yml of every agent that uses the certificate "${cn}".`;
+  return `Add "${subscription}" to the subscriptions in agent.yml of every agent that got a certificate from this bundle: one check reads each agent's own certificate, installed at the same path on all of them.`;
 }
 
 /** Each subscription the checks use, which checks use it, and where it must be added. */
@@ -87,7 +86,7 @@ export function monitoringFiles(plan: ResolvedPlan, hosts: CertificateHosts): Mo
     {
       path: `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`,
       content: checksYaml(checks),
-      purpose: `Sensu checks, one per certificate, that alert before it expires (${when}); sensuctl create -f.`,
+      purpose: `Sensu checks that alert before a certificate expires (${when}): one per backend and CA certificate, one for all agents; sensuctl create -f.`,
     },
     {
       path: `${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}`,

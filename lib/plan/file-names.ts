@@ -15,6 +15,11 @@ export function cfsslNames(stem: string): CfsslNames {
 
 export const CA_STEM = "ca";
 export const AGENT_CA_STEM = "agent-ca";
+/**
+ * Every agent installs its own certificate as agent.pem / agent-key.pem, whatever its CN (the
+ * guide's shared CN is "agent" too): one agent.yml and one expiry check then serve a whole fleet.
+ */
+export const AGENT_CERT_STEM = "agent";
 export const CA_CONFIG = "ca-config.json";
 
 /** The zip's folders. */

@@ -1,4 +1,4 @@
-import { AGENT_CA_STEM, CA_STEM, cfsslNames } from "./file-names";
+import { AGENT_CA_STEM, AGENT_CERT_STEM, CA_STEM, cfsslNames } from "./file-names";
 import type { ResolvedBackend, ResolvedPlan } from "./resolved-plan";
 
 /** The issued web UI certificate's file stem, on every backend. */
@@ -42,8 +42,9 @@ export function backendFiles(plan: ResolvedPlan, backend: ResolvedBackend): Back
   return files;
 }
 
-export function agentFiles(plan: ResolvedPlan, commonName: string): AgentFiles {
-  const own = cfsslNames(commonName);
+/** The same paths on every agent host: the folder in the zip, not the file name, tells agents apart. */
+export function agentFiles(plan: ResolvedPlan): AgentFiles {
+  const own = cfsslNames(AGENT_CERT_STEM);
   return {
     ca: installedCaPath(plan.tlsDir),
     cert: `${plan.tlsDir}/${own.cert}`,

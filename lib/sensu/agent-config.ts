@@ -9,11 +9,7 @@ export const agentUrls = (plan: ResolvedPlan): string[] =>
   plan.backends.map((b) => `wss://${urlHost(b.urlHost)}:${AGENT_PORT}`);
 
 /** agent.yml's TLS settings for the agents that share one certificate CN, its files where install.sh puts them unless given. */
-export function agentConfig(
-  plan: ResolvedPlan,
-  commonName: string,
-  files: AgentFiles = agentFiles(plan, commonName),
-): HostConfig {
+export function agentConfig(plan: ResolvedPlan, commonName: string, files: AgentFiles = agentFiles(plan)): HostConfig {
   const entries: ConfigEntry[] = [
     {
       key: "backend-url",

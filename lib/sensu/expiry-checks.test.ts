@@ -8,7 +8,7 @@ import { guidePlan } from "../bundle/test-plan.test-helper";
 import { checksJson, checksYaml, expiryChecks, expiryCommand, expiryTargets, shellQuote } from "./expiry-checks";
 
 describe("certificate expiry checks", () => {
-  it("emit one CheckConfig per certificate of the plan, at the installed paths", () => {
+  it("emit one CheckConfig per backend and CA certificate and one for the agents, at the installed paths", () => {
     const targets = expiryTargets(hostLayouts(guidePlan()));
     assert.deepEqual(
       targets.map((t) => [t.role, t.certPath, t.subscriptions.join()]),
@@ -18,7 +18,7 @@ describe("certificate expiry checks", () => {
         ["backend", "/etc/sensu/tls/backend-1.example.com.pem", "entity:backend-1"],
         ["backend", "/etc/sensu/tls/backend-2.example.com.pem", "entity:backend-2"],
         ["backend", "/etc/sensu/tls/backend-3.example.com.pem", "entity:backend-3"],
-        ["agent", "/etc/sensu/tls/agent.pem", "agent-cert:agent"],
+        ["agent", "/etc/sensu/tls/agent.pem", "agent-cert"],
       ],
     );
     const r = expiryChecks(targets);

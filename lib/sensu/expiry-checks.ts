@@ -17,8 +17,8 @@ export interface ExpiryTarget {
   /**
    * Which agents run the check. Default by role: a backend certificate runs on `entity:<host>` (the
    * subscription every agent has, if its entity name is the plan's backend name); CA certificates
-   * on `sensu-backend`, a subscription to add to the backends' agent.yml; an agent certificate on
-   * `agent-cert:<CN>`, to add to each agent that uses that certificate.
+   * on `sensu-backend`, a subscription to add to the backends' agent.yml; agent certificates on
+   * `agent-cert`, to add to every agent with a certificate from the bundle.
    */
   subscriptions: string[];
 }
@@ -46,6 +46,7 @@ export const DEFAULT_WARNING_DAYS = 30;
 export const DEFAULT_CRITICAL_DAYS = 7;
 export const DEFAULT_INTERVAL_SECONDS = 43200;
 export const CA_SUBSCRIPTION = "sensu-backend";
+export const AGENT_CERT_SUBSCRIPTION = "agent-cert";
 const DAY_SECONDS = 86400;
 
 /** A string as one /bin/sh word: single-quoted, with ' written as '\''. */
@@ -127,7 +128,10 @@ export interface CertificateHosts {
   agents: readonly { name: string; paths: AgentFiles }[];
 }
 
-/** A check per certificate installed on the hosts, at its install path: CA certificates once, on the backends. */
+/**
+ * A check per certificate installed on the backends, at its install path, CA certificates once; one
+ * check for all agents, which install their certificates at the same path (host-files.ts).
+ */
 export function expiryTargets(hosts: CertificateHosts): ExpiryTarget[] {
   const caPaths = new Set(hosts.backends.flatMap((h) => [h.paths.ca, ...(h.paths.agentCa ? [h.paths.agentCa] : [])]));
   return [
@@ -137,11 +141,13 @@ export function expiryTargets(hosts: CertificateHosts): ExpiryTarget[] {
       certPath: h.paths.cert,
       subscriptions: [`entity:${h.name}`],
     })),
-    ...hosts.agents.map((h): ExpiryTarget => ({
-      role: "agent",
-      certPath: h.paths.cert,
-      subscriptions: [`agent-cert:${h.name}`],
-    })),
+    ...mergeTargetsByPath(
+      hosts.agents.map((h): ExpiryTarget => ({
+        role: "agent",
+        certPath: h.paths.cert,
+        subscriptions: [AGENT_CERT_SUBSCRIPTION],
+      })),
+    ),
   ];
 }
 
