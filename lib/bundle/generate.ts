@@ -8,6 +8,7 @@ import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import { randomPassword } from "../sensu/agent-users";
 import { crossCheck } from "../sensu/cross-check";
+import { certificatesIn, rememberCertificate } from "../sensu/tls-checks";
 import { type AgentIndexRow, agentIndexRow } from "./agent-index";
 import { ansibleConnections } from "./ansible-cross-check";
 import type { Bundle } from "./bundle";
@@ -32,8 +33,10 @@ import { bundleReadme } from "./readme";
 import { zipFiles } from "./zip";
 
 async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
+  const cert = withNewline(issued.certificate.toString("pem"));
+  rememberCertificate(cert, issued.certificate);
   return {
-    cert: withNewline(issued.certificate.toString("pem")),
+    cert,
     key: await privateKeyPem(crypto, issued.keys.privateKey),
     csr: withNewline(issued.csr.toString("pem")),
   };
@@ -140,7 +143,9 @@ function expiriesOf(files: readonly ManifestEntry[]): CertificateDates[] {
   for (const e of files) {
     if (e.kind !== "certificate" || seen.has(e.content)) continue;
     seen.add(e.content);
-    const cert = firstCertificate(e.content);
+    // The cross-check's parse cache: each certificate is decoded once per generation.
+    const [cert] = certificatesIn(e.content);
+    if (!cert) throw new Error(`failed to read ${e.path}: it holds no certificate`);
     out.push({ path: e.path, subject: cert.subject, notAfter: cert.notAfter });
   }
   return out.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());

@@ -35,8 +35,21 @@ const EKU_NAMES: Record<string, string> = {
   [ExtendedKeyUsage.clientAuth]: "clientAuth",
 };
 
+/**
+ * Summaries by certificate object. A fleet's cross-check asks about the same backend certificate for
+ * every agent and about each agent's for every backend; decoding the extensions once keeps it linear.
+ * Callers share the object: it is frozen so none can change another's answer.
+ */
+const summaries = new WeakMap<X509Certificate, Readonly<CertificateSummary>>();
+
 /** The fields an operator (or a test) checks, decoded from the certificate itself. */
-export function summarize(cert: X509Certificate): CertificateSummary {
+export function summarize(cert: X509Certificate): Readonly<CertificateSummary> {
+  let known = summaries.get(cert);
+  if (!known) summaries.set(cert, (known = Object.freeze(decode(cert))));
+  return known;
+}
+
+function decode(cert: X509Certificate): CertificateSummary {
   const ku = cert.getExtension(KeyUsagesExtension);
   const eku = cert.getExtension(ExtendedKeyUsageExtension);
   const bc = cert.getExtension(BasicConstraintsExtension);

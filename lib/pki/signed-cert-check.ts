@@ -94,13 +94,31 @@ function validityProblem(cert: X509Certificate, now: Date, what: string): string
 }
 
 /** Whether `issuer`'s key signed `cert`; a signature that cannot be checked counts as no. */
+/**
+ * Issuers' public keys imported once per signature algorithm: x509 re-imports the key on every
+ * verify, which is most of a fleet's cross-check (one CA verifying a thousand agent certificates).
+ */
+const verifyKeys = new WeakMap<Crypto, WeakMap<X509Certificate, Map<string, Promise<CryptoKey>>>>();
+
+function verifyKey(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<CryptoKey> {
+  const algorithm = { ...issuer.publicKey.algorithm, ...cert.signatureAlgorithm };
+  const id = JSON.stringify(algorithm);
+  let byIssuer = verifyKeys.get(crypto);
+  if (!byIssuer) verifyKeys.set(crypto, (byIssuer = new WeakMap()));
+  let byAlgorithm = byIssuer.get(issuer);
+  if (!byAlgorithm) byIssuer.set(issuer, (byAlgorithm = new Map()));
+  let key = byAlgorithm.get(id);
+  if (!key) byAlgorithm.set(id, (key = issuer.publicKey.export(algorithm, ["verify"], crypto)));
+  return key;
+}
+
 export async function signatureVerifies(
   crypto: Crypto,
   cert: X509Certificate,
   issuer: X509Certificate,
 ): Promise<boolean> {
   try {
-    return await cert.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
+    return await cert.verify({ publicKey: await verifyKey(crypto, cert, issuer), signatureOnly: true }, crypto);
   } catch {
     return false;
   }

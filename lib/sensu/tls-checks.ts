@@ -23,6 +23,12 @@ export type HostFiles = ReadonlyMap<string, string>;
 const parsedFiles = new Map<string, X509Certificate[]>();
 const MAX_PARSED_FILES = 10_000;
 
+/** A certificate just issued, under its PEM: the checks then read the object issuance made, not a re-parse. */
+export function rememberCertificate(pem: string, cert: X509Certificate): void {
+  if (parsedFiles.size >= MAX_PARSED_FILES) parsedFiles.clear();
+  parsedFiles.set(pem, [cert]);
+}
+
 export function certificatesIn(pem: string): X509Certificate[] {
   const cached = parsedFiles.get(pem);
   if (cached) return cached;
