@@ -10,6 +10,7 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
   page,
 }) => {
   test.setTimeout(300_000);
+  let zipPath = "";
 
   await test.step("Plan P-256 keys and load 1,000 agents", async () => {
     await page.goto("/plan");
@@ -54,6 +55,7 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
     const saved = page.waitForEvent("download");
     await download.click();
     const bundle = await unzipDownload(await saved);
+    zipPath = bundle.zip;
     const folders = readdirSync(bundle.path("agents"), { withFileTypes: true }).filter((d) => d.isDirectory());
     expect(folders.map((d) => d.name).sort()).toEqual(NAMES);
     const index = readFileSync(bundle.path("agents/index.csv"), "utf8").trim().split("\r\n");
@@ -65,6 +67,35 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
       expect(verified.out, cn).toContain(": OK");
       expect(verified.code).toBe(0);
     }
+  });
+
+  await test.step("Renew: the fleet's zip lists 1,005 certificates, paged and searchable", async () => {
+    await page
+      .getByRole("navigation", { name: "Wizard steps" })
+      .getByRole("link", { name: /Renew certificates/ })
+      .click();
+    await page.getByLabel("Load a bundle zip or certificate files").setInputFiles(zipPath);
+    // 1,000 agents, 3 backends, the CA and the agent CA; the CAs' copies in every host folder count once.
+    await expect(page.getByText(/^1,005 certificates, soonest expiry first/)).toBeVisible({ timeout: 60_000 });
+    const list = page.getByRole("list", { name: "Loaded certificates, soonest expiry first" });
+    await expect(list.getByRole("listitem")).toHaveCount(25);
+    const pages = page.getByRole("navigation", { name: "Certificate pages" });
+    await expect(pages).toContainText("Showing 1–25 of 1,005 (page 1 of 41)");
+    await page.getByLabel("Find a certificate").fill("agent-0999");
+    // Its own certificate, and the CA whose copy sits in its folder (found by path).
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+    await expect(list.getByRole("heading", { level: 3, name: "agent-0999", exact: true })).toHaveCount(1);
+    await expect(list).toContainText("agents/agent-0999/etc/sensu/tls/agent.pem");
+    await page.getByLabel("Find a certificate").fill("");
+    for (let i = 1; i < 41; i++) await pages.getByRole("button", { name: "Next page" }).click();
+    await expect(pages).toContainText("Showing 1,001–1,005 of 1,005 (page 41 of 41)");
+    await expect(pages.getByRole("button", { name: "Next page" })).toBeDisabled();
+    // The CAs outlive every leaf: soonest first puts them on the last page.
+    await expect(list.getByRole("listitem").last()).toContainText("self-signed");
+    await page
+      .getByRole("navigation", { name: "Wizard steps" })
+      .getByRole("link", { name: /Review and download/ })
+      .click();
   });
 
   await test.step("Cancel a second generation: no bundle is offered", async () => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId, useState } from "react";
 
 import type { CertificateGroup } from "@/lib/bundle/certificate-sources";
 import { type CertificateDescription, EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/describe-cert";
@@ -99,23 +99,85 @@ function CertificateCard({ group, index }: { group: CertificateGroup; index: num
   );
 }
 
-/** Loaded certificates, soonest expiry first, expired and expiring ones marked. */
+/** Cards per page: a 1,000-agent bundle's certificates would otherwise be 10,000 DOM rows at once. */
+const PAGE_SIZE = 25;
+
+/** What a search matches: the names people look for, the serial, and where the file was found. */
+function matches(g: CertificateGroup, needle: string): boolean {
+  const c = g.certificate;
+  return [c.subject, c.serialHex, ...c.dnsNames, ...c.ipAddresses, ...g.sources].some((t) =>
+    t.toLowerCase().includes(needle),
+  );
+}
+
+/** Loaded certificates, soonest expiry first, expired and expiring ones marked; searched and paged. */
 export function CertificateList({ groups }: { groups: readonly CertificateGroup[] }) {
+  const [query, setQuery] = useState("");
+  const [page, setPage] = useState(0);
+  const searchId = useId();
   const expired = groups.filter((g) => g.certificate.status === "expired").length;
   const soon = groups.filter((g) => g.certificate.status === "expiring-soon").length;
+  const needle = query.trim().toLowerCase();
+  const matching = needle ? groups.filter((g) => matches(g, needle)) : groups;
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const first = current * PAGE_SIZE;
+  const shown = matching.slice(first, first + PAGE_SIZE);
+  const count = (n: number) => n.toLocaleString("en-US");
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-800">
-        {groups.length} {groups.length === 1 ? "certificate" : "certificates"}, soonest expiry first:{" "}
-        <strong className={expired ? "text-red-800" : ""}>{expired} expired</strong>,{" "}
+        {count(groups.length)} {groups.length === 1 ? "certificate" : "certificates"}, soonest expiry first:{" "}
+        <strong className={expired ? "text-red-800" : ""}>{count(expired)} expired</strong>,{" "}
         <strong className={soon ? "text-amber-900" : ""}>
-          {soon} {soon === 1 ? "expires" : "expire"} within {EXPIRING_SOON_DAYS} days
+          {count(soon)} {soon === 1 ? "expires" : "expire"} within {EXPIRING_SOON_DAYS} days
         </strong>
         .
       </p>
+      {groups.length > PAGE_SIZE && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={searchId} className="text-sm font-medium text-slate-900">
+            Find a certificate
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setPage(0);
+            }}
+            className="max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            placeholder="name, serial or path"
+          />
+          <nav aria-label="Certificate pages" className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+            <button
+              type="button"
+              onClick={() => setPage(current - 1)}
+              disabled={current === 0}
+              className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50"
+            >
+              Previous page
+            </button>
+            <span aria-live="polite">
+              {matching.length === 0
+                ? "No certificate matches."
+                : `Showing ${count(first + 1)}–${count(first + shown.length)} of ${count(matching.length)}${needle ? " matching" : ""} (page ${current + 1} of ${pages})`}
+            </span>
+            <button
+              type="button"
+              onClick={() => setPage(current + 1)}
+              disabled={current >= pages - 1}
+              className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50"
+            >
+              Next page
+            </button>
+          </nav>
+        </div>
+      )}
       <ol aria-label="Loaded certificates, soonest expiry first" className="flex flex-col gap-3">
-        {groups.map((g, i) => (
-          <CertificateCard key={g.certificate.sha256} group={g} index={i} />
+        {shown.map((g, i) => (
+          <CertificateCard key={g.certificate.sha256} group={g} index={first + i} />
         ))}
       </ol>
     </div>

@@ -122,8 +122,8 @@ export function CertificateLoader({ now }: { now: Date }) {
         {keys.length > 0 && (
           <details className="text-sm text-slate-700">
             <summary className="cursor-pointer">
-              {keys.length === 1 ? "1 private key" : `${keys.length} private keys`} left unread: only certificates are
-              read here.
+              {keys.length === 1 ? "1 private key" : `${keys.length.toLocaleString("en-US")} private keys`} left unread:
+              only certificates are read here.
             </summary>
             <ul aria-label="Private keys left unread" className="mt-1 pl-5 font-mono text-xs">
               {keys.map((k) => (
