@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, it } from "node:test";
 
@@ -43,9 +43,9 @@ function resolve(from: string, spec: string): string {
 }
 
 /** Each module the entries load first, with the chain that pulls it in. */
-function firstLoad(): Map<string, string[]> {
-  const chains = new Map<string, string[]>(ENTRIES.map((e) => [e, [e]]));
-  const queue = [...ENTRIES];
+function firstLoad(entries: readonly string[] = ENTRIES): Map<string, string[]> {
+  const chains = new Map<string, string[]>(entries.map((e) => [e, [e]]));
+  const queue = [...entries];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (!/\.tsx?$/.test(file)) continue;
@@ -65,6 +65,20 @@ describe("what every page loads first", () => {
       heavy.map(([, chain]) => chain.join(" → ")),
       [],
     );
+  });
+
+  it("holds no x509 on any step's route but Revocation's, which reads serials from certificate files", () => {
+    const X509 = [/^@peculiar\//, /^reflect-metadata$/, /^lib\/pki\/x509\.ts$/];
+    const routes = readdirSync("app/(wizard)").filter(
+      (r) => r !== "revocation" && existsSync(`app/(wizard)/${r}/step.tsx`),
+    );
+    assert.ok(routes.includes("renew") && routes.includes("download") && routes.length >= 12, routes.join());
+    const heavy = routes.flatMap((r) =>
+      [...firstLoad([`app/(wizard)/${r}/step.tsx`])]
+        .filter(([module]) => X509.some((h) => h.test(module)))
+        .map(([, chain]) => chain.join(" → ")),
+    );
+    assert.deepEqual(heavy, []);
   });
 
   it("sees through the shell to the parse, so the check above can fail", () => {

@@ -1,7 +1,8 @@
 import { type ReactNode, useId, useState } from "react";
 
 import type { CertificateGroup } from "@/lib/bundle/certificate-sources";
-import { type CertificateDescription, EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/describe-cert";
+import type { CertificateDescription } from "@/lib/pki/describe-cert";
+import { EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/expiry-status";
 import { formatUtc } from "@/lib/pki/format";
 
 const BADGE: Record<ExpiryStatus, { label: string; className: string; card: string }> = {

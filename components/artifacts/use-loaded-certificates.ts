@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { SourceProblem } from "@/lib/bundle/certificate-sources";
-import { expiryStatus } from "@/lib/pki/describe-cert";
+import { expiryStatus } from "@/lib/pki/expiry-status";
 import { daysUntil } from "@/lib/pki/format";
 import type { CertificatesRead } from "@/lib/wizard/reader-protocol";
 

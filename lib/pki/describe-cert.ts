@@ -1,12 +1,9 @@
+import { type ExpiryStatus, expiryStatus } from "./expiry-status";
 import { colonHex, daysUntil } from "./format";
 import { type CertificateSummary, summarize } from "./inspect";
 import { parsePemBlocks } from "./pem-blocks";
 import { X509Certificate } from "./x509";
 
-/** Below this many days left a certificate is "expiring-soon": the expiry check's warning threshold. */
-export const EXPIRING_SOON_DAYS = 30;
-
-export type ExpiryStatus = "expired" | "expiring-soon" | "ok";
 
 export interface CertificateDescription extends CertificateSummary {
   /** The file (or field) it came from, and its position there when a file holds several. */
@@ -30,11 +27,6 @@ export interface Described {
   certificates: CertificateDescription[];
   /** Files without a certificate (a key, a CSR) or that could not be read, each with the reason. */
   skipped: { name: string; reason: string }[];
-}
-
-export function expiryStatus(daysLeft: number, now: Date, notAfter: Date): ExpiryStatus {
-  if (now >= notAfter) return "expired";
-  return daysLeft < EXPIRING_SOON_DAYS ? "expiring-soon" : "ok";
 }
 
 /** SHA-256 fingerprint "AB:CD:…", for plan files and for comparing with `openssl x509 -fingerprint -sha256`. */
