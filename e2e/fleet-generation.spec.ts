@@ -51,6 +51,12 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
     await expect(page.getByTestId("connections-agent")).toContainText(
       "1,000 agents → 3 backends: 3,000 connections, all OK",
     );
+    await page.getByLabel("Find an agent's connections").fill("agent-0999");
+    await expect(page.getByRole("list", { name: "Matching agents' connections" })).toHaveText(
+      "agent “agent-0999” → backend-1: OK, → backend-2: OK, → backend-3: OK",
+    );
+    await page.getByLabel("Find an agent's connections").fill("agent-09");
+    await expect(page.getByText("100 matching agents, the first 10 shown.")).toBeVisible();
 
     const saved = page.waitForEvent("download");
     await download.click();

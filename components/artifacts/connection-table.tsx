@@ -1,6 +1,8 @@
 import type { ConnectionGroup } from "@/lib/bundle/bundle-summary";
 import type { Connection, ConnectionKind } from "@/lib/sensu/connection";
 
+import { AgentConnectionSearch } from "./agent-connection-search";
+
 const GROUPS: { kind: ConnectionKind; title: string }[] = [
   { kind: "agent", title: "Agents → backends (wss, port 8081)" },
   { kind: "etcd-peer", title: "etcd peers (https, port 2380), both directions" },
@@ -32,9 +34,14 @@ function groupLine(g: ConnectionGroup, kind: string): string {
 export function ConnectionTable({
   connections,
   groups = [],
+  agents = [],
+  backends = [],
 }: {
   connections: readonly Connection[];
   groups?: readonly ConnectionGroup[];
+  /** The plan's agent CNs and backend names, to answer for one agent inside a counted group. */
+  agents?: readonly string[];
+  backends?: readonly string[];
 }) {
   return (
     <div className="flex flex-col gap-4">
@@ -52,6 +59,9 @@ export function ConnectionTable({
                   {groupLine(group, kind)}
                 </span>
               </p>
+            )}
+            {counted && kind === "agent" && agents.length > 0 && (
+              <AgentConnectionSearch agents={agents} backends={backends} listed={rows} />
             )}
             {rows.length > 0 && (
               <table className="w-full min-w-[40rem] border-collapse text-left text-sm">

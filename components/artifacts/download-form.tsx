@@ -162,7 +162,14 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
               : "Once generated, every connection below is checked against the issued certificates and the written settings before anything is offered for download."}
           </p>
           <TopologyDiagram plan={plan} connections={bundle?.connections} />
-          {bundle && <ConnectionTable connections={bundle.connections} groups={bundle.groups} />}
+          {bundle && (
+            <ConnectionTable
+              connections={bundle.connections}
+              groups={bundle.groups}
+              agents={plan.agents.map((a) => a.commonName)}
+              backends={plan.backends.map((b) => b.name)}
+            />
+          )}
         </section>
       )}
       <section className="flex flex-col gap-3">

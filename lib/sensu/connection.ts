@@ -54,3 +54,6 @@ export function statusOf(checks: readonly CheckItem[]): ConnectionStatus {
 export function firstProblem(connection: Connection): string | undefined {
   return connection.checks.find((c) => !c.ok)?.detail;
 }
+
+/** The id of an agent's connection to a backend (or to a URL that is not one). */
+export const agentConnectionId = (agent: string, backend: string): string => `agent:${agent}:${backend}`;

@@ -1,4 +1,4 @@
-import { type Connection, type HostView, listSetting, statusOf, stringSetting } from "./connection";
+import { agentConnectionId, type Connection, type HostView, listSetting, statusOf, stringSetting } from "./connection";
 import { etcdConnections } from "./cross-check-etcd";
 import { AGENT_PORT, API_PORT, WEB_UI_PORT } from "./ports";
 import { type CheckItem, hostOf, loadCert, namesHost, scheme, signedBy, usableFor, validOn } from "./tls-checks";
@@ -88,7 +88,7 @@ async function agentToBackend(
       );
   }
   return {
-    id: `agent:${agent.config.host}:${b}`,
+    id: agentConnectionId(agent.config.host, b),
     kind: "agent",
     from: a,
     to: b,
@@ -218,7 +218,7 @@ export async function crossCheck(crypto: Crypto, input: CrossCheckInput): Promis
       rows.push(await agentToBackend(crypto, now, agent, backend, urls[i]));
     for (const extra of urls.slice(backends.length)) {
       rows.push({
-        id: `agent:${agent.config.host}:${extra}`,
+        id: agentConnectionId(agent.config.host, extra),
         kind: "agent",
         from: `agent "${agent.config.host}"`,
         to: extra,
