@@ -4,7 +4,6 @@ import { type CertificateSummary, summarize } from "./inspect";
 import { parsePemBlocks } from "./pem-blocks";
 import { X509Certificate } from "./x509";
 
-
 export interface CertificateDescription extends CertificateSummary {
   /** The file (or field) it came from, and its position there when a file holds several. */
   source: string;
