@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 
-import { cfsslNames } from "@/lib/plan/file-names";
+import { AGENT_CERT_STEM, agentDir, cfsslNames } from "@/lib/plan/file-names";
 import type { FieldIssue } from "@/lib/plan/issues";
 import { agentField } from "@/lib/wizard/parse-agents";
 import { patchAgent, removeAgent } from "@/lib/wizard/update";
@@ -11,9 +11,10 @@ import { Checkbox } from "../ui/checkbox";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 
-const filesHint = (stem: string) => {
-  const names = cfsslNames(stem);
-  return `Files: ${names.cert} and ${names.key}`;
+/** Every agent installs its certificate under the same names; the zip's folder carries the CN. */
+const filesHint = (cn: string) => {
+  const names = cfsslNames(AGENT_CERT_STEM);
+  return `Folder ${agentDir(cn)}/ in the zip; installed as ${names.cert} and ${names.key}`;
 };
 
 /** Rows on one page: a fleet of thousands renders as fast as a handful. */

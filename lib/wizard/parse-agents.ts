@@ -40,13 +40,27 @@ export function agentNameRules(input: WizardInput, constraints: IssuerConstraint
  * the rows above it, or the lines above it in a pasted list, so both say the same.
  */
 export function agentNameProblem(cn: string, seen: ReadonlySet<string>, rules: AgentNameRules): string | null {
-  const problem = commonNameProblem(cn);
-  if (problem) return problem;
-  // The CN names the files (NAME.pem) and, with mTLS, the Sensu user the agent acts as.
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn))
-    return "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's files (agent.pem).";
+  return problemAmong(nameProblems(cn, rules), cn, seen);
+}
+
+/** A name's problems by itself: its form, then the rules; the duplicate check goes between them. */
+interface NameProblems {
+  form: string | null;
+  rule: string | null;
+}
+
+function nameProblems(cn: string, rules: AgentNameRules): NameProblems {
+  const form =
+    commonNameProblem(cn) ??
+    // The CN names the agent's folder in the zip and, with mTLS, the Sensu user the agent acts as.
+    (/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(cn)
+      ? null
+      : "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit: the CN names the agent's folder and, with mTLS, its Sensu user.");
+  return { form, rule: form ? null : ruleProblem(cn, rules) };
+}
+
+function ruleProblem(cn: string, rules: AgentNameRules): string | null {
   const key = cn.toLowerCase();
-  if (seen.has(key)) return `Another agent certificate is already named "${cn}".`;
   const reserved = reservedStemProblem(cn);
   if (reserved) return `${reserved}.`;
   if (key === AGENT_INDEX_FILE) return `"${cn}" is taken by the bundle's list of agents (${AGENT_INDEX_PATH}).`;
@@ -56,15 +70,36 @@ export function agentNameProblem(cn: string, seen: ReadonlySet<string>, rules: A
   return agentCnProblem(cn, rules.constraints);
 }
 
+function problemAmong(p: NameProblems, cn: string, seen: ReadonlySet<string>): string | null {
+  if (p.form) return p.form;
+  if (seen.has(cn.toLowerCase())) return `Another agent certificate is already named "${cn}".`;
+  return p.rule;
+}
+
+/**
+ * Each name's own problems, kept while the rules stay the same: a keystroke in one of 10,000 rows
+ * re-checks that row, not the fleet (the page parses on every keystroke). Only the latest rules'
+ * answers are kept, so the cache never outgrows one agent list.
+ */
+let cached: { rules: string; problems: Map<string, NameProblems> } = { rules: "", problems: new Map() };
+
+function cachedProblems(cn: string, rules: AgentNameRules, rulesKey: string): NameProblems {
+  if (cached.rules !== rulesKey) cached = { rules: rulesKey, problems: new Map() };
+  let problems = cached.problems.get(cn);
+  if (!problems) cached.problems.set(cn, (problems = nameProblems(cn, rules)));
+  return problems;
+}
+
 export function parseAgents(input: WizardInput, ctx: ParseContext, ca: CaValue): StepParse<AgentsValue> {
   const errors: FieldIssue[] = [];
   const { rows } = input.agents;
   if (rows.length === 0) errors.push({ field: "agents.rows", message: "Add at least one agent certificate." });
   if (rows.length > MAX_AGENTS) errors.push({ field: "agents.rows", message: TOO_MANY_AGENTS });
   const rules = agentNameRules(input, ca.nameConstraints.agent);
+  const rulesKey = JSON.stringify([[...rules.backends], rules.caNames, rules.constraints]);
   const seen = new Set<string>();
   for (const row of rows) {
-    const problem = agentNameProblem(row.commonName, seen, rules);
+    const problem = problemAmong(cachedProblems(row.commonName, rules, rulesKey), row.commonName, seen);
     if (problem) errors.push({ field: agentField(row), message: problem });
     seen.add(row.commonName.toLowerCase());
   }
