@@ -22,7 +22,7 @@ test("an operator previews sudo rules for the guide's asset in every mode and do
     await page.getByLabel("Paste Asset definitions (YAML or JSON)").fill(GUIDE_ASSET_YAML);
     const amd64 = page.getByLabel("linux/amd64 build of sensu/system-profile-linux");
     await amd64.check();
-    expect(await describedBy(amd64)).toContain(`unpacks to /var/cache/sensu/sensu-agent/${AMD64_SHA}/bin`);
+    await expect.poll(() => describedBy(amd64)).toContain(`unpacks to /var/cache/sensu/sensu-agent/${AMD64_SHA}/bin`);
   });
 
   await test.step("All assets: the guide's ** lines, for test systems only, with the SETENV warning", async () => {
@@ -68,7 +68,7 @@ test("an operator previews sudo rules for the guide's asset in every mode and do
     await pasted.fill(
       `${GUIDE_ASSET_YAML}---\ntype: Asset\napi_version: core/v2\nmetadata:\n  name: short\nspec:\n  url: https://example.com/a.tgz\n  sha512: abc123\n`,
     );
-    expect(await describedBy(pasted)).toMatch(/document 2 \("short"\).*sha512/);
+    await expect.poll(() => describedBy(pasted)).toMatch(/document 2 \("short"\).*sha512/);
     await expect(page.getByLabel("Commands from linux/amd64")).toHaveValue("system-profile-linux");
     await pasted.fill(GUIDE_ASSET_YAML);
     await expect(pasted).not.toHaveAttribute("aria-invalid", "true");

@@ -97,7 +97,7 @@ test("an operator renews with the CA openssl made: the new leaves chain to it", 
     await expect(page.getByText(/Added: CN=agent \(serial/)).toBeVisible();
     const url = page.getByLabel("URL the list is served at");
     await url.fill("pki.example.com/ca.crl");
-    expect(await describedBy(url)).toMatch(/not a URL/);
+    await expect.poll(() => describedBy(url)).toMatch(/not a URL/);
     await url.fill("http://pki.example.com/ca.crl");
     await expect(page.getByRole("figure").filter({ hasText: "on backend-1" }).locator("code")).toContainText(
       'agent-auth-crl-urls:\n  - "http://pki.example.com/ca.crl"',

@@ -132,9 +132,11 @@ test("Renew: a hostile zip and a 10 MB paste are refused by name of their cap, a
     await pasted.focus();
     await page.keyboard.press("Control+V");
     await expect(pasted).toHaveAttribute("aria-invalid", "true");
-    expect(await describedBy(pasted)).toMatch(
-      /With the pasted text this field would hold 10,485,760 characters, more than the 64,000 it takes, so nothing was pasted\. Load the bundle zip or the \.pem files instead/,
-    );
+    await expect
+      .poll(() => describedBy(pasted))
+      .toMatch(
+        /With the pasted text this field would hold 10,485,760 characters, more than the 64,000 it takes, so nothing was pasted\. Load the bundle zip or the \.pem files instead/,
+      );
     await expect(pasted).toHaveValue("");
     const { tasks, pageWork } = await longTasks();
     expect(
@@ -199,9 +201,11 @@ test("Create a CA: a 10 MB file and a 10 MB paste are refused at the PEM field, 
     const longTasks = await watchLongTasks(page);
     await file.setInputFiles(huge);
     await expect(file).toHaveAttribute("aria-invalid", "true");
-    expect(await describedBy(file)).toMatch(
-      /huge\.pem: 10,485,760 characters of text, more than the 64,000 this field takes, so nothing was loaded\./,
-    );
+    await expect
+      .poll(() => describedBy(file))
+      .toMatch(
+        /huge\.pem: 10,485,760 characters of text, more than the 64,000 this field takes, so nothing was loaded\./,
+      );
     await expect(certificate).toHaveValue("");
     const { tasks } = await longTasks();
     expect(

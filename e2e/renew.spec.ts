@@ -75,14 +75,14 @@ test("an operator sets expiry alerts, downloads the bundle and reads every certi
     await expect(critical).toHaveValue("7");
     await warning.fill("thirty");
     await expect(warning).toHaveAttribute("aria-invalid", "true");
-    expect(await describedBy(warning)).toMatch(/warning threshold in days must be a whole number/);
+    await expect.poll(() => describedBy(warning)).toMatch(/warning threshold in days must be a whole number/);
     await expect(page.getByRole("button", { name: /^Next/ })).toBeDisabled();
     await warning.fill("45");
     await critical.fill("60");
     await expect(critical).toHaveAttribute("aria-invalid", "true");
-    expect(await describedBy(critical)).toMatch(
-      /critical threshold \(60 days\) must be fewer days than the warning threshold \(45 days\)/,
-    );
+    await expect
+      .poll(() => describedBy(critical))
+      .toMatch(/critical threshold \(60 days\) must be fewer days than the warning threshold \(45 days\)/);
     await expect(page.getByRole("button", { name: /^Next/ })).toBeDisabled();
     await expect(checksYaml).toHaveCount(0);
   });

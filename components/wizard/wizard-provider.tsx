@@ -1,5 +1,15 @@
 "use client";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 import { assetsInUse } from "@/lib/wizard/assets-in-use";
 import { corporateStems } from "@/lib/wizard/corporate-files";
@@ -37,6 +47,8 @@ interface WizardContextValue {
 /** How often the clock moves: often enough for day-granular validity, rarely enough to cost nothing. */
 const CLOCK_TICK_MS = 60_000;
 const EPOCH = new Date(0);
+/** Quiet time before the inputs are written to sessionStorage (a reload or close writes at once). */
+const SAVE_AFTER_MS = 300;
 
 // The parse's readers that need x509 or js-yaml, fetched only when the input calls for them.
 const loadCaPemReader = () => import("@/lib/wizard/ca-pem-reader").then((m) => m.CA_PEM_READER);
@@ -56,12 +68,14 @@ export function useWizard(): WizardContextValue {
  */
 export function WizardProvider({ children }: { children: ReactNode }) {
   const [input, setInput] = useState<WizardInput>(defaultInput);
+  const loaded = useRef<WizardInput | null>(null);
   const [visited, setVisited] = useState<StepId[]>([]);
   const [now, setNow] = useState<Date | null>(null);
   const generator = useGenerator();
 
   useEffect(() => {
-    setInput(loadOrDefault(sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.getItem(LEGACY_STORAGE_KEY)));
+    loaded.current = loadOrDefault(sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.getItem(LEGACY_STORAGE_KEY));
+    setInput(loaded.current);
     setVisited(parseVisited(sessionStorage.getItem(VISITED_KEY)));
     setNow(new Date());
     // A tab left open overnight, untouched, still checks validity against today.
@@ -69,13 +83,30 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     return () => clearInterval(tick);
   }, []);
 
+  // The parse and everything keyed by it follow the input a render behind: a keystroke paints at
+  // once, and a fleet's 10,000-row parse runs in its own task after it (React's deferred value),
+  // never making typing wait. The plan and its key come from the same input, so they always agree.
+  const parsed = useDeferredValue(input);
   // Everything typed, in-memory-only asset definitions included: any edit makes a bundle stale.
-  const inputKey = useMemo(() => JSON.stringify(input), [input]);
-  const saved = useMemo(() => serializeInput(input), [input]);
+  const inputKey = useMemo(() => JSON.stringify(parsed), [parsed]);
   const ready = now !== null;
+  // Saved once typing pauses, and at once when the page goes: a fleet's inputs are half a megabyte
+  // of JSON, and writing them on every keystroke took longer than the keystroke itself.
   useEffect(() => {
-    if (ready) sessionStorage.setItem(STORAGE_KEY, saved);
-  }, [ready, saved]);
+    if (!ready) return;
+    // What was just read back needs no writing.
+    let pending = input !== loaded.current;
+    const save = () => {
+      if (pending) sessionStorage.setItem(STORAGE_KEY, serializeInput(input));
+      pending = false;
+    };
+    const timer = setTimeout(save, SAVE_AFTER_MS);
+    window.addEventListener("pagehide", save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", save);
+    };
+  }, [ready, input]);
   useEffect(() => {
     if (ready) sessionStorage.setItem(VISITED_KEY, JSON.stringify(visited));
   }, [ready, visited]);
@@ -94,14 +125,14 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     setNow(new Date());
   }, []);
   const clock = now ?? EPOCH;
-  const { backends, agents, api } = input;
+  const { backends, agents, api } = parsed;
   const stems = useMemo(() => corporateStems({ backends, agents, api }), [backends, agents, api]);
-  const caChecks = useCaChecks(input, clock, stems);
-  const readCaPem = useLazy(input.ca.source === "corporate", loadCaPemReader);
-  const parseAssets = useLazy(assetsInUse(input), loadAssetsReader);
+  const caChecks = useCaChecks(parsed, clock, stems);
+  const readCaPem = useLazy(parsed.ca.source === "corporate", loadCaPemReader);
+  const parseAssets = useLazy(assetsInUse(parsed), loadAssetsReader);
   const state = useMemo(
-    () => parseWizard(input, { now: clock, caChecks, readCaPem, parseAssets }),
-    [input, clock, caChecks, readCaPem, parseAssets],
+    () => parseWizard(parsed, { now: clock, caChecks, readCaPem, parseAssets }),
+    [parsed, clock, caChecks, readCaPem, parseAssets],
   );
 
   if (!now) {

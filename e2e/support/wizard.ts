@@ -46,7 +46,7 @@ export async function expectRejected(page: Page, field: Locator, bad: string, me
   const good = await field.inputValue();
   await field.fill(bad);
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  expect(await describedBy(field)).toMatch(message);
+  await expect.poll(() => describedBy(field)).toMatch(message);
   await expect(page.getByRole("button", { name: /^Next/ })).toBeDisabled();
   await expect(page.getByRole("main").getByText(/problems? on this step/)).toBeVisible();
   await field.fill(good);
