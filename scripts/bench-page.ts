@@ -72,26 +72,31 @@ export async function generateOnce(page: Page): Promise<Generation> {
 }
 
 /**
- * `keys` key pairs made one after another (one core) with raw WebCrypto in the page: generated,
- * both halves exported, and each used once to sign 512 bytes, as the wizard does at the least.
+ * `keys` key pairs made with raw WebCrypto in the page, one after another (`inFlight` 1) or that
+ * many at once: generated, both halves exported, and each used once to sign 512 bytes, as the
+ * wizard does at the least.
  */
-export function rawWebCrypto(page: Page, algorithm: KeyAlgorithmId, keys: number): Promise<number> {
+export function rawWebCrypto(page: Page, algorithm: KeyAlgorithmId, keys: number, inFlight = 1): Promise<number> {
   return page.evaluate(
-    async ([rsa, n]) => {
+    async ([rsa, n, lanes]) => {
       const params = rsa
         ? { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }
         : { name: "ECDSA", namedCurve: "P-256" };
       const sign = rsa ? { name: "RSASSA-PKCS1-v1_5" } : { name: "ECDSA", hash: "SHA-256" };
       const data = new Uint8Array(512);
       const start = performance.now();
-      for (let i = 0; i < n; i++) {
-        const pair = (await crypto.subtle.generateKey(params, true, ["sign", "verify"])) as CryptoKeyPair;
-        await crypto.subtle.exportKey("pkcs8", pair.privateKey);
-        await crypto.subtle.exportKey("spki", pair.publicKey);
-        await crypto.subtle.sign(sign, pair.privateKey, data);
-      }
+      let next = 0;
+      const lane = async () => {
+        while (next++ < n) {
+          const pair = (await crypto.subtle.generateKey(params, true, ["sign", "verify"])) as CryptoKeyPair;
+          await crypto.subtle.exportKey("pkcs8", pair.privateKey);
+          await crypto.subtle.exportKey("spki", pair.publicKey);
+          await crypto.subtle.sign(sign, pair.privateKey, data);
+        }
+      };
+      await Promise.all(Array.from({ length: lanes }, lane));
       return performance.now() - start;
     },
-    [algorithm === "rsa-2048", keys] as const,
+    [algorithm === "rsa-2048", keys, inFlight] as const,
   );
 }
