@@ -15,6 +15,9 @@ const BADGE: Record<ExpiryStatus, { label: string; className: string; card: stri
   ok: { label: "Valid", className: "bg-emerald-100 text-emerald-900", card: "border-slate-300" },
 };
 
+/** Copies named per card: a CA sits in every host folder of a fleet's bundle. */
+const COPIES_LISTED = 10;
+
 /** "CN=backend-1.example.com, O=…" → "backend-1.example.com": the name people know it by. */
 function commonName(subject: string): string {
   return /(?:^|,\s*)CN=([^,]+)/.exec(subject)?.[1] ?? subject;
@@ -91,7 +94,9 @@ function CertificateCard({ group, index }: { group: CertificateGroup; index: num
           </Row>
           {copies.length > 0 && (
             <Row term="Also at" mono>
-              {copies.join(", ")}
+              {copies.slice(0, COPIES_LISTED).join(", ")}
+              {copies.length > COPIES_LISTED &&
+                ` and ${(copies.length - COPIES_LISTED).toLocaleString("en-US")} more (every host folder holds one)`}
             </Row>
           )}
         </dl>

@@ -11,6 +11,8 @@ import { usePasteGuard } from "../ui/paste-guard";
 import { CertificateList } from "./certificate-list";
 import { useLoadedCertificates } from "./use-loaded-certificates";
 
+/** Unread key files named: a fleet's bundle has a thousand, and their names say nothing new. */
+const KEYS_LISTED = 20;
 /**
  * Load a bundle zip, .pem files or pasted PEM and see every certificate in it. What is loaded stays
  * in this component: nothing is saved, and leaving the step forgets it.
@@ -126,11 +128,14 @@ export function CertificateLoader({ now }: { now: Date }) {
               only certificates are read here.
             </summary>
             <ul aria-label="Private keys left unread" className="mt-1 pl-5 font-mono text-xs">
-              {keys.map((k) => (
+              {keys.slice(0, KEYS_LISTED).map((k) => (
                 <li key={k} className="break-all">
                   {k}
                 </li>
               ))}
+              {keys.length > KEYS_LISTED && (
+                <li className="font-sans">and {(keys.length - KEYS_LISTED).toLocaleString("en-US")} more</li>
+              )}
             </ul>
           </details>
         )}

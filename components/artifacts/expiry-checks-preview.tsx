@@ -19,11 +19,11 @@ export function ExpiryChecksPreview({ plan }: { plan: ResolvedPlan }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
-        {checks.length} checks, one per certificate, each run every 12 hours on the host that holds the certificate:
-        WARNING (exit 1) from {plan.expiry.warningDays} days before expiry, CRITICAL (exit 2) from{" "}
-        {plan.expiry.criticalDays} days and once expired or unreadable. The bundle carries them as {yamlPath} and{" "}
-        {MONITORING_DIR}/{EXPIRY_CHECKS_JSON}; load them with{" "}
-        <code className="font-mono text-xs">sensuctl create -f {yamlPath}</code>.
+        {checks.length} checks, one per backend and CA certificate and one for every agent (each agent reads its own
+        agent.pem), each run every 12 hours on the host that holds the certificate: WARNING (exit 1) from{" "}
+        {plan.expiry.warningDays} days before expiry, CRITICAL (exit 2) from {plan.expiry.criticalDays} days and once
+        expired or unreadable. The bundle carries them as {yamlPath} and {MONITORING_DIR}/{EXPIRY_CHECKS_JSON}; load
+        them with <code className="font-mono text-xs">sensuctl create -f {yamlPath}</code>.
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-sm">
         <table className="w-full text-left text-sm">

@@ -31,7 +31,7 @@ export function monitoredTargets(hosts: CertificateHosts): ExpiryTarget[] {
   return targets;
 }
 
-/** One CheckConfig per certificate on the hosts, at the plan's thresholds. */
+/** One CheckConfig per backend and CA certificate and one for all agents, at the plan's thresholds. */
 export function planExpiryChecks(plan: ResolvedPlan, hosts: CertificateHosts): CheckConfig[] {
   const checks = expiryChecks(monitoredTargets(hosts), plan.expiry);
   // The plan's thresholds are validated and its file names unique (check-renew, check-agents):

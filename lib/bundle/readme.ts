@@ -112,7 +112,7 @@ function monitoringSection(plan: ResolvedPlan, manifest: Manifest): string[] {
   const yaml = `${MONITORING_DIR}/${EXPIRY_CHECKS_YAML}`;
   const lines = [`## Expiry checks (${MONITORING_DIR}/) and renewal (${RENEWAL_FILE})`, ""];
   lines.push(
-    `${yaml} (and ${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}, the same as JSON) holds one Sensu check per certificate. ` +
+    `${yaml} (and ${MONITORING_DIR}/${EXPIRY_CHECKS_JSON}, the same as JSON) holds one Sensu check per backend and CA certificate, and one for all agents: each agent installs its certificate as agent.pem, so the same check reads its own. ` +
       `Each runs \`openssl x509 -checkend\` on the host and exits 1 (WARNING) ${plan.expiry.warningDays} days and 2 (CRITICAL) ${plan.expiry.criticalDays} days before the certificate expires, or once it has. ` +
       "The guide's `openssl x509 -noout -enddate` check always exits 0, so it never alerts.",
     "",
