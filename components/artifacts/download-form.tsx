@@ -20,7 +20,7 @@ import { TopologyDiagram } from "./topology-diagram";
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
-  const { generator, inputKey } = useWizard();
+  const { generator, inputKey, settled } = useWizard();
   const { generation, generate, discard, cancel, markDownloaded } = generator;
   const crypto = webCryptoAvailable();
 
@@ -142,7 +142,7 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
         </Notice>
       ) : bundle ? null : (
         <div>
-          <Button onClick={start} disabled={!crypto || generation.status === "running"}>
+          <Button onClick={start} disabled={!crypto || !settled || generation.status === "running"}>
             {generation.status === "running"
               ? "Generating…"
               : csrStep

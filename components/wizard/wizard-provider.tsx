@@ -35,6 +35,8 @@ interface WizardContextValue {
   update: (change: (input: WizardInput) => WizardInput) => void;
   /** The inputs as saved: a bundle made from other inputs is discarded. */
   inputKey: string;
+  /** The parse has caught up with the last edit: only then may anything be issued from it. */
+  settled: boolean;
   /** The one parse of the inputs: each step's problems and values, and the plan once all are valid. */
   state: WizardState;
   /** The one clock: checks, expiry caps and issuing all read it. */
@@ -135,7 +137,15 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     [parsed, clock, caChecks, readCaPem, parseAssets],
   );
 
-  if (!now) {
+  const settled = parsed === input;
+  // Until the inputs read back from sessionStorage have been parsed once, the state would describe
+  // the defaults: show nothing rather than a plan that is not the user's.
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    if (ready && settled) setSynced(true);
+  }, [ready, settled]);
+
+  if (!now || !synced) {
     return (
       <p className="p-8 text-sm text-slate-600" role="status">
         Loading the wizard…
@@ -143,7 +153,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <WizardContext.Provider value={{ input, update, inputKey, state, now, visited, markVisited, generator }}>
+    <WizardContext.Provider value={{ input, update, inputKey, settled, state, now, visited, markVisited, generator }}>
       {children}
     </WizardContext.Provider>
   );
