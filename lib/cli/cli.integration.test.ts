@@ -234,7 +234,7 @@ describe("sensu-tls bundle", { timeout: 240_000 }, () => {
     assert.equal(r.code, 0, r.stdout);
     const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((x) => x.path);
     assert.ok(paths.includes("agents/webservers/etc/sensu/agent.yml"));
-    assert.ok(paths.includes("agents/databases/etc/sensu/tls/databases.pem"));
+    assert.ok(paths.includes("agents/databases/etc/sensu/tls/agent.pem"));
     assert.ok(!paths.some((p) => p.startsWith("agents/agent/")));
   });
 
