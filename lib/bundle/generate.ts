@@ -38,7 +38,7 @@ async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf)
   return {
     cert,
     key: await privateKeyPem(crypto, issued.keys.privateKey),
-    csr: withNewline(issued.csr.toString("pem")),
+    csr: "csrPem" in issued ? issued.csrPem : withNewline(issued.csr.toString("pem")),
   };
 }
 

@@ -4,6 +4,9 @@
  * tie this code to versions package.json does not pin, and the encoding needed here is ~60 lines.
  */
 
+/** Bytes this module made: backed by a plain ArrayBuffer, so WebCrypto and x509 take them as is. */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 export const TAG = {
   integer: 0x02,
   bitString: 0x03,
@@ -21,6 +24,8 @@ export interface Tlv {
   value: Uint8Array;
   /** Offset just past this element. */
   end: number;
+  /** The whole element, tag and length included (a view, not a copy). */
+  raw: Uint8Array;
 }
 
 /** One DER element at `offset`, or null if the bytes are not a complete element there. */
@@ -43,7 +48,7 @@ export function readTlv(bytes: Uint8Array, offset = 0): Tlv | null {
   }
   const end = pos + length;
   if (end > bytes.length) return null;
-  return { tag, value: bytes.subarray(pos, end), end };
+  return { tag, value: bytes.subarray(pos, end), end, raw: bytes.subarray(offset, end) };
 }
 
 /** The elements inside a constructed value, or null if they do not fill it exactly. */
@@ -65,7 +70,7 @@ export function isSingleElement(bytes: Uint8Array): boolean {
   return tlv !== null && tlv.end === bytes.length;
 }
 
-export function encodeTlv(tag: number, value: Uint8Array): Uint8Array {
+export function encodeTlv(tag: number, value: Uint8Array): Bytes {
   const n = value.length;
   const length: number[] = [];
   if (n < 0x80) length.push(n);
@@ -81,7 +86,7 @@ export function encodeTlv(tag: number, value: Uint8Array): Uint8Array {
   return out;
 }
 
-export function encodeSequence(...parts: Uint8Array[]): Uint8Array {
+export function encodeSequence(...parts: Uint8Array[]): Bytes {
   const total = parts.reduce((sum, p) => sum + p.length, 0);
   const value = new Uint8Array(total);
   let offset = 0;
@@ -93,7 +98,7 @@ export function encodeSequence(...parts: Uint8Array[]): Uint8Array {
 }
 
 /** A non-negative INTEGER in minimal two's complement (a leading 0x00 when the top bit is set). */
-export function encodeUnsignedInteger(value: bigint): Uint8Array {
+export function encodeUnsignedInteger(value: bigint): Bytes {
   if (value < 0n) throw new Error("failed to encode integer: negative values are not used here");
   let hex = value.toString(16);
   if (hex.length % 2) hex = `0${hex}`;
@@ -101,7 +106,7 @@ export function encodeUnsignedInteger(value: bigint): Uint8Array {
   return encodeTlv(TAG.integer, hexToBytes(hex));
 }
 
-export function encodeOid(oid: string): Uint8Array {
+export function encodeOid(oid: string): Bytes {
   const arcs = oid.split(".").map((a) => BigInt(a));
   const [a = 0n, b = 0n, ...rest] = arcs;
   const out: number[] = [];
@@ -130,7 +135,7 @@ export function decodeOid(value: Uint8Array): string {
 
 export const DER_NULL = Uint8Array.of(TAG.null, 0);
 
-export function hexToBytes(hex: string): Uint8Array {
+export function hexToBytes(hex: string): Bytes {
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;

@@ -10,7 +10,7 @@ import { parseSan } from "./names";
 import { nodeCrypto } from "./node-crypto";
 import { privateKeyPem } from "./pem";
 import { CLOCK_SKEW_MS } from "./validity";
-import { BasicConstraintsExtension, KeyUsagesExtension, X509Certificate } from "./x509";
+import { BasicConstraintsExtension, KeyUsagesExtension, Pkcs10CertificateRequest, X509Certificate } from "./x509";
 
 // A fixed clock on a whole second: certificate times have second precision.
 const NOW = new Date("2026-01-15T12:00:00Z");
@@ -85,7 +85,10 @@ for (const algorithm of ["rsa-2048", "ecdsa-p256", "ecdsa-p384"] as KeyAlgorithm
       // DER INTEGER content: positive means the first octet is below 0x80; RFC 5280 allows 20 octets.
       assert.match(s.serialNumber, /^[0-7][0-9a-f]([0-9a-f]{2}){0,19}$/);
       assert.equal(s.serialNumber.length, 32, "16 octets, never shortened by a leading zero");
-      assert.ok(await leaf.csr.verify(crypto));
+      assert.ok(
+        await new Pkcs10CertificateRequest(leaf.csrPem).verify(crypto),
+        "the CSR is signed by the leaf's own key",
+      );
       const expectedHash = algorithm === "ecdsa-p384" ? "SHA-384" : "SHA-256";
       assert.equal((leaf.certificate.signatureAlgorithm as { hash: { name: string } }).hash.name, expectedHash);
     });

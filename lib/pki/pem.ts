@@ -10,7 +10,7 @@ export async function privateKeyPem(crypto: Crypto, key: CryptoKey): Promise<str
  * DER as a PEM block, base64 in 64-character lines (RFC 7468). Written here rather than taken from
  * x509's PemConverter: this module is on every page (it finds certificate blocks), x509 is not.
  */
-export function pemOf(der: ArrayBuffer, label: string): string {
+export function pemOf(der: ArrayBuffer | Uint8Array, label: string): string {
   const bytes = new Uint8Array(der);
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -91,7 +91,7 @@ async function refusal(request: Parameters<typeof checkSignedCertificate>[2]): P
 describe("checking a certificate signed by the organization's CA", () => {
   it("accepts it and orders the chain leaf first, whatever order the files came in", async () => {
     const r = await checkSignedCertificate(crypto, NOW, {
-      csrPem: pem(leaf.csr),
+      csrPem: leaf.csrPem,
       certificatePem: pem(leaf.certificate),
       chainPems: [pem(root.certificate), pem(intermediate.certificate)],
       profile: "backend",
@@ -108,7 +108,7 @@ describe("checking a certificate signed by the organization's CA", () => {
 
   it("finds the leaf in a pasted bundle and says what it could not check", async () => {
     const r = await checkSignedCertificate(crypto, NOW, {
-      csrPem: pem(leaf.csr),
+      csrPem: leaf.csrPem,
       certificatePem: pem(intermediate.certificate) + pem(leaf.certificate),
       profile: "backend",
     });
@@ -117,7 +117,7 @@ describe("checking a certificate signed by the organization's CA", () => {
       'The chain ends at "CN=Corp Issuing CA", issued by "CN=Corp Root CA": hosts must trust that CA (trusted-ca-file).',
     ]);
     const alone = await checkSignedCertificate(crypto, NOW, {
-      csrPem: pem(leaf.csr),
+      csrPem: leaf.csrPem,
       certificatePem: pem(leaf.certificate),
       profile: "backend",
     });
@@ -136,7 +136,7 @@ describe("checking a certificate signed by the organization's CA", () => {
       ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"],
     );
     assert.equal(
-      await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }),
+      await refusal({ csrPem: leaf.csrPem, certificatePem, profile: "backend" }),
       "The certificate's names differ from the CSR's: missing from the certificate: IP 10.0.0.1; added by the CA: DNS www.example.com. Ask the CA to issue exactly the requested names (Sensu and etcd check them).",
     );
     assert.deepEqual(nameDifferences({ cn: "a", sans: [] }, { cn: "b", sans: [] }), [
@@ -153,7 +153,7 @@ describe("checking a certificate signed by the organization's CA", () => {
       ["1.3.6.1.5.5.7.3.1"],
     );
     assert.match(
-      await refusal({ csrPem: pem(leaf.csr), certificatePem, profile: "backend" }),
+      await refusal({ csrPem: leaf.csrPem, certificatePem, profile: "backend" }),
       /does not fit the backend profile: the backend profile needs extended key usage serverAuth \+ clientAuth; it lacks clientAuth/,
     );
   });
@@ -167,7 +167,7 @@ describe("checking a certificate signed by the organization's CA", () => {
       algorithm: "ecdsa-p256",
     });
     assert.match(
-      await refusal({ csrPem: pem(leaf.csr), certificatePem: pem(other.certificate), profile: "backend" }),
+      await refusal({ csrPem: leaf.csrPem, certificatePem: pem(other.certificate), profile: "backend" }),
       /^"CN=backend-1.example.com" was not issued for this CSR: its public key differs/,
     );
     assert.match(
@@ -175,7 +175,7 @@ describe("checking a certificate signed by the organization's CA", () => {
       /Expected one certificate signing request .* but it holds a certificate/,
     );
     const late = await checkSignedCertificate(crypto, new Date(NOW.getTime() + 4321 * 3_600_000), {
-      csrPem: pem(leaf.csr),
+      csrPem: leaf.csrPem,
       certificatePem: pem(leaf.certificate),
       profile: "backend",
     });
@@ -186,7 +186,7 @@ describe("checking a certificate signed by the organization's CA", () => {
     const impostor = await intermediateCa(root);
     assert.match(
       await refusal({
-        csrPem: pem(leaf.csr),
+        csrPem: leaf.csrPem,
         certificatePem: pem(leaf.certificate),
         chainPems: [pem(impostor.certificate)],
         profile: "backend",
