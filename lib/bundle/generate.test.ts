@@ -218,6 +218,18 @@ describe("the zip", () => {
 });
 
 describe("zipFiles", () => {
+  it("writes every copy of a text many folders share whole, with its own mode", () => {
+    const text = Array.from(crypto.getRandomValues(new Uint8Array(3000)), (b) => b.toString(16)).join("");
+    const files = Array.from({ length: 200 }, (_, i) => ({
+      path: `agents/a${i}/install.sh`,
+      mode: i % 2 ? 0o600 : 0o644,
+      content: text,
+    }));
+    const back = unzipSync(zipFiles(files, NOW));
+    assert.equal(Object.keys(back).length, 200);
+    for (const f of files) assert.equal(new TextDecoder().decode(back[f.path]), text, f.path);
+  });
+
   it("refuses two paths that differ only in case", () => {
     assert.throws(
       () =>

@@ -52,4 +52,12 @@ describe("a fleet's README and users file", () => {
     );
     assert.deepEqual(users.map((u) => u?.spec?.username).sort(), [...AGENTS].sort());
   });
+
+  it("gives every agent the same install.sh and CA file, so the zip stores each text once", () => {
+    const scripts = new Set(AGENTS.map((cn) => file(`agents/${cn}/install.sh`)));
+    assert.equal(scripts.size, 1, "one script for the whole fleet");
+    assert.match([...scripts][0]!, /^# Installs this agent's certificates/m);
+    assert.doesNotMatch([...scripts][0]!, /fleet-\d/, "the script does not name an agent");
+    assert.equal(new Set(AGENTS.map((cn) => file(`agents/${cn}/etc/sensu/tls/ca.pem`))).size, 1);
+  });
 });
