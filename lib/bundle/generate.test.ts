@@ -218,16 +218,17 @@ describe("the zip", () => {
 });
 
 describe("zipFiles", () => {
-  it("writes every copy of a text many folders share whole, with its own mode", () => {
+  it("writes every copy of a text many folders share whole, stored (PEM) or deflated", () => {
     const text = Array.from(crypto.getRandomValues(new Uint8Array(3000)), (b) => b.toString(16)).join("");
+    const pem = `-----BEGIN CERTIFICATE-----\n${btoa(text).slice(0, 64)}\n-----END CERTIFICATE-----\n`;
     const files = Array.from({ length: 200 }, (_, i) => ({
-      path: `agents/a${i}/install.sh`,
-      mode: i % 2 ? 0o600 : 0o644,
-      content: text,
+      path: `agents/a${i}/${i % 2 ? "agent.pem" : "install.sh"}`,
+      mode: 0o644,
+      content: i % 2 ? pem : text,
     }));
     const back = unzipSync(zipFiles(files, NOW));
     assert.equal(Object.keys(back).length, 200);
-    for (const f of files) assert.equal(new TextDecoder().decode(back[f.path]), text, f.path);
+    for (const f of files) assert.equal(new TextDecoder().decode(back[f.path]), f.content, f.path);
   });
 
   it("refuses two paths that differ only in case", () => {

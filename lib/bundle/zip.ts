@@ -8,7 +8,8 @@ export interface ZipFile {
 
 /** S_IFREG: the mode field of a regular file; unzip ignores permission bits without it. */
 const REGULAR_FILE = 0o100000;
-/** APPNOTE 4.4.5: 8 = deflate. */
+/** APPNOTE 4.4.5: 0 = stored, 8 = deflate. */
+const STORED = 0;
 const DEFLATE = 8;
 
 const CRC_TABLE = (() => {
@@ -29,9 +30,23 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 interface Compressed {
-  deflated: Uint8Array;
+  data: Uint8Array;
+  method: typeof STORED | typeof DEFLATE;
   size: number;
   crc: number;
+}
+
+/**
+ * PEM is base64 of DER that is mostly keys and signatures: deflate gains ~20% on it and costs about
+ * as much time as the rest of a fleet's bundle together, so PEM files are stored as they are.
+ */
+const isPem = (text: string) => text.startsWith("-----BEGIN ");
+
+function compress(raw: Uint8Array, text: string): Compressed {
+  const crc = crc32(raw);
+  return isPem(text)
+    ? { data: raw, method: STORED, size: raw.length, crc }
+    : { data: deflateSync(raw, { level: 6 }), method: DEFLATE, size: raw.length, crc };
 }
 
 /**
@@ -40,6 +55,7 @@ interface Compressed {
  *
  * Each distinct content is compressed once: a fleet's bundle holds the same install.sh and CA file
  * in a thousand agent folders, and deflating each copy again was most of the time spent packaging.
+ * (The zip still holds every copy: zip entries cannot share data.)
  */
 export function zipFiles(files: readonly ZipFile[], mtime: Date): Uint8Array {
   const encoder = new TextEncoder();
@@ -56,21 +72,20 @@ export function zipFiles(files: readonly ZipFile[], mtime: Date): Uint8Array {
     seen.add(f.path.toLowerCase());
     let c = compressed.get(f.content);
     if (!c) {
-      const raw = encoder.encode(f.content);
-      c = { deflated: deflateSync(raw, { level: 6 }), size: raw.length, crc: crc32(raw) };
+      c = compress(encoder.encode(f.content), f.content);
       compressed.set(f.content, c);
     }
     const entry: ZipInputFile = {
       filename: f.path,
       size: c.size,
       crc: c.crc,
-      compression: DEFLATE,
+      compression: c.method,
       os: 3,
       attrs: ((REGULAR_FILE | f.mode) << 16) >>> 0,
       mtime,
     };
     zip.add(entry);
-    entry.ondata!(null, c.deflated as Uint8Array<ArrayBuffer>, true);
+    entry.ondata!(null, c.data as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
