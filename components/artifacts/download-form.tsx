@@ -1,9 +1,12 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 
+import type { BundleSummary } from "@/lib/bundle/bundle-summary";
 import { awaitsSignedCertificates } from "@/lib/bundle/csr-layout";
+import type { PlannedEntry } from "@/lib/bundle/manifest-entry";
 import { plannedEntries } from "@/lib/bundle/planned";
+import type { ResolvedPlan } from "@/lib/plan/resolved-plan";
 
 import { webCryptoAvailable } from "../generate/crypto-available";
 import { StepsNeedingAttention } from "../steps/resolved-plan";
@@ -26,6 +29,9 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
 
   // The planned tree of a 10,000-agent fleet is 50,000 rows: laid out once per plan, not per render.
   const planned = useMemo(() => (resolved.ok ? plannedEntries(resolved.plan) : []), [resolved]);
+  // The Download button comes first; the review below (thousands of rows at fleet scale) follows in
+  // an interruptible render, so neither waits on the other nor blocks the page.
+  const shownBundle = useDeferredValue(generation.status === "done" ? generation.bundle : null);
   if (!resolved.ok)
     return (
       <StepsNeedingAttention
@@ -39,7 +45,6 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
   const failures = bundle ? bundle.connections.filter((c) => c.status === "fail") : [];
   // Corporate mode before the signed certificates are back: the download is keys and CSRs only.
   const csrStep = awaitsSignedCertificates(plan);
-  const entries = bundle ? bundle.files : planned;
   // Issued at the clock the plan was just checked against, so the Worker and the checks agree.
   const start = () => generate(plan, now, inputKey);
   return (
@@ -151,6 +156,22 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
           </Button>
         </div>
       )}
+      <BundleReview plan={plan} bundle={shownBundle} planned={planned} csrStep={csrStep} />
+    </div>
+  );
+}
+
+interface BundleReviewProps {
+  plan: ResolvedPlan;
+  bundle: BundleSummary | null;
+  planned: readonly PlannedEntry[];
+  csrStep: boolean;
+}
+
+/** The connections and files of the bundle (or of the plan, before one is made). Memoised: progress re-renders the form. */
+const BundleReview = memo(function BundleReview({ plan, bundle, planned, csrStep }: BundleReviewProps) {
+  return (
+    <>
       {!csrStep && (
         <section className="flex flex-col gap-3" aria-labelledby="connections-heading">
           <h2 id="connections-heading" className="text-lg font-semibold">
@@ -180,8 +201,8 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
               ? "Files the keys-and-CSRs zip will hold"
               : "Files the bundle will hold"}
         </h2>
-        <FileTable entries={entries} />
+        <FileTable entries={bundle ? bundle.files : planned} />
       </section>
-    </div>
+    </>
   );
-}
+});

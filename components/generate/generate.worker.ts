@@ -2,6 +2,7 @@
 // (ECDSA in Chromium never yields; see STACK.md).
 import { summarizeBundle } from "@/lib/bundle/bundle-summary";
 import { generateBundle } from "@/lib/bundle/generate";
+import { throttleProgress } from "@/lib/bundle/progress-throttle";
 import type { GenerateReply, GenerateRequest } from "@/lib/bundle/worker-protocol";
 
 interface WorkerScope {
@@ -13,9 +14,9 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = async (event) => {
   const { requestId, plan, now } = event.data;
   try {
-    const bundle = await generateBundle(crypto, new Date(now), plan, (progress) =>
-      scope.postMessage({ type: "progress", requestId, progress }),
-    );
+    // Twenty reports a second move the bar smoothly; one per agent would re-render the page a thousand times.
+    const report = throttleProgress((progress) => scope.postMessage({ type: "progress", requestId, progress }), 50);
+    const bundle = await generateBundle(crypto, new Date(now), plan, report);
     const summary = summarizeBundle(bundle);
     scope.postMessage({ type: "done", requestId, summary }, [summary.zip.buffer as ArrayBuffer]);
   } catch (error) {
