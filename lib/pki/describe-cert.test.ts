@@ -73,4 +73,24 @@ describe("describing certificates for the Renew view", () => {
     );
     assert.match(r.skipped[0]?.reason ?? "", /^Line 1 of notes\.txt \("hello"\) is outside any/);
   });
+
+  it("reads a text found in many files once, and names every file it was found in", async () => {
+    const a = await leaf("a.example.com", 24 * 30);
+    const b = await leaf("b.example.com", 24 * 60);
+    const chain = `${a.certificate.toString("pem")}\n${b.certificate.toString("pem")}`;
+    const r = await describeCertificates(crypto, NOW, [
+      { name: "agents/x/ca.pem", text: chain },
+      { name: "agents/y/ca.pem", text: chain },
+    ]);
+    assert.deepEqual(
+      r.certificates.map((c) => [c.source, c.subject]),
+      [
+        ["agents/x/ca.pem #1", "CN=a.example.com"],
+        ["agents/y/ca.pem #1", "CN=a.example.com"],
+        ["agents/x/ca.pem #2", "CN=b.example.com"],
+        ["agents/y/ca.pem #2", "CN=b.example.com"],
+      ],
+    );
+    assert.equal(r.certificates[0]!.sha256, r.certificates[1]!.sha256);
+  });
 });

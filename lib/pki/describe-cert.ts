@@ -64,8 +64,16 @@ export async function describeCertificates(
 ): Promise<Described> {
   const certificates: CertificateDescription[] = [];
   const skipped: Described["skipped"] = [];
+  // A fleet's bundle holds the same ca.pem in a thousand agent folders: each text is read once.
+  const known = new Map<string, Omit<CertificateDescription, "source">[]>();
   for (const [i, file] of files.entries()) {
     progress?.(i, files.length, file.name);
+    const seen = known.get(file.text);
+    if (seen) {
+      const many = seen.length > 1;
+      seen.forEach((d, n) => certificates.push({ ...d, source: many ? `${file.name} #${n + 1}` : file.name }));
+      continue;
+    }
     const parsed = parsePemBlocks(file.text, file.name);
     if (!parsed.ok) {
       skipped.push({ name: file.name, reason: parsed.message });
@@ -73,12 +81,11 @@ export async function describeCertificates(
     }
     const blocks = parsed.value.filter((b) => b.kind === "certificate");
     if (blocks.length === 0) skipped.push({ name: file.name, reason: `${file.name} holds no certificate.` });
+    const read: CertificateDescription[] = [];
     for (const [i, block] of blocks.entries()) {
       const source = blocks.length > 1 ? `${file.name} #${i + 1}` : file.name;
       try {
-        certificates.push(
-          await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source),
-        );
+        read.push(await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source));
       } catch (e) {
         skipped.push({
           name: source,
@@ -86,6 +93,9 @@ export async function describeCertificates(
         });
       }
     }
+    certificates.push(...read);
+    // Only a file read whole is remembered: one with an unreadable block is read (and reported) again.
+    if (read.length === blocks.length && read.length > 0) known.set(file.text, read);
   }
   certificates.sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
   return { certificates, skipped };
