@@ -1,5 +1,5 @@
+import type { CertView } from "../pki/der-certificate";
 import { fingerprintOfDer } from "../pki/sha256-sync";
-import type { X509Certificate } from "../pki/x509";
 import { AGENT_INDEX_PATH, agentDir } from "../plan/file-names";
 
 /** agents/index.csv: a fleet's certificates in one table, for a spreadsheet or a script. */
@@ -13,7 +13,7 @@ export interface AgentIndexRow {
 }
 
 /** Synchronous SHA-256 (sha256-sync.ts), so the manifest that imports this file stays free of x509's runtime. */
-export function agentIndexRow(cert: X509Certificate): AgentIndexRow {
+export function agentIndexRow(cert: CertView): AgentIndexRow {
   return { serial: cert.serialNumber, notAfter: cert.notAfter, fingerprint: fingerprintOfDer(cert.rawData) };
 }
 

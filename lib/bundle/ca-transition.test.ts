@@ -5,13 +5,16 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { nodeCrypto } from "../pki/node-crypto";
+import { certificateBlocks } from "../pki/pem";
+import { X509Certificate } from "../pki/x509";
 import { phaseBoundaryConnections } from "../sensu/phase-boundary-check";
-import { certificatesIn } from "../sensu/tls-checks";
 import type { Bundle } from "./bundle";
 import { fileOf, type RotationBundles, rotationBundles, subjectsIn } from "./ca-rotation.test-helper";
 import { PLAN_FILE } from "./common-entries";
 import { guidePlan } from "./test-plan.test-helper";
 import { requireTool, run } from "./unzipped.test-helper";
+
+const readCertificates = (pem: string) => certificateBlocks(pem).map((block) => new X509Certificate(block));
 
 const NOW = new Date("2026-01-15T12:00:00Z");
 const TLS = "backends/backend-1/etc/sensu/tls";
@@ -60,12 +63,12 @@ describe("rotating the CA in three phases", () => {
       assert.deepEqual(subjectsIn(fileOf(b.phase1, path)), ["CN=Sensu New CA", "CN=Sensu Old CA"], path);
     assert.deepEqual(subjectsIn(fileOf(b.phase1, "ca/ca.pem")), ["CN=Sensu New CA"]);
     assert.match(fileOf(b.phase1, "ca/ca-key.pem"), /BEGIN PRIVATE KEY/);
-    assert.equal(certificatesIn(fileOf(b.phase1, LEAF))[0]?.issuer, "CN=Sensu Old CA");
+    assert.equal(readCertificates(fileOf(b.phase1, LEAF))[0]?.issuer, "CN=Sensu Old CA");
     assert.equal(verifies(b.phase0, b.phase1, "p0-on-p1").code, 0);
   });
 
   it("phase 2: leaves from the new CA verify against the phase-1 trust file; trust is still both", () => {
-    assert.equal(certificatesIn(fileOf(b.phase2, LEAF))[0]?.issuer, "CN=Sensu New CA");
+    assert.equal(readCertificates(fileOf(b.phase2, LEAF))[0]?.issuer, "CN=Sensu New CA");
     for (const path of TRUST)
       assert.deepEqual(subjectsIn(fileOf(b.phase2, path)), ["CN=Sensu New CA", "CN=Sensu Old CA"], path);
     const r = verifies(b.phase2, b.phase1, "p2-on-p1");
@@ -114,8 +117,8 @@ describe("renewing the CA in place", () => {
 
 describe("the guide's literal procedure (a new CA, no phase 1)", () => {
   it("fails the mixed-cluster check: a restarted host and an old one refuse each other", async () => {
-    const [old] = certificatesIn(fileOf(b.phase0, `${TLS}/ca.pem`));
-    const [next] = certificatesIn(fileOf(b.literal, `${TLS}/ca.pem`));
+    const [old] = readCertificates(fileOf(b.phase0, `${TLS}/ca.pem`));
+    const [next] = readCertificates(fileOf(b.literal, `${TLS}/ca.pem`));
     assert.ok(old && next);
     const rows = await phaseBoundaryConnections(
       crypto,

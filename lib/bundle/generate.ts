@@ -1,8 +1,9 @@
 import type { CertificateAuthority } from "../pki/ca";
 import { signCrl } from "../pki/crl";
+import type { CertView } from "../pki/der-certificate";
 import { fingerprintSha256 } from "../pki/describe-cert";
 import type { IssuedLeaf } from "../pki/issue";
-import { certificateBlocks, privateKeyPem, withNewline } from "../pki/pem";
+import { certificateBlocks, pemOf, privateKeyPem, withNewline } from "../pki/pem";
 import { X509Certificate } from "../pki/x509";
 import { DASHBOARD_STEM } from "../plan/host-files";
 import type { ResolvedPlan } from "../plan/resolved-plan";
@@ -32,13 +33,15 @@ import { revocationList } from "./offline-layout";
 import { bundleReadme } from "./readme";
 import { zipFiles } from "./zip";
 
-async function pemsOf(crypto: Crypto, issued: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
-  const cert = withNewline(issued.certificate.toString("pem"));
-  rememberCertificate(cert, issued.certificate);
+async function pemsOf(crypto: Crypto, made: CertificateAuthority | IssuedLeaf): Promise<PemTriple> {
+  // A leaf's DER view, never its lazily parsed X509Certificate: that parse is what a fleet can't afford.
+  const view = "issued" in made ? made.issued : made.certificate;
+  const cert = withNewline(pemOf(view.rawData, "CERTIFICATE"));
+  rememberCertificate(cert, view);
   return {
     cert,
-    key: await privateKeyPem(crypto, issued.keys.privateKey),
-    csr: "csrPem" in issued ? issued.csrPem : withNewline(issued.csr.toString("pem")),
+    key: await privateKeyPem(crypto, made.keys.privateKey),
+    csr: "csrPem" in made ? made.csrPem : withNewline(made.csr.toString("pem")),
   };
 }
 
@@ -48,7 +51,7 @@ async function pemMap(crypto: Crypto, leaves: Map<string, IssuedLeaf>): Promise<
   return out;
 }
 
-function indexOf(certs: readonly [string, X509Certificate][]): Map<string, AgentIndexRow> {
+function indexOf(certs: readonly [string, CertView][]): Map<string, AgentIndexRow> {
   return new Map(certs.map(([cn, cert]) => [cn, agentIndexRow(cert)]));
 }
 
@@ -92,7 +95,7 @@ export async function issuedPems(
     ...(ta ? { agentCaTransition: ta } : {}),
     backends: await pemMap(crypto, issued.backends),
     agents: await pemMap(crypto, issued.agents),
-    agentIndex: indexOf([...issued.agents].map(([cn, leaf]) => [cn, leaf.certificate])),
+    agentIndex: indexOf([...issued.agents].map(([cn, leaf]) => [cn, leaf.issued])),
     dashboard: issued.dashboard ? await pemsOf(crypto, issued.dashboard) : undefined,
     agentPasswords: new Map(plan.agents.map((a) => [a.commonName, randomPassword(crypto)])),
     caFingerprints: {

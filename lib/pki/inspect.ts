@@ -1,8 +1,8 @@
 import { decodeOid, readChildren, readTlv, TAG } from "./der";
+import type { CertView } from "./der-certificate";
 import { formatIpv6 } from "./ip";
 import { CLIENT_AUTH, SERVER_AUTH } from "./profiles";
 import { extensionValue, tbsFields } from "./tbs-fields";
-import type { X509Certificate } from "./x509";
 
 export interface CertificateSummary {
   subject: string;
@@ -41,10 +41,10 @@ const OID = {
  * every agent and about each agent's for every backend; decoding the extensions once keeps it linear.
  * Callers share the object: it is frozen so none can change another's answer.
  */
-const summaries = new WeakMap<X509Certificate, Readonly<CertificateSummary>>();
+const summaries = new WeakMap<CertView, Readonly<CertificateSummary>>();
 
 /** The fields an operator (or a test) checks, decoded from the certificate itself. */
-export function summarize(cert: X509Certificate): Readonly<CertificateSummary> {
+export function summarize(cert: CertView): Readonly<CertificateSummary> {
   let known = summaries.get(cert);
   if (!known) summaries.set(cert, (known = Object.freeze(decode(cert))));
   return known;
@@ -54,7 +54,7 @@ export function summarize(cert: X509Certificate): Readonly<CertificateSummary> {
  * The extensions read with der.ts rather than x509's ASN.1 schema: a fleet's cross-check summarises
  * every agent certificate, and x509 spent ~0.5 ms decoding each one's four extensions.
  */
-function decode(cert: X509Certificate): CertificateSummary {
+function decode(cert: CertView): CertificateSummary {
   const fields = tbsFields(new Uint8Array(cert.rawData));
   if (!fields) throw new Error(`failed to read the extensions of "${cert.subject}"`);
   const bc = extensionValue(fields, OID.basicConstraints);

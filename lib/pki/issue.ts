@@ -1,6 +1,7 @@
 import { type KeyAlgorithmId, signingParams } from "./algorithms";
 import type { CertificateAuthority } from "./ca";
 import { readTlv, TAG } from "./der";
+import { DerCertificate } from "./der-certificate";
 import { generateKeyPair } from "./keys";
 import { cnNameDer, csrInfoDer, leafTbsDer, signedDer } from "./leaf-der";
 import type { San } from "./names";
@@ -24,7 +25,10 @@ export interface LeafRequest {
 
 export interface IssuedLeaf {
   request: LeafRequest;
-  certificate: X509Certificate;
+  /** The certificate as issued, read with der.ts: what the bundle and its cross-check use. */
+  issued: DerCertificate;
+  /** The same certificate parsed by x509, on first use only (tests and tools that want its API). */
+  readonly certificate: X509Certificate;
   keys: CryptoKeyPair;
   /** The PKCS#10 request for the same key and names (cfssl writes one beside every certificate). */
   csrPem: string;
@@ -104,9 +108,14 @@ export async function issueLeaf(
   ]);
   const der = signedDer(tbs, ca.algorithm, new Uint8Array(certSignature));
   const csr = signedDer(csrInfo, request.algorithm, new Uint8Array(csrSignature));
+  const issued = new DerCertificate(der);
+  let parsed: X509Certificate | undefined;
   return {
     request,
-    certificate: new X509Certificate(der),
+    issued,
+    get certificate() {
+      return (parsed ??= new X509Certificate(der));
+    },
     keys,
     csrPem: withNewline(pemOf(csr, "CERTIFICATE REQUEST")),
   };

@@ -1,3 +1,4 @@
+import { type CertView, DerCertificate } from "./der-certificate";
 import { formatUtc } from "./format";
 import { summarize } from "./inspect";
 import { chainConstraintProblems } from "./name-constraints-read";
@@ -11,7 +12,7 @@ import {
   KeyUsagesExtension,
   type Pkcs10CertificateRequest,
   SubjectAlternativeNameExtension,
-  type X509Certificate,
+  X509Certificate,
 } from "./x509";
 
 export interface SignedCertRequest {
@@ -93,32 +94,44 @@ function validityProblem(cert: X509Certificate, now: Date, what: string): string
   return null;
 }
 
-/** Whether `issuer`'s key signed `cert`; a signature that cannot be checked counts as no. */
 /**
  * Issuers' public keys imported once per signature algorithm: x509 re-imports the key on every
  * verify, which is most of a fleet's cross-check (one CA verifying a thousand agent certificates).
  */
 const verifyKeys = new WeakMap<Crypto, WeakMap<X509Certificate, Map<string, Promise<CryptoKey>>>>();
 
-function verifyKey(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<CryptoKey> {
-  const algorithm = { ...issuer.publicKey.algorithm, ...cert.signatureAlgorithm };
-  const id = JSON.stringify(algorithm);
+function verifyKey(crypto: Crypto, algorithm: Algorithm, issuer: X509Certificate): Promise<CryptoKey> {
+  const params = { ...issuer.publicKey.algorithm, ...algorithm };
+  const id = JSON.stringify(params);
   let byIssuer = verifyKeys.get(crypto);
   if (!byIssuer) verifyKeys.set(crypto, (byIssuer = new WeakMap()));
   let byAlgorithm = byIssuer.get(issuer);
   if (!byAlgorithm) byIssuer.set(issuer, (byAlgorithm = new Map()));
   let key = byAlgorithm.get(id);
-  if (!key) byAlgorithm.set(id, (key = issuer.publicKey.export(algorithm, ["verify"], crypto)));
+  if (!key) byAlgorithm.set(id, (key = issuer.publicKey.export(params, ["verify"], crypto)));
   return key;
 }
 
-export async function signatureVerifies(
-  crypto: Crypto,
-  cert: X509Certificate,
-  issuer: X509Certificate,
-): Promise<boolean> {
+/** r and s of an ECDSA signature are each as long as the signer's curve order. */
+const CURVE_BYTES: Record<string, number> = { "P-256": 32, "P-384": 48, "P-521": 66 };
+
+/** A DER view's signature checked with WebCrypto directly, over the exact bytes it carries. */
+async function derSignatureVerifies(crypto: Crypto, cert: DerCertificate, issuer: X509Certificate): Promise<boolean> {
+  const algorithm = cert.isEcdsa
+    ? ({ name: "ECDSA", hash: cert.signatureHash } as EcdsaParams)
+    : ({ name: "RSASSA-PKCS1-v1_5", hash: cert.signatureHash } as Algorithm);
+  const curve = (issuer.publicKey.algorithm as EcKeyAlgorithm).namedCurve ?? "";
+  const signature = cert.signatureFor(CURVE_BYTES[curve] ?? 0);
+  return crypto.subtle.verify(algorithm, await verifyKey(crypto, algorithm, issuer), signature, cert.tbs);
+}
+
+/** Whether `issuer`'s key signed `cert`; a signature that cannot be checked counts as no. */
+export async function signatureVerifies(crypto: Crypto, cert: CertView, issuer: X509Certificate): Promise<boolean> {
   try {
-    return await cert.verify({ publicKey: await verifyKey(crypto, cert, issuer), signatureOnly: true }, crypto);
+    if (cert instanceof DerCertificate) return await derSignatureVerifies(crypto, cert, issuer);
+    if (!(cert instanceof X509Certificate)) return false;
+    const publicKey = await verifyKey(crypto, cert.signatureAlgorithm, issuer);
+    return await cert.verify({ publicKey, signatureOnly: true }, crypto);
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import type { CertView } from "../pki/der-certificate";
 import { summarize } from "../pki/inspect";
 import { parseSan, type San, sansCover } from "../pki/names";
 import { certificateBlocks } from "../pki/pem";
@@ -20,16 +21,16 @@ export type HostFiles = ReadonlyMap<string, string>;
  * agent's certificate once per backend: parsed once, they are also the same objects, which is what
  * lets the signature cache below work. Bounded, so a long session does not keep every bundle.
  */
-const parsedFiles = new Map<string, X509Certificate[]>();
+const parsedFiles = new Map<string, CertView[]>();
 const MAX_PARSED_FILES = 10_000;
 
 /** A certificate just issued, under its PEM: the checks then read the object issuance made, not a re-parse. */
-export function rememberCertificate(pem: string, cert: X509Certificate): void {
+export function rememberCertificate(pem: string, cert: CertView): void {
   if (parsedFiles.size >= MAX_PARSED_FILES) parsedFiles.clear();
   parsedFiles.set(pem, [cert]);
 }
 
-export function certificatesIn(pem: string): X509Certificate[] {
+export function certificatesIn(pem: string): CertView[] {
   const cached = parsedFiles.get(pem);
   if (cached) return cached;
   if (parsedFiles.size >= MAX_PARSED_FILES) parsedFiles.clear();
@@ -39,7 +40,7 @@ export function certificatesIn(pem: string): X509Certificate[] {
 }
 
 /** The file's first certificate, and every certificate in it (a leaf-first chain). */
-export type Loaded = { ok: true; cert: X509Certificate; chain: X509Certificate[] } | { ok: false; item: CheckItem };
+export type Loaded = { ok: true; cert: CertView; chain: CertView[] } | { ok: false; item: CheckItem };
 
 /** The first certificate of a file the config names, or why it cannot be used. */
 export function loadCert(files: HostFiles, path: string | undefined, host: string, setting: string): Loaded {
@@ -69,10 +70,11 @@ export function loadCert(files: HostFiles, path: string | undefined, host: strin
 }
 
 /** Each certificate's signature checked once per issuer: it does not depend on which host dials which. */
-const verified = new WeakMap<X509Certificate, WeakMap<X509Certificate, Promise<boolean>>>();
+const verified = new WeakMap<CertView, WeakMap<CertView, Promise<boolean>>>();
 
-function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate): Promise<boolean> {
-  if (issuer.subject !== cert.issuer) return Promise.resolve(false);
+function issues(crypto: Crypto, cert: CertView, issuer: CertView): Promise<boolean> {
+  // Only a parsed certificate can be an issuer here: the DER views are the leaves issuance made.
+  if (!(issuer instanceof X509Certificate) || issuer.subject !== cert.issuer) return Promise.resolve(false);
   let byIssuer = verified.get(cert);
   if (!byIssuer) verified.set(cert, (byIssuer = new WeakMap()));
   let result = byIssuer.get(issuer);
@@ -86,11 +88,11 @@ function issues(crypto: Crypto, cert: X509Certificate, issuer: X509Certificate):
  */
 export async function signedBy(
   crypto: Crypto,
-  leaf: X509Certificate,
+  leaf: CertView,
   caPem: string | undefined,
   caPath: string,
   verifierHost: string,
-  presented: readonly X509Certificate[] = [],
+  presented: readonly CertView[] = [],
 ): Promise<CheckItem> {
   const label = `signed by a CA ${verifierHost} trusts`;
   if (caPem === undefined)
@@ -101,7 +103,7 @@ export async function signedBy(
     for (const ca of anchors)
       if (await issues(crypto, current, ca))
         return { label, ok: true, detail: `${ca.subject} (${caPath} on ${verifierHost})` };
-    let next: X509Certificate | undefined;
+    let next: CertView | undefined;
     for (const c of presented) if (c !== current && (await issues(crypto, current, c))) next = c;
     if (!next) break;
     current = next;
@@ -114,7 +116,7 @@ export async function signedBy(
 }
 
 /** What a client dialing `host` checks: the host must be one of the SANs (Go ignores the CN). */
-export function namesHost(cert: X509Certificate, host: string): CheckItem {
+export function namesHost(cert: CertView, host: string): CheckItem {
   const parsed = parseSan(host);
   const s = summarize(cert);
   const sans: San[] = [
@@ -136,7 +138,7 @@ export function namesHost(cert: X509Certificate, host: string): CheckItem {
 }
 
 /** The client's address must be an IP SAN of the certificate it presents: etcd's peer check. */
-export function namesSourceIp(cert: X509Certificate, ip: string): CheckItem {
+export function namesSourceIp(cert: CertView, ip: string): CheckItem {
   const item = namesHost(cert, ip);
   return {
     label: `names its own address ${ip}`,
@@ -147,7 +149,7 @@ export function namesSourceIp(cert: X509Certificate, ip: string): CheckItem {
   };
 }
 
-export function usableFor(cert: X509Certificate, purpose: "server" | "client"): CheckItem {
+export function usableFor(cert: CertView, purpose: "server" | "client"): CheckItem {
   const s = summarize(cert);
   const oid = purpose === "server" ? SERVER_AUTH : CLIENT_AUTH;
   const name = purpose === "server" ? "serverAuth" : "clientAuth";
@@ -168,7 +170,7 @@ export function usableFor(cert: X509Certificate, purpose: "server" | "client"): 
   };
 }
 
-export function validOn(cert: X509Certificate, now: Date): CheckItem {
+export function validOn(cert: CertView, now: Date): CheckItem {
   const day = now.toISOString().slice(0, 10);
   const ok = cert.notBefore <= now && now <= cert.notAfter;
   const until = cert.notAfter.toISOString().slice(0, 10);
