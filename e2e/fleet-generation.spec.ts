@@ -28,6 +28,11 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
     await page.getByLabel("Find a host's files").fill("agent-0999");
     await expect(page.getByRole("region", { name: 'Files for agents using "agent-0999"' })).toBeVisible();
     await page.getByLabel("Find a host's files").fill("");
+    // The offline folder holds a CSR per agent: 40 rows until asked for all.
+    const offline = page.getByRole("region", { name: "Files to keep offline" });
+    await expect(offline.locator("tr[data-path]")).toHaveCount(40);
+    await offline.getByRole("button", { name: /^Show all 1,0\d\d$/ }).click();
+    await expect(offline.locator('tr[data-path="ca/agent-0999.csr"]')).toHaveCount(1);
   });
 
   await test.step("Generate: the progress bar moves, and 3,000 agent connections are one line", async () => {

@@ -8,6 +8,8 @@ const mode = (m: number) => `0${m.toString(8)}`;
 
 /** Host sections shown at once; a fleet's others are found by searching. */
 export const HOSTS_SHOWN = 12;
+/** Rows shown per section until asked: a fleet's offline folder holds a CSR per agent. */
+export const ROWS_SHOWN = 40;
 
 function groups(entries: readonly PlannedEntry[]): [string, PlannedEntry[]][] {
   const out = new Map<string, PlannedEntry[]>();
@@ -30,6 +32,7 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
   const needle = query.trim().toLowerCase();
   const matching = needle ? all.filter(([host]) => host.toLowerCase().includes(needle)) : all;
   const shown = matching.slice(0, HOSTS_SHOWN);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   return (
     <div className="flex flex-col gap-6">
       {all.length > HOSTS_SHOWN && (
@@ -54,6 +57,7 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
       )}
       {shown.map(([host, files]) => {
         const offline = host === OFFLINE_HOST;
+        const rows = expanded.has(host) ? files : files.slice(0, ROWS_SHOWN);
         return (
           <section
             key={host}
@@ -88,7 +92,7 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {files.map((e) => (
+                  {rows.map((e) => (
                     <tr key={e.path} className="border-t border-slate-200 align-top" data-path={e.path}>
                       <td className="px-4 py-2 font-mono text-xs break-all">{e.path}</td>
                       <td className="px-4 py-2 font-mono text-xs">{e.installTo ?? "—"}</td>
@@ -99,6 +103,18 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
                 </tbody>
               </table>
             </div>
+            {rows.length < files.length && (
+              <div className="border-t border-slate-200 px-4 py-2 text-sm text-slate-700">
+                Showing {rows.length} of {files.length.toLocaleString("en-US")} files.{" "}
+                <button
+                  type="button"
+                  className="font-medium text-sky-800 underline"
+                  onClick={() => setExpanded((s) => new Set(s).add(host))}
+                >
+                  Show all {files.length.toLocaleString("en-US")}
+                </button>
+              </div>
+            )}
           </section>
         );
       })}
