@@ -1,6 +1,6 @@
 import type { ResolvedPlan } from "../plan/resolved-plan";
 import type { WizardInput } from "./model";
-import { serializeInput } from "./persist";
+import { storableInput } from "./persist";
 import type { ParsedSteps } from "./step-values";
 import { type StepId, STEPS } from "./steps";
 
@@ -48,7 +48,7 @@ export function assemblePlan(input: WizardInput, steps: ParsedSteps): ResolveRes
       sudoers,
       corporateLeaves: ca.value.corporateLeaves,
       revocation: revocation.value.crl,
-      savedInput: JSON.parse(serializeInput(input)) as WizardInput,
+      savedInput: storableInput(input),
       revocationCheck: revocation.value.check,
       expiry,
       ...(input.plan.ansible ? { ansible: true } : {}),

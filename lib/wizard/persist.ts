@@ -49,9 +49,11 @@ const HEADERS = /\bheaders["']?[ \t]*:(?![ \t]*(?:null|~|\{[ \t]*\})[ \t]*,?[ \t
 
 /**
  * The input as it may be stored: CA private keys never (they stay in memory and are loaded again
- * after a reload), nor asset definitions that name download headers.
+ * after a reload), nor asset definitions that name download headers. A new top-level object that
+ * shares the untouched parts (inputs are never mutated): the plan carries it on every keystroke,
+ * and a JSON round trip of a 10,000-agent input cost more than the rest of assembling the plan.
  */
-export function serializeInput(input: WizardInput): string {
+export function storableInput(input: WizardInput): WizardInput {
   const { assets, ca } = input;
   // Only certificate blocks of the certificate field: a key pasted or loaded there by mistake is not stored.
   const certificatesOnly = (text: string) => certificateBlocks(text).join("\n");
@@ -70,7 +72,11 @@ export function serializeInput(input: WizardInput): string {
   const safeAssets = texts.some((t) => HEADERS.test(t))
     ? { ...assets, pasted: "", files: [], definitionsNotSaved: true }
     : assets;
-  return JSON.stringify({ ...input, ca: safeCa, assets: safeAssets });
+  return { ...input, ca: safeCa, assets: safeAssets };
+}
+
+export function serializeInput(input: WizardInput): string {
+  return JSON.stringify(storableInput(input));
 }
 
 export function loadOrDefault(text: string | null): WizardInput {
