@@ -33,6 +33,9 @@ export async function renewLoad(browser: Browser, origin: string, agents: number
   try {
     await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
     await page.goto(`${origin}/renew`, { timeout: 30_000 });
+    // The first locator injects Playwright's script into the page (~60 ms): before the observer starts.
+    const field = page.getByLabel("Load a bundle zip or certificate files");
+    await field.waitFor();
     await page.evaluate(() => {
       const w = window as unknown as { tasks: number[] };
       w.tasks = [];
@@ -40,14 +43,29 @@ export async function renewLoad(browser: Browser, origin: string, agents: number
         type: "longtask",
       });
     });
-    const start = Date.now();
-    await page.getByLabel("Load a bundle zip or certificate files").setInputFiles(zip);
-    const count = page.getByText(/^[\d,]+ certificates, soonest expiry first/);
-    await count.waitFor({ timeout: 120_000 });
-    const ms = Date.now() - start;
+    // Waited for in the page with a MutationObserver: Playwright's text locator polls by walking the
+    // page's text, and that walk showed up as the page's longest task.
+    const waited = page.evaluate(
+      () =>
+        new Promise<{ ms: number; text: string }>((resolve) => {
+          const start = performance.now();
+          const find = () =>
+            [...document.querySelectorAll("p")].find((e) =>
+              /^[\d,]+ certificates, soonest expiry first/.test(e.textContent ?? ""),
+            );
+          const watch = new MutationObserver(() => {
+            const found = find();
+            if (!found) return;
+            watch.disconnect();
+            resolve({ ms: performance.now() - start, text: found.textContent ?? "" });
+          });
+          watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+    );
+    await field.setInputFiles(zip);
+    const { ms, text } = await waited;
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => (window as unknown as { tasks: number[] }).tasks);
-    const text = (await count.textContent()) ?? "";
     return { certificates: Number(text.replace(/,/g, "").split(" ")[0]), ms, longestTask: Math.max(0, ...tasks) };
   } finally {
     await page.close();

@@ -1,8 +1,8 @@
+import { type CertView, DerCertificate } from "./der-certificate";
 import { type ExpiryStatus, expiryStatus } from "./expiry-status";
 import { colonHex, daysUntil } from "./format";
 import { type CertificateSummary, summarize } from "./inspect";
 import { parsePemBlocks } from "./pem-blocks";
-import { X509Certificate } from "./x509";
 
 export interface CertificateDescription extends CertificateSummary {
   /** The file (or field) it came from, and its position there when a file holds several. */
@@ -28,15 +28,20 @@ export interface Described {
   skipped: { name: string; reason: string }[];
 }
 
+/** A digest of the certificate's DER as "AB:CD:…", as `openssl x509 -fingerprint` prints it. */
+async function fingerprint(crypto: Crypto, cert: CertView, hash: "SHA-1" | "SHA-256"): Promise<string> {
+  return colonHex(await crypto.subtle.digest(hash, cert.rawData));
+}
+
 /** SHA-256 fingerprint "AB:CD:…", for plan files and for comparing with `openssl x509 -fingerprint -sha256`. */
-export async function fingerprintSha256(crypto: Crypto, cert: X509Certificate): Promise<string> {
-  return colonHex(await cert.getThumbprint("SHA-256", crypto));
+export function fingerprintSha256(crypto: Crypto, cert: CertView): Promise<string> {
+  return fingerprint(crypto, cert, "SHA-256");
 }
 
 export async function describeCertificate(
   crypto: Crypto,
   now: Date,
-  cert: X509Certificate,
+  cert: CertView,
   source: string,
 ): Promise<CertificateDescription> {
   const summary = summarize(cert);
@@ -45,7 +50,7 @@ export async function describeCertificate(
     ...summary,
     source,
     serialHex: colonHex(Uint8Array.from(cert.serialNumber.match(/../g) ?? [], (h) => Number.parseInt(h, 16))),
-    sha1: colonHex(await cert.getThumbprint("SHA-1", crypto)),
+    sha1: await fingerprint(crypto, cert, "SHA-1"),
     sha256: await fingerprintSha256(crypto, cert),
     daysLeft,
     status: expiryStatus(daysLeft, now, cert.notAfter),
@@ -85,7 +90,8 @@ export async function describeCertificates(
     for (const [i, block] of blocks.entries()) {
       const source = blocks.length > 1 ? `${file.name} #${i + 1}` : file.name;
       try {
-        read.push(await describeCertificate(crypto, now, new X509Certificate(block.der as BufferSource), source));
+        // Read with der.ts: x509's full parse was most of the time a fleet's bundle took to list.
+        read.push(await describeCertificate(crypto, now, new DerCertificate(new Uint8Array(block.der)), source));
       } catch (e) {
         skipped.push({
           name: source,
