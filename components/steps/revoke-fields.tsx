@@ -2,7 +2,7 @@ import { useState } from "react";
 
 import { MAX_PASTED_TEXT } from "@/lib/files/caps";
 import type { Texts } from "@/lib/files/read-files";
-import { readCertificates } from "@/lib/pki/read-certificates";
+import { readSerials } from "@/lib/pki/certificate-ders";
 import { issuesFor } from "@/lib/plan/issues";
 import { patchRevocation } from "@/lib/wizard/update";
 
@@ -28,12 +28,12 @@ export function RevokeFields({ input, onChange, check }: StepFormProps) {
     const serials: string[] = [];
     const read: string[] = [];
     for (const file of texts) {
-      const certs = readCertificates(file.text, file.name);
+      const certs = readSerials(file.text, file.name);
       if (!certs.ok) messages.push(certs.message);
       else
         for (const c of certs.value) {
-          serials.push(c.serialNumber.toUpperCase());
-          read.push(`${c.subject} (serial ${c.serialNumber.toUpperCase()}, from ${file.name})`);
+          serials.push(c.serial);
+          read.push(`${c.subject} (serial ${c.serial}, from ${file.name})`);
         }
     }
     setAdded(read);

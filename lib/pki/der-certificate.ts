@@ -5,7 +5,7 @@
  * exactly the one an X509Certificate of the same bytes gives, and the two compare equal.
  */
 import { decodeOid, readChildren, readTlv, TAG } from "./der";
-import { tbsFields } from "./tbs-fields";
+import { serialHex, tbsFields } from "./tbs-fields";
 import { Name } from "./x509";
 
 /** What the checks read from a certificate; both X509Certificate and DerCertificate provide it. */
@@ -105,10 +105,4 @@ export class DerCertificate implements CertView {
   get isEcdsa(): boolean {
     return this.signatureOid.startsWith(ECDSA_PREFIX);
   }
-}
-
-/** As x509 writes serials: lowercase hex of the INTEGER, without the sign byte DER adds. */
-function serialHex(value: Uint8Array): string {
-  const bytes = value.length > 1 && value[0] === 0 && (value[1] ?? 0) > 0x7f ? value.subarray(1) : value;
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

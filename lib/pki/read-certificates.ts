@@ -1,3 +1,4 @@
+import { certificateDers, unreadableBlock } from "./certificate-ders";
 import { describeBlocks, parsePemBlocks, type PemResult } from "./pem-blocks";
 import { Pkcs10CertificateRequest, X509Certificate } from "./x509";
 
@@ -5,30 +6,17 @@ function decode<T>(make: () => T, what: string, n: number): PemResult<T> {
   try {
     return { ok: true, value: make() };
   } catch (e) {
-    return {
-      ok: false,
-      message: `failed to read block ${n} of ${what}: it is not a valid X.509 structure (${e instanceof Error ? e.message : String(e)}).`,
-    };
+    return { ok: false, message: unreadableBlock(what, n, e instanceof Error ? e.message : String(e)) };
   }
 }
 
 /** Every block must be a certificate: a key pasted into a certificate field is named as such. */
 export function readCertificates(text: string, what = "the certificate"): PemResult<X509Certificate[]> {
-  const parsed = parsePemBlocks(text, what);
-  if (!parsed.ok) return parsed;
-  const blocks = parsed.value;
-  if (blocks.some((b) => b.kind !== "certificate")) {
-    const keyHint = blocks.some((b) => b.kind === "private-key" || b.kind === "encrypted-private-key")
-      ? " Paste the private key in the key field, never here."
-      : "";
-    return {
-      ok: false,
-      message: `Expected only certificates (-----BEGIN CERTIFICATE-----) in ${what}, but it holds ${describeBlocks(blocks)}.${keyHint}`,
-    };
-  }
+  const ders = certificateDers(text, what);
+  if (!ders.ok) return ders;
   const certs: X509Certificate[] = [];
-  for (const [i, block] of blocks.entries()) {
-    const cert = decode(() => new X509Certificate(block.der as BufferSource), what, i + 1);
+  for (const [i, der] of ders.value.entries()) {
+    const cert = decode(() => new X509Certificate(der as BufferSource), what, i + 1);
     if (!cert.ok) return cert;
     certs.push(cert.value);
   }

@@ -63,3 +63,9 @@ export function publicKeyBits(spki: Uint8Array): Uint8Array | null {
   const bits = top ? readChildren(top.value)?.[1] : undefined;
   return bits?.tag === TAG.bitString ? bits.value.subarray(1) : null;
 }
+
+/** As x509 writes serials: lowercase hex of the INTEGER, without the sign byte DER adds. */
+export function serialHex(value: Uint8Array): string {
+  const bytes = value.length > 1 && value[0] === 0 && (value[1] ?? 0) > 0x7f ? value.subarray(1) : value;
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
