@@ -22,7 +22,9 @@ export type HostFiles = ReadonlyMap<string, string>;
  * lets the signature cache below work. Bounded, so a long session does not keep every bundle.
  */
 const parsedFiles = new Map<string, CertView[]>();
-const MAX_PARSED_FILES = 10_000;
+// Above the largest plan (the wizard's MAX_AGENTS of 10,000 agent certificates, the backends', the
+// CAs'): a full fleet's certificates stay cached through its whole cross-check.
+const MAX_PARSED_FILES = 25_000;
 
 /** A certificate just issued, under its PEM: the checks then read the object issuance made, not a re-parse. */
 export function rememberCertificate(pem: string, cert: CertView): void {
