@@ -1,16 +1,7 @@
-import { readFileSync } from "node:fs";
-
 import { expect, test } from "@playwright/test";
 
 import { stepHref, STEPS } from "../lib/wizard/steps";
-
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
+import { axeViolations } from "./support/axe";
 
 test("every step passes axe's WCAG 2.1 A and AA rules, with errors showing", async ({ page }) => {
   await page.goto("/backends");
@@ -19,22 +10,7 @@ test("every step passes axe's WCAG 2.1 A and AA rules, with errors showing", asy
     await test.step(path, async () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // Evaluated through the DevTools protocol, so the page's CSP does not apply to the checker.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
-        );
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { expect, test } from "@playwright/test";
 
+import { axeViolations } from "./support/axe";
 import { openssl, unzipDownload } from "./support/bundle-files";
 
 const NAMES = Array.from({ length: 1000 }, (_, i) => `agent-${String(i).padStart(4, "0")}`);
@@ -61,7 +62,23 @@ test("a fleet of 1,000 agents: generated with progress, grouped on Review, verif
       "agent “agent-0999” → backend-1: OK, → backend-2: OK, → backend-3: OK",
     );
     await page.getByLabel("Find an agent's connections").fill("agent-09");
-    await expect(page.getByText("100 matching agents, the first 10 shown.")).toBeVisible();
+    const agentPages = page.getByRole("navigation", { name: "Agent connection pages" });
+    await expect(agentPages).toContainText("100 matching agents; showing 1–10 (page 1 of 10)");
+    await page.getByLabel("Find an agent's connections").fill("");
+    // The counted group opens on request: every agent, paged.
+    const open = page.getByRole("button", { name: "Show each agent's connections (1,000 agents)" });
+    await expect(open).toHaveAttribute("aria-expanded", "false");
+    await open.click();
+    await expect(page.getByRole("button", { name: "Hide the agents' connections" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+    await expect(agentPages).toContainText("1,000 agents; showing 1–10 (page 1 of 100)");
+    await agentPages.getByRole("button", { name: "Next page" }).click();
+    await expect(
+      page.getByRole("list", { name: "Matching agents' connections" }).getByRole("listitem").first(),
+    ).toContainText("agent “agent-0010” → backend-1: OK");
+    expect(await axeViolations(page), "the opened group and the review pass axe").toEqual([]);
 
     const saved = page.waitForEvent("download");
     await download.click();

@@ -1,10 +1,13 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 
 import { agentVerdicts } from "@/lib/sensu/agent-verdicts";
 import type { Connection } from "@/lib/sensu/connection";
 
-/** Agents listed for one search: enough to find a host, never a fleet's worth of rows. */
-const MATCHES_SHOWN = 10;
+import { PageNav } from "../ui/page-nav";
+import { SearchField } from "../ui/search-field";
+
+/** Agents listed per page: enough to scan, never a fleet's worth of rows at once. */
+const PAGE_SIZE = 10;
 
 const VERDICT = {
   pass: { text: "OK", className: "text-emerald-800" },
@@ -12,7 +15,12 @@ const VERDICT = {
   note: { text: "Note (listed below)", className: "text-amber-800" },
 } as const;
 
-/** One agent's connections inside a fleet's counted group (agent-verdicts.ts says how it knows). */
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * A fleet's counted agent group, opened on request: every agent's connections, searched and paged
+ * (agent-verdicts.ts says how each verdict is known without the summary listing every row).
+ */
 export function AgentConnectionSearch({
   agents,
   backends,
@@ -24,43 +32,74 @@ export function AgentConnectionSearch({
   listed: readonly Connection[];
 }) {
   const [query, setQuery] = useState("");
-  const id = useId();
-  const matches = agentVerdicts(agents, backends, listed, query);
+  const [open, setOpen] = useState(false);
+  const [page, setPage] = useState(0);
+  const listId = useId();
+  const shown = open || query.trim() !== "";
+  const matches = useMemo(
+    () => (shown ? agentVerdicts(agents, backends, listed, query) : []),
+    [shown, agents, backends, listed, query],
+  );
+  const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const first = current * PAGE_SIZE;
+  const slice = matches.slice(first, first + PAGE_SIZE);
   return (
-    <div className="flex flex-col gap-1 pb-2">
-      <label htmlFor={id} className="text-sm font-medium text-slate-900">
-        Find an agent&apos;s connections
-      </label>
-      <input
-        id={id}
-        type="search"
+    <div className="flex flex-col gap-2 pb-2">
+      <div>
+        <button
+          type="button"
+          aria-expanded={shown}
+          aria-controls={listId}
+          onClick={() => {
+            setOpen(!shown);
+            if (shown) setQuery("");
+            setPage(0);
+          }}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-800"
+        >
+          {shown ? "Hide the agents' connections" : `Show each agent's connections (${count(agents.length)} agents)`}
+        </button>
+      </div>
+      <SearchField
+        label="Find an agent's connections"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        className="max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        onChange={(q) => {
+          setQuery(q);
+          setPage(0);
+        }}
         placeholder="agent name"
       />
-      {query.trim() && (
-        <div aria-live="polite" className="text-sm">
-          <p className="text-slate-700">
-            {matches.length === 0
-              ? "No agent matches."
-              : `${matches.length.toLocaleString("en-US")} matching ${matches.length === 1 ? "agent" : "agents"}${matches.length > MATCHES_SHOWN ? `, the first ${MATCHES_SHOWN} shown` : ""}.`}
-          </p>
-          <ul aria-label="Matching agents' connections" className="flex flex-col gap-1 pt-1">
-            {matches.slice(0, MATCHES_SHOWN).map(({ agent, backends: verdicts }) => (
-              <li key={agent}>
-                <span className="font-medium">agent “{agent}”</span>{" "}
-                {verdicts.map(({ backend, status }, i) => (
-                  <span key={backend}>
-                    {i > 0 && ", "}→ {backend}:{" "}
-                    <span className={VERDICT[status].className}>{VERDICT[status].text}</span>
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <div id={listId} hidden={!shown} className="text-sm">
+        {shown && (
+          <>
+            <PageNav
+              label="Agent connection pages"
+              page={current}
+              pages={pages}
+              onPage={setPage}
+              status={
+                matches.length === 0
+                  ? "No agent matches."
+                  : `${count(matches.length)} ${query.trim() ? "matching " : ""}${matches.length === 1 ? "agent" : "agents"}; showing ${count(first + 1)}–${count(first + slice.length)} (page ${current + 1} of ${pages})`
+              }
+            />
+            <ul aria-label="Matching agents' connections" className="flex flex-col gap-1 pt-1">
+              {slice.map(({ agent, backends: verdicts }) => (
+                <li key={agent}>
+                  <span className="font-medium">agent “{agent}”</span>{" "}
+                  {verdicts.map(({ backend, status }, i) => (
+                    <span key={backend}>
+                      {i > 0 && ", "}→ {backend}:{" "}
+                      <span className={VERDICT[status].className}>{VERDICT[status].text}</span>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,9 +1,12 @@
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useState } from "react";
 
 import type { CertificateGroup } from "@/lib/bundle/certificate-sources";
 import type { CertificateDescription } from "@/lib/pki/describe-cert";
 import { EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/expiry-status";
 import { formatUtc } from "@/lib/pki/format";
+
+import { PageNav } from "../ui/page-nav";
+import { SearchField } from "../ui/search-field";
 
 const BADGE: Record<ExpiryStatus, { label: string; className: string; card: string }> = {
   expired: { label: "Expired", className: "bg-red-700 text-white", card: "border-red-400 ring-1 ring-red-400" },
@@ -120,7 +123,6 @@ function matches(g: CertificateGroup, needle: string): boolean {
 export function CertificateList({ groups }: { groups: readonly CertificateGroup[] }) {
   const [query, setQuery] = useState("");
   const [page, setPage] = useState(0);
-  const searchId = useId();
   const expired = groups.filter((g) => g.certificate.status === "expired").length;
   const soon = groups.filter((g) => g.certificate.status === "expiring-soon").length;
   const needle = query.trim().toLowerCase();
@@ -142,43 +144,26 @@ export function CertificateList({ groups }: { groups: readonly CertificateGroup[
       </p>
       {groups.length > PAGE_SIZE && (
         <div className="flex flex-col gap-1">
-          <label htmlFor={searchId} className="text-sm font-medium text-slate-900">
-            Find a certificate
-          </label>
-          <input
-            id={searchId}
-            type="search"
+          <SearchField
+            label="Find a certificate"
             value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
+            onChange={(q) => {
+              setQuery(q);
               setPage(0);
             }}
-            className="max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
             placeholder="name, serial or path"
           />
-          <nav aria-label="Certificate pages" className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
-            <button
-              type="button"
-              onClick={() => setPage(current - 1)}
-              disabled={current === 0}
-              className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50"
-            >
-              Previous page
-            </button>
-            <span aria-live="polite">
-              {matching.length === 0
+          <PageNav
+            label="Certificate pages"
+            page={current}
+            pages={pages}
+            onPage={setPage}
+            status={
+              matching.length === 0
                 ? "No certificate matches."
-                : `Showing ${count(first + 1)}–${count(first + shown.length)} of ${count(matching.length)}${needle ? " matching" : ""} (page ${current + 1} of ${pages})`}
-            </span>
-            <button
-              type="button"
-              onClick={() => setPage(current + 1)}
-              disabled={current >= pages - 1}
-              className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50"
-            >
-              Next page
-            </button>
-          </nav>
+                : `Showing ${count(first + 1)}–${count(first + shown.length)} of ${count(matching.length)}${needle ? " matching" : ""} (page ${current + 1} of ${pages})`
+            }
+          />
         </div>
       )}
       <ol aria-label="Loaded certificates, soonest expiry first" className="flex flex-col gap-3">

@@ -1,8 +1,10 @@
 "use client";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 
 import { OFFLINE_HOST, OPERATOR_HOST, type PlannedEntry } from "@/lib/bundle/manifest-entry";
 import { OFFLINE_DIR } from "@/lib/plan/file-names";
+
+import { SearchField } from "../ui/search-field";
 
 const mode = (m: number) => `0${m.toString(8)}`;
 
@@ -28,7 +30,6 @@ function groups(entries: readonly PlannedEntry[]): [string, PlannedEntry[]][] {
 export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
   const all = useMemo(() => groups(entries), [entries]);
   const [query, setQuery] = useState("");
-  const searchId = useId();
   const needle = query.trim().toLowerCase();
   const matching = needle ? all.filter(([host]) => host.toLowerCase().includes(needle)) : all;
   const shown = matching.slice(0, HOSTS_SHOWN);
@@ -37,15 +38,10 @@ export function FileTable({ entries }: { entries: readonly PlannedEntry[] }) {
     <div className="flex flex-col gap-6">
       {all.length > HOSTS_SHOWN && (
         <div className="flex flex-col gap-1">
-          <label htmlFor={searchId} className="text-sm font-medium text-slate-900">
-            Find a host&apos;s files
-          </label>
-          <input
-            id={searchId}
-            type="search"
+          <SearchField
+            label="Find a host's files"
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            className="max-w-md rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            onChange={setQuery}
             placeholder="agent or backend name"
           />
           <p className="text-sm text-slate-700" aria-live="polite">

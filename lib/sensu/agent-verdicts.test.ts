@@ -49,8 +49,11 @@ describe("one agent's verdicts inside a counted group", () => {
     });
   });
 
-  it("answers nothing for an empty query or no match", () => {
-    assert.deepEqual(agentVerdicts(agents, backends, [], "  "), []);
+  it("answers every agent for an empty query (the opened group), and nothing for no match", () => {
+    assert.deepEqual(
+      agentVerdicts(agents, backends, [], "  ").map((v) => v.agent),
+      [...agents],
+    );
     assert.deepEqual(agentVerdicts(agents, backends, [], "mail"), []);
   });
 });

@@ -7,7 +7,7 @@ export interface AgentVerdict {
 }
 
 /**
- * Agents whose CN contains `query`, each with its connection to every backend. A fleet's summary
+ * Agents whose CN contains `query` (every agent for an empty one), each with its connection to every backend. A fleet's summary
  * lists every failing or noted agent connection in full and only counts the passing ones, so a
  * connection without a listed row passed: one agent is answered without the Worker's full table.
  */
@@ -18,10 +18,9 @@ export function agentVerdicts(
   query: string,
 ): AgentVerdict[] {
   const needle = query.trim().toLowerCase();
-  if (!needle) return [];
   const notPassing = new Map(listed.filter((c) => c.status !== "pass").map((c) => [c.id, c.status]));
   return agents
-    .filter((a) => a.toLowerCase().includes(needle))
+    .filter((a) => !needle || a.toLowerCase().includes(needle))
     .map((agent) => ({
       agent,
       backends: backends.map((backend) => ({
