@@ -100,3 +100,47 @@ export function rawWebCrypto(page: Page, algorithm: KeyAlgorithmId, keys: number
     [algorithm === "rsa-2048", keys, inFlight] as const,
   );
 }
+
+/** A bench-only Worker, served through Playwright's routing (never part of the app): RSA keys on its own thread. */
+const KEYGEN_WORKER = `
+onmessage = async ({ data: n }) => {
+  const params = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+  const data = new Uint8Array(512);
+  for (let i = 0; i < n; i++) {
+    const pair = await crypto.subtle.generateKey(params, true, ["sign", "verify"]);
+    await crypto.subtle.exportKey("pkcs8", pair.privateKey);
+    await crypto.subtle.exportKey("spki", pair.publicKey);
+    await crypto.subtle.sign({ name: "RSASSA-PKCS1-v1_5" }, pair.privateKey, data);
+  }
+  postMessage(n);
+};`;
+const KEYGEN_PATH = "/__bench/keygen-worker.js";
+
+/**
+ * `keys` RSA-2048 key pairs split over `workers` dedicated Workers started in the page: whether
+ * spreading the wizard's key generation over several Workers would use the second core.
+ */
+export async function rawWebCryptoWorkers(page: Page, keys: number, workers: number): Promise<number> {
+  await page.route(`**${KEYGEN_PATH}`, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: KEYGEN_WORKER }),
+  );
+  return page.evaluate(
+    async ([path, n, count]) => {
+      const pool = Array.from({ length: count }, () => new Worker(path));
+      const start = performance.now();
+      await Promise.all(
+        pool.map(
+          (w, i) =>
+            new Promise((resolve) => {
+              w.onmessage = resolve;
+              w.postMessage(Math.floor(n / count) + (i < n % count ? 1 : 0));
+            }),
+        ),
+      );
+      const ms = performance.now() - start;
+      pool.forEach((w) => w.terminate());
+      return ms;
+    },
+    [KEYGEN_PATH, keys, workers] as const,
+  );
+}

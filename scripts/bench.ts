@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import type { KeyAlgorithmId } from "../lib/pki/algorithms";
 import { defaultInput, MAX_AGENTS } from "../lib/wizard/model";
 import { agentKeystrokes } from "./bench-agents";
-import { generateOnce, type Generation, openDownload, rawWebCrypto } from "./bench-page";
+import { generateOnce, type Generation, openDownload, rawWebCrypto, rawWebCryptoWorkers } from "./bench-page";
 import { renewLoad } from "./bench-renew";
 import { firstLoadJs } from "./first-load-js";
 
@@ -189,17 +189,24 @@ async function main() {
     // The wizard issues agents eight in flight (lib/bundle/issue-all.ts): does Chromium's WebCrypto
     // spread concurrent RSA key generation over the cores? Raw, in the same page, same run.
     const lanes = await openDownload(browser, ORIGIN, defaultInput());
+    // And over several Workers, one thread each: the page's own thread is not timed.
     const one: number[] = [];
     const eight: number[] = [];
+    const oneWorker: number[] = [];
+    const twoWorkers: number[] = [];
     for (let i = 0; i < FLEET_RUNS; i++) {
       one.push(await rawWebCrypto(lanes, "rsa-2048", 100, 1));
       eight.push(await rawWebCrypto(lanes, "rsa-2048", 100, 8));
+      oneWorker.push(await rawWebCryptoWorkers(lanes, 100, 1));
+      twoWorkers.push(await rawWebCryptoWorkers(lanes, 100, 2));
     }
     await lanes.close();
     say(`\nKey generation on ${await browserCores(browser)} cores, raw WebCrypto, 100 RSA-2048 key pairs:\n`);
-    say("| one at a time | eight in flight (the wizard's way) | eight ÷ one |");
-    say("|---|---|---|");
-    say(`| ${ms(one)} | ${ms(eight)} | ${ratio(eight, one).toFixed(2)} |`);
+    say("| one at a time | eight in flight (the wizard's way) | eight ÷ one | one Worker | two Workers | two ÷ one |");
+    say("|---|---|---|---|---|---|");
+    say(
+      `| ${ms(one)} | ${ms(eight)} | ${ratio(eight, one).toFixed(2)} | ${ms(oneWorker)} | ${ms(twoWorkers)} | ${ratio(twoWorkers, oneWorker).toFixed(2)} |`,
+    );
 
     const typing = await agentKeystrokes(browser, ORIGIN, MAX_AGENTS);
     const renew = await renewLoad(browser, ORIGIN, 1_000);
