@@ -60,15 +60,16 @@ export function DownloadForm({ now, state: { resolved } }: StepFormProps) {
       )}
       {plan.ca.corporatePem ? (
         <p className="text-slate-700">
-          {plan.backends.length} backend and {plan.agents.length} agent certificates, signed by your organization&apos;s
-          CA, with keys made in this browser tab. Nothing is uploaded or stored.
+          {plan.backends.length} backend and {plan.agents.length.toLocaleString("en-US")} agent certificates, signed by
+          your organization&apos;s CA, with keys made in this browser tab. Nothing is uploaded or stored.
         </p>
       ) : (
         <p className="text-slate-700">
           {plan.agentCa ? "2 CAs" : "1 CA"}, {plan.backends.length} backend{" "}
-          {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length} agent{" "}
-          {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made in this
-          browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you download them.
+          {plan.backends.length === 1 ? "certificate" : "certificates"} and {plan.agents.length.toLocaleString("en-US")}{" "}
+          agent {plan.agents.length === 1 ? "certificate" : "certificates"}, each with its own key. Everything is made
+          in this browser tab; nothing is uploaded or stored. The keys exist only in this tab's memory until you
+          download them.
         </p>
       )}
       {!crypto && (
