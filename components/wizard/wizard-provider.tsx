@@ -19,8 +19,8 @@ import {
   LEGACY_STORAGE_KEY,
   loadOrDefault,
   parseVisited,
-  serializeInput,
   STORAGE_KEY,
+  storageText,
   VISITED_KEY,
 } from "@/lib/wizard/persist";
 import type { StepId } from "@/lib/wizard/steps";
@@ -99,7 +99,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     // What was just read back needs no writing.
     let pending = input !== loaded.current;
     const save = () => {
-      if (pending) sessionStorage.setItem(STORAGE_KEY, serializeInput(input));
+      if (pending) sessionStorage.setItem(STORAGE_KEY, storageText(input));
       pending = false;
     };
     const timer = setTimeout(save, SAVE_AFTER_MS);

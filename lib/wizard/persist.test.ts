@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { defaultInput } from "./model";
-import { loadOrDefault, parseSavedInput, parseVisited, serializeInput } from "./persist";
-import { patchBackend, setBackendCount } from "./update";
+import { loadOrDefault, parseSavedInput, parseVisited, serializeInput, storageText } from "./persist";
+import { patchBackend, removeAgent, replaceAgents, setBackendCount } from "./update";
 
 describe("persisted inputs", () => {
   it("round-trip, bad values included, so a reload loses nothing", () => {
@@ -113,6 +113,30 @@ describe("persisted inputs", () => {
     const back = parseSavedInput(JSON.stringify(saved));
     assert.equal(back?.backends.rows[0]?.ips, "10.9.9.9");
     assert.equal(JSON.stringify(back).includes("futureSetting"), false);
+  });
+
+  it("store a fleet as a list of names, a third of the rows' size, read back in order", () => {
+    const input = replaceAgents(
+      defaultInput(),
+      Array.from({ length: 10_000 }, (_, i) => `agent-${i + 1}`),
+    );
+    const text = storageText(input);
+    assert.ok(text.length < serializeInput(input).length / 2.5, `${text.length} vs ${serializeInput(input).length}`);
+    const stored = JSON.parse(text) as { agents: { rows?: unknown; names?: unknown[] } };
+    assert.ok(stored.agents.rows === undefined && stored.agents.names?.length === 10_000, "names, not rows");
+    const back = parseSavedInput(text);
+    assert.deepEqual(back, input, "rows come back in order, numbered as a bulk list numbers them");
+    // Ids are this tab's keys only: rows edited out of order come back renumbered, names intact.
+    const edited = removeAgent(input, "a2");
+    assert.deepEqual(parseSavedInput(storageText(edited))?.agents.rows.slice(0, 3), [
+      { id: "a1", commonName: "agent-1" },
+      { id: "a2", commonName: "agent-3" },
+      { id: "a3", commonName: "agent-4" },
+    ]);
+    // A stored list that is not all names is refused like any malformed input.
+    const bad = JSON.parse(text) as { agents: { names: unknown[] } };
+    bad.agents.names[5] = { id: "x" };
+    assert.equal(parseSavedInput(JSON.stringify(bad)), null);
   });
 
   it("visited steps drop unknown ids", () => {
