@@ -42,7 +42,7 @@ test("an operator pastes a fleet of 1,000 agents, fixes the lines named, and get
     await expect(bulk).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText(/1,000 agent certificates; showing 1–25 of 1,000/)).toBeVisible();
     await expect(page.getByLabel("Agent certificate 1: common name")).toHaveValue("agent-0000");
-    await page.getByRole("button", { name: "Next page →" }).click();
+    await page.getByRole("navigation", { name: "Agent pages" }).getByRole("button", { name: "Next page" }).click();
     await expect(page.getByLabel("Agent certificate 26: common name")).toHaveValue("agent-0025");
     await page.getByLabel("Search agents").fill("agent-0999");
     await expect(page.getByLabel("Agent certificate 1000: common name")).toHaveValue("agent-0999");

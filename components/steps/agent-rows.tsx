@@ -9,6 +9,7 @@ import { patchAgent, removeAgent } from "@/lib/wizard/update";
 
 import { Button } from "../ui/button";
 import { Checkbox } from "../ui/checkbox";
+import { PageNav } from "../ui/page-nav";
 import { TextField } from "../ui/text-field";
 import type { StepFormProps } from "./step-form-props";
 
@@ -93,17 +94,13 @@ export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input
         ))}
       </ul>
       {pages > 1 && (
-        <nav aria-label="Agent pages" className="flex items-center gap-3">
-          <Button variant="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            ← Previous page
-          </Button>
-          <span className="text-sm text-slate-700">
-            Page {current + 1} of {pages}
-          </span>
-          <Button variant="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            Next page →
-          </Button>
-        </nav>
+        <PageNav
+          label="Agent pages"
+          page={current}
+          pages={pages}
+          onPage={setPage}
+          status={`Page ${current + 1} of ${pages}`}
+        />
       )}
     </section>
   );
