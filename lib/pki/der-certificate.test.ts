@@ -3,6 +3,7 @@ import { before, describe, it } from "node:test";
 
 import type { KeyAlgorithmId } from "./algorithms";
 import { createCa } from "./ca";
+import { encodeSequence, encodeTlv, readChildren, readTlv } from "./der";
 import { DerCertificate } from "./der-certificate";
 import { summarize } from "./inspect";
 import { issueLeaf } from "./issue";
@@ -82,5 +83,23 @@ describe("a certificate read with der.ts", () => {
       () => new DerCertificate(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00])),
       /not an X\.509 certificate/,
     );
+  });
+
+  it("reads times older encoders wrote: a UTCTime without seconds, a GeneralizedTime with a fraction", async () => {
+    const ca = await createCa(crypto, NOW, { commonName: "CA", validityHours: 1000, algorithm: "ecdsa-p256" });
+    const leaf = await issueLeaf(crypto, NOW, ca, {
+      profile: "agent",
+      commonName: "old",
+      sans: [],
+      validityHours: 10,
+      algorithm: "ecdsa-p256",
+    });
+    const [tbs, algorithm, signature] = readChildren(readTlv(new Uint8Array(leaf.issued.rawData))!.value)!;
+    const fields = readChildren(tbs!.value)!.map((f) => f.raw);
+    const ascii = (t: string) => new TextEncoder().encode(t);
+    fields[4] = encodeSequence(encodeTlv(0x17, ascii("2701020304Z")), encodeTlv(0x18, ascii("20550102030405.5Z")));
+    const cert = new DerCertificate(encodeSequence(encodeSequence(...fields), algorithm!.raw, signature!.raw));
+    assert.equal(cert.notBefore.toISOString(), "2027-01-02T03:04:00.000Z");
+    assert.equal(cert.notAfter.toISOString(), "2055-01-02T03:04:05.000Z");
   });
 });

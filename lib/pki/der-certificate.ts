@@ -20,13 +20,16 @@ export interface CertView {
 
 const ECDSA_PREFIX = "1.2.840.10045.4.3.";
 
+/**
+ * UTCTime (YY < 50 is 20YY) or GeneralizedTime, in UTC. DER demands seconds and no fraction; older
+ * certificates loaded on the Renew step may omit the seconds or carry a fraction, so both are read.
+ */
 function readTime(tlv: { tag: number; value: Uint8Array }): Date {
   const text = new TextDecoder().decode(tlv.value);
-  // UTCTime YYMMDDHHMMSSZ (RFC 5280: YY < 50 is 20YY); GeneralizedTime YYYYMMDDHHMMSSZ.
   const full = tlv.tag === 0x17 ? `${Number(text.slice(0, 2)) < 50 ? "20" : "19"}${text}` : text;
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(full);
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:\.\d+)?Z$/.exec(full);
   if (!m) throw new Error(`failed to read a certificate time "${text}"`);
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const [y, mo, d, h, mi, s = 0] = m.slice(1).map((v) => Number(v ?? 0));
   return new Date(Date.UTC(y!, mo! - 1, d, h, mi, s));
 }
 
