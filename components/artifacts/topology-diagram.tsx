@@ -103,12 +103,12 @@ export function TopologyDiagram({ plan, connections }: { plan: ResolvedPlan; con
           <Box key={b.name} x={backendX[i] ?? 0} y={beY} label={b.name} sub={`${b.ip ?? "localhost"} · etcd :2379`} />
         ))}
         {agents.map((a, i) => (
-          <Box key={a.commonName} x={agentX[i] ?? 0} y={agY} label={`agent “${a.commonName}”`} sub="client" />
+          <Box key={a.commonName} x={agentX[i] ?? 0} y={agY} label={a.commonName} sub="agent (client)" />
         ))}
       </svg>
       {plan.agents.length > 5 && (
         <figcaption className="text-xs text-slate-600">
-          And {plan.agents.length - 5} more agent certificates.
+          And {(plan.agents.length - 5).toLocaleString("en-US")} more agent certificates.
         </figcaption>
       )}
     </figure>
@@ -134,12 +134,17 @@ function Label({ x, y, children }: { x: number; y: number; children: ReactNode }
   );
 }
 
+/** Characters of a bold 13 px name that fit a box; a longer one is cut, whole in its tooltip. */
+const LABEL_CHARS = 16;
+
 function Box({ x, y, label, sub }: { x: number; y: number; label: string; sub: string }) {
+  const cut = label.length > LABEL_CHARS;
   return (
     <g>
+      {cut && <title>{label}</title>}
       <rect x={x - BOX.w / 2} y={y - BOX.h / 2} width={BOX.w} height={BOX.h} rx="8" fill="#f8fafc" stroke="#334155" />
       <text x={x} y={y - 3} fontSize="13" fontWeight="600" textAnchor="middle" fill="#0f172a">
-        {label.length > 20 ? `${label.slice(0, 19)}…` : label}
+        {cut ? `${label.slice(0, LABEL_CHARS - 1)}…` : label}
       </text>
       <text x={x} y={y + 13} fontSize="10" textAnchor="middle" fill="#475569">
         {sub}
