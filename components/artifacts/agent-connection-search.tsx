@@ -3,19 +3,16 @@ import { useId, useMemo, useState } from "react";
 import { agentVerdicts } from "@/lib/sensu/agent-verdicts";
 import type { Connection } from "@/lib/sensu/connection";
 
+import { count } from "../ui/count";
 import { PageNav } from "../ui/page-nav";
 import { SearchField } from "../ui/search-field";
+import { usePaged } from "../ui/use-paged";
+import { STATUS_CLASS } from "./connection-status";
 
 /** Agents listed per page: enough to scan, never a fleet's worth of rows at once. */
 const PAGE_SIZE = 10;
 
-const VERDICT = {
-  pass: { text: "OK", className: "text-emerald-800" },
-  fail: { text: "Fails (listed below)", className: "font-semibold text-red-800" },
-  note: { text: "Note (listed below)", className: "text-amber-800" },
-} as const;
-
-const count = (n: number) => n.toLocaleString("en-US");
+const VERDICT = { pass: "OK", fail: "Fails (listed below)", note: "Note (listed below)" } as const;
 
 /**
  * A fleet's counted agent group, opened on request: every agent's connections, searched and paged
@@ -33,17 +30,13 @@ export function AgentConnectionSearch({
 }) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
-  const [page, setPage] = useState(0);
   const listId = useId();
   const shown = open || query.trim() !== "";
   const matches = useMemo(
     () => (shown ? agentVerdicts(agents, backends, listed, query) : []),
     [shown, agents, backends, listed, query],
   );
-  const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const first = current * PAGE_SIZE;
-  const slice = matches.slice(first, first + PAGE_SIZE);
+  const { page: current, pages, first, slice, setPage } = usePaged(matches, PAGE_SIZE);
   return (
     <div className="flex flex-col gap-2 pb-2">
       <div>
@@ -90,8 +83,7 @@ export function AgentConnectionSearch({
                   <span className="font-medium">agent “{agent}”</span>{" "}
                   {verdicts.map(({ backend, status }, i) => (
                     <span key={backend}>
-                      {i > 0 && ", "}→ {backend}:{" "}
-                      <span className={VERDICT[status].className}>{VERDICT[status].text}</span>
+                      {i > 0 && ", "}→ {backend}: <span className={STATUS_CLASS[status]}>{VERDICT[status]}</span>
                     </span>
                   ))}
                 </li>

@@ -5,8 +5,10 @@ import type { CertificateDescription } from "@/lib/pki/describe-cert";
 import { EXPIRING_SOON_DAYS, type ExpiryStatus } from "@/lib/pki/expiry-status";
 import { formatUtc } from "@/lib/pki/format";
 
+import { count } from "../ui/count";
 import { PageNav } from "../ui/page-nav";
 import { SearchField } from "../ui/search-field";
+import { usePaged } from "../ui/use-paged";
 
 const BADGE: Record<ExpiryStatus, { label: string; className: string; card: string }> = {
   expired: { label: "Expired", className: "bg-red-700 text-white", card: "border-red-400 ring-1 ring-red-400" },
@@ -122,16 +124,11 @@ function matches(g: CertificateGroup, needle: string): boolean {
 /** Loaded certificates, soonest expiry first, expired and expiring ones marked; searched and paged. */
 export function CertificateList({ groups }: { groups: readonly CertificateGroup[] }) {
   const [query, setQuery] = useState("");
-  const [page, setPage] = useState(0);
   const expired = groups.filter((g) => g.certificate.status === "expired").length;
   const soon = groups.filter((g) => g.certificate.status === "expiring-soon").length;
   const needle = query.trim().toLowerCase();
   const matching = needle ? groups.filter((g) => matches(g, needle)) : groups;
-  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const first = current * PAGE_SIZE;
-  const shown = matching.slice(first, first + PAGE_SIZE);
-  const count = (n: number) => n.toLocaleString("en-US");
+  const { page: current, pages, first, slice: shown, setPage } = usePaged(matching, PAGE_SIZE);
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-800">

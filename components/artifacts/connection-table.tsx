@@ -1,7 +1,9 @@
 import type { ConnectionGroup } from "@/lib/bundle/bundle-summary";
 import type { Connection, ConnectionKind } from "@/lib/sensu/connection";
 
+import { count } from "../ui/count";
 import { AgentConnectionSearch } from "./agent-connection-search";
+import { STATUS_CLASS } from "./connection-status";
 
 const GROUPS: { kind: ConnectionKind; title: string }[] = [
   { kind: "agent", title: "Agents → backends (wss, port 8081)" },
@@ -11,13 +13,8 @@ const GROUPS: { kind: ConnectionKind; title: string }[] = [
   { kind: "web-ui", title: "Web UI (https, port 3000)" },
 ];
 
-const RESULT = {
-  pass: { text: "OK", className: "text-emerald-800" },
-  fail: { text: "Fails", className: "font-semibold text-red-800" },
-  note: { text: "Note", className: "text-amber-800" },
-} as const;
+const RESULT = { pass: "OK", fail: "Fails", note: "Note" } as const;
 
-const count = (n: number) => n.toLocaleString("en-US");
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** "1,000 agents → 3 backends: 3,000 connections, all OK": a fleet's passing rows, counted. */
@@ -55,9 +52,7 @@ export function ConnectionTable({
             {counted && (
               <p className="pb-1 text-sm" data-testid={`connections-${kind}`}>
                 <span className="font-medium text-slate-900">{title}:</span>{" "}
-                <span className={group.failed === 0 ? "text-emerald-800" : "font-semibold text-red-800"}>
-                  {groupLine(group, kind)}
-                </span>
+                <span className={STATUS_CLASS[group.failed === 0 ? "pass" : "fail"]}>{groupLine(group, kind)}</span>
               </p>
             )}
             {counted && kind === "agent" && agents.length > 0 && (
@@ -104,7 +99,7 @@ export function ConnectionTable({
                       </td>
                       <td className="py-1.5 pr-3 font-mono text-xs">{c.verifiedWith || "—"}</td>
                       <td className="py-1.5">
-                        <span className={RESULT[c.status].className}>{RESULT[c.status].text}</span>
+                        <span className={STATUS_CLASS[c.status]}>{RESULT[c.status]}</span>
                         {c.note && <p className="text-xs text-slate-700">{c.note}</p>}
                         {c.checks
                           .filter((x) => !x.ok)

@@ -1,8 +1,7 @@
 import type { Progress } from "@/lib/bundle/issue-all";
 
 import { Button } from "../ui/button";
-
-const count = (n: number) => n.toLocaleString("en-US");
+import { count } from "../ui/count";
 
 function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds)) return "";

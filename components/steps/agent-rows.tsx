@@ -11,6 +11,7 @@ import { Button } from "../ui/button";
 import { Checkbox } from "../ui/checkbox";
 import { PageNav } from "../ui/page-nav";
 import { TextField } from "../ui/text-field";
+import { usePaged } from "../ui/use-paged";
 import type { StepFormProps } from "./step-form-props";
 
 /** Every agent installs its certificate under the same names; the zip's folder carries the CN. */
@@ -35,7 +36,6 @@ export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input
   const { rows } = input.agents;
   const [query, setQuery] = useState("");
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const [page, setPage] = useState(0);
   const errors = useMemo(() => byField(check.errors), [check.errors]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -44,9 +44,7 @@ export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input
       .filter(({ row }) => q === "" || row.commonName.toLowerCase().includes(q))
       .filter(({ row }) => !onlyProblems || errors.has(agentField(row)));
   }, [rows, query, onlyProblems, errors]);
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const slice = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { page: current, pages, first, slice, setPage } = usePaged(shown, PAGE_SIZE);
   const withProblems = useMemo(() => rows.filter((row) => errors.has(agentField(row))).length, [rows, errors]);
   const paged = rows.length > PAGE_SIZE;
   return (
@@ -79,7 +77,7 @@ export function AgentRows({ input, onChange, check }: Pick<StepFormProps, "input
         {rows.length.toLocaleString("en")} agent {rows.length === 1 ? "certificate" : "certificates"}
         {paged &&
           shown.length > 0 &&
-          `; showing ${current * PAGE_SIZE + 1}–${current * PAGE_SIZE + slice.length} of ${shown.length.toLocaleString("en")}`}
+          `; showing ${first + 1}–${first + slice.length} of ${shown.length.toLocaleString("en")}`}
         {paged && shown.length === 0 && "; none matches"}.
       </p>
       <ul className="flex flex-col gap-3">
