@@ -2,8 +2,9 @@
 // (ECDSA in Chromium never yields; see STACK.md).
 import { summarizeBundle } from "@/lib/bundle/bundle-summary";
 import { generateBundle } from "@/lib/bundle/generate";
-import { throttleProgress } from "@/lib/bundle/progress-throttle";
+import { isFinalStep, type Progress } from "@/lib/bundle/issue-all";
 import type { GenerateReply, GenerateRequest } from "@/lib/bundle/worker-protocol";
+import { throttle } from "@/lib/files/throttle";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<GenerateRequest>) => void) | null;
@@ -15,7 +16,11 @@ scope.onmessage = async (event) => {
   const { requestId, plan, now } = event.data;
   try {
     // Twenty reports a second move the bar smoothly; one per agent would re-render the page a thousand times.
-    const report = throttleProgress((progress) => scope.postMessage({ type: "progress", requestId, progress }), 50);
+    const report = throttle<Progress>(
+      (progress) => scope.postMessage({ type: "progress", requestId, progress }),
+      50,
+      isFinalStep,
+    );
     const bundle = await generateBundle(crypto, new Date(now), plan, report);
     const summary = summarizeBundle(bundle);
     scope.postMessage({ type: "done", requestId, summary }, [summary.zip.buffer as ArrayBuffer]);

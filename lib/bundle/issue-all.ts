@@ -28,6 +28,9 @@ export interface IssuedSet {
  */
 const AGENTS_IN_FLIGHT = 8;
 
+/** "Packaging the bundle" (the step after the last key) and "Done": reports a throttle must never drop. */
+export const isFinalStep = (p: Progress): boolean => p.done >= p.total - 1;
+
 /** Work units reported by issueAll: one per key pair, plus one for packaging. */
 export function totalSteps(plan: ResolvedPlan): number {
   return (

@@ -1,33 +1,29 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import type { Progress } from "./issue-all";
-import { throttleProgress } from "./progress-throttle";
+import { throttle } from "./throttle";
 
-describe("throttleProgress", () => {
-  it("passes the first report, then one per interval, and always packaging and Done", () => {
+describe("throttle", () => {
+  it("passes the first report, then one per interval, and always what `always` names", () => {
     let clock = 0;
-    const seen: Progress[] = [];
-    const report = throttleProgress(
-      (p) => seen.push(p),
+    const seen: number[] = [];
+    const report = throttle(
+      (n: number) => seen.push(n),
       50,
+      (n) => n >= 9,
       () => clock,
     );
-    const step = (done: number, label = `Issuing agent ${done}`) => report({ done, total: 10, label });
-    step(0); // t=0: first, passes
+    report(0); // t=0: first, passes
     clock = 10;
-    step(1); // 10 ms later: dropped
+    report(1); // 10 ms later: dropped
     clock = 49;
-    step(2); // dropped
+    report(2); // dropped
     clock = 60;
-    step(3); // 60 ms after the last passed: passes
+    report(3); // 60 ms after the last passed: passes
     clock = 61;
-    step(9, "Packaging the bundle"); // the step after the last key: always passes
+    report(9); // named by `always`: passes
     clock = 62;
-    step(10, "Done"); // always passes
-    assert.deepEqual(
-      seen.map((p) => p.done),
-      [0, 3, 9, 10],
-    );
+    report(10); // passes
+    assert.deepEqual(seen, [0, 3, 9, 10]);
   });
 });

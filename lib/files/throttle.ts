@@ -1,20 +1,19 @@
-import type { Progress, ProgressListener } from "./issue-all";
-
 /**
- * At most one progress report per `intervalMs`, but never the last two: "Packaging the bundle" (the
- * step after the last key) and "Done". A fleet reports a step per agent, and each report re-rendered
- * the page: a thousand renders in a few seconds competed with the Worker for the second core.
+ * At most one report per `intervalMs`, except those `always` lets through. Progress from a Worker
+ * is a task on the page per message: the generation Worker reports a step per agent, the reading
+ * Worker one per file, and forwarding each re-rendered the page thousands of times.
  */
-export function throttleProgress(
-  listener: ProgressListener,
+export function throttle<T>(
+  listener: (report: T) => void,
   intervalMs: number,
+  always: (report: T) => boolean = () => false,
   clock: () => number = () => performance.now(),
-): ProgressListener {
+): (report: T) => void {
   let last = -Infinity;
-  return (progress: Progress) => {
+  return (report: T) => {
     const now = clock();
-    if (now - last < intervalMs && progress.done < progress.total - 1) return;
+    if (now - last < intervalMs && !always(report)) return;
     last = now;
-    listener(progress);
+    listener(report);
   };
 }

@@ -1,6 +1,7 @@
 import { certificateSources, groupIdentical } from "../bundle/certificate-sources";
 import { loadFiles } from "../files/load-files";
 import type { ReadProgress } from "../files/read-files";
+import { throttle } from "../files/throttle";
 import { describeCertificates } from "../pki/describe-cert";
 import { readForPurpose } from "./read-purposes";
 import type { ReaderReply, ReaderRequest } from "./reader-protocol";
@@ -21,13 +22,12 @@ export async function answerReadRequest(
   clock: () => number = Date.now,
 ): Promise<void> {
   const { requestId } = request;
-  let last = -Infinity;
-  const progress = (p: ReadProgress) => {
-    const at = clock();
-    if (at - last < PROGRESS_INTERVAL_MS) return;
-    last = at;
-    post({ type: "progress", requestId, progress: p });
-  };
+  const progress = throttle(
+    (p: ReadProgress) => post({ type: "progress", requestId, progress: p }),
+    PROGRESS_INTERVAL_MS,
+    () => false,
+    clock,
+  );
   try {
     const loaded = await loadFiles(request.files, progress);
     if (request.type === "texts") {
