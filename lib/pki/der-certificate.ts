@@ -4,7 +4,7 @@
  * cost after leaf-der.ts). Names are formatted by x509 only when asked, so a subject string here is
  * exactly the one an X509Certificate of the same bytes gives, and the two compare equal.
  */
-import { decodeOid, readChildren, readTlv, TAG } from "./der";
+import { childrenOf, decodeOid, readChildren, TAG } from "./der";
 import { serialHex, tbsFields } from "./tbs-fields";
 import { Name } from "./x509";
 
@@ -35,8 +35,7 @@ function readTime(tlv: { tag: number; value: Uint8Array }): Date {
 
 /** An ECDSA-Sig-Value { r, s } as WebCrypto's r‖s, each padded to the curve's size. */
 function ecdsaRaw(der: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-  const top = readTlv(der);
-  const [r, s] = (top && readChildren(top.value)) ?? [];
+  const [r, s] = childrenOf(der);
   if (!r || !s) throw new Error("failed to read an ECDSA signature");
   const out = new Uint8Array(size * 2);
   const put = (int: Uint8Array, at: number) => {
@@ -63,8 +62,7 @@ export class DerCertificate implements CertView {
   private issuerText?: string;
 
   constructor(der: Uint8Array<ArrayBuffer>) {
-    const top = readTlv(der);
-    const [tbs, algorithm, signature] = (top && readChildren(top.value)) ?? [];
+    const [tbs, algorithm, signature] = childrenOf(der);
     const fields = tbsFields(der);
     const oid = algorithm && readChildren(algorithm.value)?.[0];
     const [notBefore, notAfter] = (fields && readChildren(fields.validity.value)) ?? [];

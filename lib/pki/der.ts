@@ -64,6 +64,12 @@ export function readChildren(value: Uint8Array): Tlv[] | null {
   return children;
 }
 
+/** The elements inside the constructed element at the start of `der`; empty when there is none. */
+export function childrenOf(der: Uint8Array): Tlv[] {
+  const top = readTlv(der);
+  return (top && readChildren(top.value)) ?? [];
+}
+
 /** Whether the bytes are exactly one well-formed DER element (a truncated paste is not). */
 export function isSingleElement(bytes: Uint8Array): boolean {
   const tlv = readTlv(bytes);

@@ -1,4 +1,4 @@
-import { decodeOid, readChildren, readTlv, TAG } from "./der";
+import { childrenOf, decodeOid, readTlv, TAG } from "./der";
 import type { CertView } from "./der-certificate";
 import { formatIpv6 } from "./ip";
 import { CLIENT_AUTH, SERVER_AUTH } from "./profiles";
@@ -71,7 +71,7 @@ function decode(cert: CertView): CertificateSummary {
     isCa: bc ? isCa(bc) : false,
     keyUsages: ku ? keyUsages(ku) : [],
     extendedKeyUsages: eku
-      ? children(eku)
+      ? childrenOf(eku)
           .map((oid) => decodeOid(oid.value))
           .map((o) => EKU_NAMES[o] ?? o)
       : [],
@@ -81,15 +81,9 @@ function decode(cert: CertView): CertificateSummary {
   };
 }
 
-/** The elements inside the one constructed element `der` holds; empty when it is not that. */
-function children(der: Uint8Array) {
-  const top = readTlv(der);
-  return (top && readChildren(top.value)) ?? [];
-}
-
 /** BasicConstraints { cA BOOLEAN DEFAULT FALSE, pathLen OPTIONAL }: DER omits a false cA. */
 function isCa(value: Uint8Array): boolean {
-  const [first] = children(value);
+  const [first] = childrenOf(value);
   return first?.tag === 0x01 && first.value[0] !== 0;
 }
 
@@ -103,7 +97,7 @@ function keyUsages(value: Uint8Array): string[] {
 function generalNames(value: Uint8Array): { dns: string[]; ip: string[] } {
   const dns: string[] = [];
   const ip: string[] = [];
-  for (const name of children(value)) {
+  for (const name of childrenOf(value)) {
     if (name.tag === 0x82) dns.push(String.fromCharCode(...name.value));
     else if (name.tag === 0x87 && name.value.length === 4) ip.push(name.value.join("."));
     else if (name.tag === 0x87 && name.value.length === 16) ip.push(formatIpv6([...name.value]));

@@ -3,6 +3,8 @@
  * synchronous and must compare a pasted CA certificate with the fingerprint a plan file recorded.
  * For identifying public certificates only; keys are never hashed here.
  */
+import { colonHex } from "./format";
+
 const K = Uint32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -55,6 +57,5 @@ export function sha256(data: Uint8Array): Uint8Array {
 
 /** "AB:CD:…", as `openssl x509 -noout -fingerprint -sha256` and fingerprintSha256 print it. */
 export function fingerprintOfDer(der: ArrayBuffer | Uint8Array): string {
-  const bytes = sha256(der instanceof Uint8Array ? der : new Uint8Array(der));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0").toUpperCase()).join(":");
+  return colonHex(sha256(der instanceof Uint8Array ? der : new Uint8Array(der)));
 }

@@ -1,6 +1,6 @@
 // A certificate's TBSCertificate fields read with der.ts: enough to sign under a CA's exact subject
 // bytes, name a certificate without x509 on the page, and summarise a fleet's certificates quickly.
-import { decodeOid, readChildren, readTlv, TAG, type Tlv } from "./der";
+import { childrenOf, decodeOid, readChildren, readTlv, TAG, type Tlv } from "./der";
 
 export interface TbsFields {
   serial: Tlv;
@@ -59,8 +59,7 @@ export function nameCommonName(name: Tlv): string | null {
 
 /** The bits of a SubjectPublicKeyInfo's key (the BIT STRING without its unused-bits byte): what SKIs hash. */
 export function publicKeyBits(spki: Uint8Array): Uint8Array | null {
-  const top = readTlv(spki);
-  const bits = top ? readChildren(top.value)?.[1] : undefined;
+  const bits = childrenOf(spki)[1];
   return bits?.tag === TAG.bitString ? bits.value.subarray(1) : null;
 }
 
